@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ExbackConfig(AppConfig):
+    name = "exback"
+    verbose_name = "exback"

@@ -1,0 +1,63 @@
+import logging
+
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from .decorators import verified_login_required
+
+logger = logging.getLogger(__name__)
+
+
+@require_safe
+def home(request):
+    if request.user.is_authenticated:
+        return redirect("dashboard")
+    return render(request, "exback/home.html")
+
+
+@require_safe
+@verified_login_required
+def dashboard(request):
+    return render(request, "exback/dashboard.html")
+
+
+@require_safe
+@verified_login_required
+def account(request):
+    return render(request, "exback/account.html")
+
+
+@require_safe
+def about(request):
+    return render(request, "exback/about.html")
+
+
+@require_safe
+def privacy(request):
+    return render(request, "exback/privacy.html")
+
+
+@require_safe
+def safety(request):
+    return render(request, "exback/safety.html")
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """For load balancers: 200 when this server can reach its database, 503 when not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        logger.warning("healthz: the database is unreachable")
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+def csrf_failure(request, reason=""):
+    return render(request, "403_csrf.html", status=403)

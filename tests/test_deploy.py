@@ -1,0 +1,66 @@
+"""Production settings, checked the way a deployment would run them: in a fresh process."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PRODUCTION_ENV = {
+    "DEBUG": "false",
+    "SECRET_KEY": "kT9v-2pX_qL7wZ4nR8sJ1cF6hB3mD0yE5gA-uV2iO9tK7xW4zQ1rN8pS6lC3jH5",
+    "ALLOWED_HOSTS": "exback.example.org",
+    "CSRF_TRUSTED_ORIGINS": "https://exback.example.org",
+    "DATABASE_URL": "postgres://exback@127.0.0.1:5432/exback",
+    "EMAIL_HOST": "smtp.example.org",
+    "EMAIL_HOST_USER": "exback",
+    "EMAIL_HOST_PASSWORD": "secret",
+    "DEFAULT_FROM_EMAIL": "exback <hello@exback.example.org>",
+}
+
+
+def manage(*args, env):
+    dropped = {*PRODUCTION_ENV, "HTTPS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in dropped}
+    clean["DJANGO_SETTINGS_MODULE"] = "exback.settings"
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_check_deploy_rejects_the_console_mailer_in_production():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if not k.startswith("EMAIL_")}
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode != 0
+    assert "mail.E001" in result.stderr
+
+
+@pytest.mark.parametrize("key", ["", "django-insecure-short", "x" * 60])
+def test_refuses_to_start_without_a_real_secret_key(key):
+    result = manage("check", env={**PRODUCTION_ENV, "SECRET_KEY": key})
+    assert result.returncode != 0
+    assert "SECRET_KEY is missing or too weak" in result.stderr
+
+
+def test_collectstatic_with_compressed_manifest_storage(tmp_path):
+    env = {**PRODUCTION_ENV, "STATIC_ROOT": str(tmp_path)}
+    result = manage("collectstatic", "--noinput", env=env)
+    assert result.returncode == 0, result.stderr
+    manifest = tmp_path / "staticfiles.json"
+    assert manifest.exists()
+    assert list(tmp_path.glob("css/site.*.css.gz"))
+    assert list(tmp_path.glob("vendor/bootstrap/bootstrap.min.*.css"))

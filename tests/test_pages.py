@@ -1,0 +1,125 @@
+"""The site shell: public pages, error pages, health check and security headers."""
+
+import re
+
+import pytest
+from django.db import DatabaseError
+from django.test import Client
+from django.urls import reverse
+
+PUBLIC_PAGES = ["home", "about", "privacy", "safety", "account_login", "account_signup"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", PUBLIC_PAGES)
+def test_public_page_renders_in_the_site_layout(client, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'href="#main"' in html  # skip link
+    assert '<main id="main"' in html
+    assert "<footer" in html
+    for link in ("about", "privacy", "safety"):
+        assert f'href="{reverse(link)}"' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", PUBLIC_PAGES)
+def test_pages_have_no_inline_script_or_style_and_no_third_party_urls(client, name):
+    html = client.get(reverse(name)).content.decode()
+    assert "style=" not in html
+    assert "<style" not in html
+    for tag in re.findall(r"<script[^>]*>", html):
+        assert "src=" in tag or 'type="application/json"' in tag
+    assert not re.search(r'(src|href)="(https?:)?//', html)
+
+
+@pytest.mark.django_db
+def test_about_credits_the_source_article(client):
+    html = client.get(reverse("about")).content.decode()
+    assert "7 Crucial Stages Of Getting Back Together With An Ex" in html
+    assert "Paul R. Brian" in html
+    assert "Renée Shen" in html
+
+
+@pytest.mark.django_db
+def test_safety_page_says_reuniting_is_not_the_goal_and_lists_help(client):
+    html = client.get(reverse("safety")).content.decode()
+    assert "not therapy" in html
+    assert "getting back together is not what this program is for" in html
+    assert "Where to find help" in html
+
+
+@pytest.mark.django_db
+def test_signed_in_person_is_taken_from_home_to_the_dashboard(client_logged_in):
+    response = client_logged_in.get(reverse("home"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("dashboard")
+
+
+@pytest.mark.django_db
+def test_signed_in_navigation(client_logged_in):
+    html = client_logged_in.get(reverse("dashboard")).content.decode()
+    for name in ("stages:index", "journal:index", "account"):
+        assert f'href="{reverse(name)}"' in html
+    assert 'aria-current="page"' in html
+
+
+@pytest.mark.django_db
+def test_unknown_path_gets_the_site_404(client):
+    response = client.get("/no/such/page/")
+    assert response.status_code == 404
+    assert "We couldn't find that page" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_missing_csrf_token_gets_the_site_403(user, password):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(reverse("account_login"), {"login": user.email, "password": password})
+    assert response.status_code == 403
+    assert "Please try that again" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_wrong_method_is_405(client):
+    assert client.post(reverse("about")).status_code == 405
+
+
+def test_server_error_page_renders_without_a_request():
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "something went wrong" in html
+
+
+@pytest.mark.django_db
+def test_healthz_ok(client):
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 200
+    assert response.content == b"ok\n"
+
+
+@pytest.mark.django_db
+def test_healthz_reports_503_when_the_database_is_down(client, monkeypatch):
+    from django.db.backends.utils import CursorWrapper
+
+    def broken(*args, **kwargs):
+        raise DatabaseError("connection refused")
+
+    monkeypatch.setattr(CursorWrapper, "execute", broken)
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 503
+
+
+@pytest.mark.django_db
+def test_security_headers(client):
+    response = client.get(reverse("home"))
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "script-src 'self'" in csp
+    assert "style-src 'self'" in csp
+    assert "frame-ancestors 'none'" in csp
+    assert "unsafe-inline" not in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Content-Type-Options"] == "nosniff"
