@@ -6,4 +6,5 @@ app_name = "journal"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("new/", views.index, name="new"),
 ]
