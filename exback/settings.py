@@ -119,6 +119,31 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Cache: Redis shared by every server when REDIS_URL is set (allauth's rate limits count
+# there); otherwise the database cache, which every process of one machine shares, or
+# process memory for local development.
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "exback.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "exback",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+elif DEBUG:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "exback_cache",
+        }
+    }
+# Sessions live in the database so that any server can read any session.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
 AUTH_USER_MODEL = "exback.User"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
@@ -145,6 +170,8 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[exback] "
 ACCOUNT_PREVENT_ENUMERATION = True
+# Behind a load balancer, how many proxies add to X-Forwarded-For (rate limits count by IP).
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "exback"
 
@@ -236,3 +263,36 @@ LOGGING = {
         "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
+
+# Journal encryption (journal/crypto.py): JOURNAL_KEYS holds comma-separated Fernet keys,
+# newest first. Entries are encrypted with the first and read with any; the search index is
+# keyed by a separate key derived from each. Keep these keys out of database backups.
+JOURNAL_KEYS = env_list("JOURNAL_KEYS")
+if not JOURNAL_KEYS:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "JOURNAL_KEYS is missing. With DEBUG off, exback needs at least one key to encrypt "
+            'journal entries, for example from: python3 -c "from cryptography.fernet import '
+            'Fernet; print(Fernet.generate_key().decode())". Set it in the JOURNAL_KEYS '
+            "environment variable (comma-separated, newest first), or set DEBUG=true for "
+            "local development."
+        )
+    # Development only: derived from SECRET_KEY so that `make run` keeps reading its entries.
+    import base64
+    import hashlib
+
+    JOURNAL_KEYS = [
+        base64.urlsafe_b64encode(
+            hashlib.sha256(b"exback journal development key|" + SECRET_KEY.encode()).digest()
+        ).decode()
+    ]
+from cryptography.fernet import Fernet  # noqa: E402
+
+for _position, _key in enumerate(JOURNAL_KEYS, start=1):
+    try:
+        Fernet(_key)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"JOURNAL_KEYS: key number {_position} is not a valid Fernet key (32 url-safe "
+            "base64-encoded bytes, as made by Fernet.generate_key())."
+        ) from None

@@ -19,6 +19,7 @@ PRODUCTION_ENV = {
     "EMAIL_HOST_USER": "exback",
     "EMAIL_HOST_PASSWORD": "secret",
     "DEFAULT_FROM_EMAIL": "exback <hello@exback.example.org>",
+    "JOURNAL_KEYS": "Zm9yLXRoZS1kZXBsb3ktY2hlY2stb25seS0wMTIzNDU=",
 }
 
 
@@ -54,6 +55,12 @@ def test_refuses_to_start_without_a_real_secret_key(key):
     result = manage("check", env={**PRODUCTION_ENV, "SECRET_KEY": key})
     assert result.returncode != 0
     assert "SECRET_KEY is missing or too weak" in result.stderr
+
+
+def test_refuses_to_start_without_a_journal_key():
+    result = manage("check", env={**PRODUCTION_ENV, "JOURNAL_KEYS": ""})
+    assert result.returncode != 0
+    assert "JOURNAL_KEYS is missing" in result.stderr
 
 
 def test_collectstatic_with_compressed_manifest_storage(tmp_path):

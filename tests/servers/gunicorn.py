@@ -1,0 +1,159 @@
+"""Start real gunicorn servers on loopback for tests, and talk to them like a browser."""
+
+import http.cookiejar
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def database_url():
+    """The URL of the test database pytest-django created, for the servers to share."""
+    db = connection.settings_dict
+    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+_collected = {}
+
+
+def collected_static():
+    """collectstatic once per test run, as a deployment would, for the servers to serve."""
+    if "root" not in _collected:
+        root = ROOT / "test-artifacts" / "staticfiles"
+        env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+            cwd=ROOT,
+            env={**env, "DJANGO_SETTINGS_MODULE": "exback.settings", "STATIC_ROOT": str(root)},
+            check=True,
+        )
+        _collected["root"] = str(root)
+    return _collected["root"]
+
+
+def server_env(**overrides):
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="exback.settings",
+        DEBUG="false",
+        HTTPS="false",
+        SECRET_KEY=os.environ["SECRET_KEY"],
+        ALLOWED_HOSTS=f"127.0.0.1,localhost,{PUBLIC_HOST}",
+        DATABASE_URL=database_url(),
+        LOG_LEVEL="WARNING",
+        STATIC_ROOT=collected_static(),
+    )
+    env.update(overrides)
+    return env
+
+
+class Server:
+    def __init__(self, env, workers=1, threads=2):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = open(ROOT / "test-artifacts" / f"gunicorn-{self.port}.log", "w")  # noqa: SIM115
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "exback.wsgi",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                str(workers),
+                "--threads",
+                str(threads),
+                "--graceful-timeout",
+                "2",
+                "--no-control-socket",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        self.wait_until_up()
+
+    def wait_until_up(self, timeout=20):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited early; see {self.log.name}")
+            try:
+                with urllib.request.urlopen(self.url + "/healthz", timeout=1) as response:  # noqa: S310
+                    if response.status == 200:
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                time.sleep(0.1)
+        raise RuntimeError(f"gunicorn did not come up; see {self.log.name}")
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.log.close()
+
+
+PUBLIC_HOST = "exback.test"
+
+
+class Browser:
+    """Cookies shared across servers (cookies ignore ports), forms posted with their CSRF token.
+
+    Every request carries the site's public Host header, as it would through a load balancer.
+    """
+
+    def __init__(self):
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.jar), NoRedirect()
+        )
+
+    def request(self, url, data=None):
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        request = urllib.request.Request(url, data=body, headers={"Host": PUBLIC_HOST})  # noqa: S310
+        try:
+            with self.opener.open(request, timeout=10) as response:
+                return response.status, response.headers, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers, error.read().decode()
+
+    def get(self, url):
+        return self.request(url)
+
+    def post_form(self, url, data):
+        """GET the page for its CSRF token, then POST the form as a browser would."""
+        status, _, html = self.get(url)
+        assert status == 200, (status, url)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        return self.request(url, {"csrfmiddlewaretoken": token, **data})
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None

@@ -1,0 +1,95 @@
+"""Two gunicorn servers sharing PostgreSQL and Redis behave as one site."""
+
+import pytest
+import redis
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
+from django.db import connection
+
+from .factories import PASSWORD, UserFactory
+from .servers.gunicorn import Browser, Server, server_env
+
+REDIS_URL = "redis://127.0.0.1:6379/14"
+
+
+def redis_available():
+    try:
+        return redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5).ping()
+    except redis.exceptions.RedisError:
+        return False
+
+
+@pytest.fixture
+def two_servers(transactional_db, artifacts):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: run with DATABASE_URL=postgres://… (CI does)")
+    if not redis_available():
+        pytest.skip("needs Redis on 127.0.0.1:6379 (.ci/run starts it)")
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    env = server_env(REDIS_URL=REDIS_URL)
+    servers = [Server(env), Server(env)]
+    yield servers
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture
+def person(transactional_db):
+    """A verified person whose password the servers can check (they use the real hashers)."""
+    user = UserFactory(email="shared@example.com")
+    user.password = PBKDF2PasswordHasher().encode(PASSWORD, "exbacktestsalt")
+    user.save(update_fields=["password"])
+    return user
+
+
+def log_in(browser, server, password=PASSWORD):
+    return browser.post_form(
+        server.url + "/accounts/login/", {"login": "shared@example.com", "password": password}
+    )
+
+
+def test_a_session_made_on_one_server_works_on_the_other(two_servers, person):
+    a, b = two_servers
+    browser = Browser()
+    status, headers, _ = log_in(browser, a)
+    assert status == 302
+    assert headers["Location"] == "/dashboard/"
+
+    status, _, html = browser.get(b.url + "/dashboard/")
+    assert status == 200
+    assert "Welcome back" in html
+    status, _, html = browser.get(a.url + "/account/")
+    assert status == 200
+    assert "shared@example.com" in html
+
+
+def test_login_rate_limit_counts_attempts_across_servers(two_servers, person):
+    a, b = two_servers
+    browser = Browser()
+    for attempt in range(5):
+        server = (a, b)[attempt % 2]
+        status, _, html = log_in(browser, server, password="wrong-password")
+        assert status == 200
+        assert "are not correct" in html, f"attempt {attempt + 1} should be an ordinary failure"
+
+    # The sixth in a row is refused, on either server, even with the right password.
+    for server in (a, b):
+        status, _, html = log_in(browser, server)
+        assert status == 200
+        assert "Too many failed login attempts" in html
+
+
+def test_pages_still_work_when_redis_is_unreachable(transactional_db, person, artifacts):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: run with DATABASE_URL=postgres://… (CI does)")
+    server = Server(server_env(REDIS_URL="redis://127.0.0.1:1/0"))  # nothing listens there
+    try:
+        browser = Browser()
+        status, headers, _ = log_in(browser, server)
+        assert status == 302
+        status, _, html = browser.get(server.url + "/dashboard/")
+        assert status == 200
+        assert "Welcome back" in html
+    finally:
+        server.stop()
+    log = (artifacts / f"gunicorn-{server.port}.log").read_text()
+    assert "Redis unavailable" in log
