@@ -4,29 +4,58 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Stage',
+            name="Stage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(unique=True)),
-                ('slug', models.SlugField(max_length=60, unique=True)),
-                ('kind', models.CharField(choices=[('intro', 'Introduction'), ('stage', 'Stage'), ('closing', 'Closing'), ('reflection', 'Reflection'), ('faq', 'FAQ')], default='stage', max_length=12)),
-                ('title', models.CharField(max_length=120)),
-                ('summary', models.CharField(max_length=300)),
-                ('body', models.TextField(help_text='Plain text: blank lines between paragraphs, "- " bullets.')),
-                ('key_points', models.JSONField(blank=True, default=list)),
-                ('prompts', models.JSONField(blank=True, default=list, help_text='Journal prompts.')),
-                ('faqs', models.JSONField(blank=True, default=list, help_text='[{"question", "answer"}]')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(unique=True)),
+                ("slug", models.SlugField(max_length=60, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("intro", "Introduction"),
+                            ("stage", "Stage"),
+                            ("closing", "Closing"),
+                            ("reflection", "Reflection"),
+                            ("faq", "FAQ"),
+                        ],
+                        default="stage",
+                        max_length=12,
+                    ),
+                ),
+                ("title", models.CharField(max_length=120)),
+                ("summary", models.CharField(max_length=300)),
+                (
+                    "body",
+                    models.TextField(
+                        help_text='Plain text: blank lines between paragraphs, "- " bullets.'
+                    ),
+                ),
+                ("key_points", models.JSONField(blank=True, default=list)),
+                (
+                    "prompts",
+                    models.JSONField(blank=True, default=list, help_text="Journal prompts."),
+                ),
+                (
+                    "faqs",
+                    models.JSONField(
+                        blank=True, default=list, help_text='[{"question", "answer"}]'
+                    ),
+                ),
             ],
             options={
-                'ordering': ['number'],
+                "ordering": ["number"],
             },
         ),
     ]
