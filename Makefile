@@ -11,7 +11,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_NO_PROGRESS := 1
 
-.PHONY: help install install-dev run test lint format migrations-check check-python drills clean
+.PHONY: help install install-dev run test lint format migrations-check check-python drills bench clean
 
 help:
 	@echo "make run    - install, migrate the SQLite database and serve http://127.0.0.1:$(PORT)"
@@ -58,6 +58,12 @@ test: lint migrations-check node_modules/.installed
 # Fault drills (root, local PostgreSQL and Redis): restart PostgreSQL and stop Redis under load.
 drills: install-dev
 	$(PY) scripts/drills.py all
+
+# The benchmark (root or DATABASE_URL; wrk from Debian): seeds PostgreSQL, serves with gunicorn,
+# loads it from a separate process on 127.0.0.1, writes bench-results/report.{md,json}.
+bench: install-dev
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(PY) scripts/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) $(TOOLS) staticfiles test-artifacts

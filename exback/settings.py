@@ -296,3 +296,6 @@ for _position, _key in enumerate(JOURNAL_KEYS, start=1):
             f"JOURNAL_KEYS: key number {_position} is not a valid Fernet key (32 url-safe "
             "base64-encoded bytes, as made by Fernet.generate_key())."
         ) from None
+
+# The benchmark's floor view (scripts/bench.py); off everywhere else.
+BENCH_FLOOR = env_bool("BENCH_FLOOR", False)

@@ -1,12 +1,16 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from . import views
+from . import account_data, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("account/", views.account, name="account"),
+    path("account/export.json", account_data.export_json, name="account_export_json"),
+    path("account/export.md", account_data.export_md, name="account_export_md"),
+    path("account/delete/", account_data.delete_account, name="account_delete"),
     path("about/", views.about, name="about"),
     path("privacy/", views.privacy, name="privacy"),
     path("safety/", views.safety, name="safety"),
@@ -16,3 +20,6 @@ urlpatterns = [
     path("journal/", include("journal.urls")),
     path("admin/", admin.site.urls),
 ]
+
+if settings.BENCH_FLOOR:
+    urlpatterns.append(path("bench/floor", views.floor))

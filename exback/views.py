@@ -21,7 +21,9 @@ def home(request):
 @require_safe
 @verified_login_required
 def dashboard(request):
-    return render(request, "exback/dashboard.html")
+    from stages.reports import dashboard as program_dashboard
+
+    return render(request, "exback/dashboard.html", program_dashboard(request.user))
 
 
 @require_safe
@@ -61,3 +63,9 @@ def healthz(request):
 
 def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
+
+
+def floor(request):
+    """The benchmark's floor: a trivial response through the full middleware stack.
+    Routed only when BENCH_FLOOR is on (scripts/bench.py sets it)."""
+    return HttpResponse("ok\n", content_type="text/plain")

@@ -1,10 +1,204 @@
-from django.shortcuts import render
-from django.views.decorators.http import require_safe
+import uuid
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.crypto import salted_hmac
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
+from django.views.decorators.http import require_http_methods, require_safe
 
 from exback.decorators import verified_login_required
+from stages.models import Stage
+
+from .forms import EditEntryForm, EntryFilterForm, NewEntryForm
+from .models import Entry
+from .services import entry_create, entry_update
+
+PER_PAGE = 20
+# Set after a save, read once by the next page: tells journal.js which draft to forget.
+SAVED_DRAFT_SESSION_KEY = "journal_saved_draft"
 
 
+def _draft_owner(user):
+    """An opaque per-person key for the browser's draft storage (never the email)."""
+    return salted_hmac("exback.journal.draft", str(user.pk), algorithm="sha256").hexdigest()[:20]
+
+
+def _prompt_from_query(request):
+    """The stage and prompt named by ?stage=<slug>&prompt=<index>, or None for either
+    when the link is wrong: a stale link still opens an empty form."""
+    stage = Stage.objects.filter(slug=request.GET.get("stage", "")).first()
+    prompt = ""
+    if stage is not None:
+        try:
+            index = int(request.GET.get("prompt", ""))
+        except ValueError:
+            index = None
+        if index is not None and 0 <= index < len(stage.prompts):
+            prompt = str(stage.prompts[index])
+    return stage, prompt
+
+
+def _mark_saved(request, draft_id):
+    request.session[SAVED_DRAFT_SESSION_KEY] = draft_id
+
+
+@never_cache
 @require_safe
 @verified_login_required
+@sensitive_variables()
 def index(request):
-    return render(request, "journal/index.html")
+    form = EntryFilterForm(request.GET)
+    entries = form.filter(Entry.objects.all(), request.user).select_related("stage")
+    page = Paginator(entries, PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "journal/index.html",
+        {
+            "form": form,
+            "page": page,
+            "filtered": form.is_filtered(),
+            "query_string": query.urlencode(),
+        },
+    )
+
+
+@never_cache
+@sensitive_post_parameters("title", "body", "prompt")
+@require_http_methods(["GET", "HEAD", "POST"])
+@verified_login_required
+@sensitive_variables()
+def new(request):
+    if request.method == "POST":
+        form = NewEntryForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            entry, created = entry_create(
+                user=request.user,
+                title=data["title"],
+                body=data["body"],
+                mood=data["mood"],
+                stage=data["stage"],
+                prompt=data["prompt"],
+                submission_token=data["submission_token"],
+            )
+            if created:
+                messages.success(request, "Your entry is saved.")
+            _mark_saved(request, "new")
+            return redirect("journal:detail", pk=entry.pk)
+        if "submission_token" in form.errors:
+            # A form damaged or from an old page: let the next save go through.
+            data = request.POST.copy()
+            data["submission_token"] = str(uuid.uuid4())
+            form = NewEntryForm(data)
+            form.is_valid()
+            form.add_error(
+                None,
+                "Part of this form was out of date or damaged. Check your text and save again.",
+            )
+    else:
+        stage, prompt = _prompt_from_query(request)
+        form = NewEntryForm(
+            initial={"stage": stage, "prompt": prompt, "submission_token": uuid.uuid4()}
+        )
+    prompt = form["prompt"].value() or ""
+    return render(
+        request,
+        "journal/form.html",
+        {
+            "form": form,
+            "prompt": prompt,
+            "draft_id": "new",
+            "draft_owner": _draft_owner(request.user),
+        },
+    )
+
+
+@never_cache
+@require_safe
+@verified_login_required
+@sensitive_variables()
+def detail(request, pk):
+    entry = get_object_or_404(Entry.objects.select_related("stage"), pk=pk, user=request.user)
+    return render(
+        request,
+        "journal/detail.html",
+        {
+            "entry": entry,
+            "saved_draft": request.session.pop(SAVED_DRAFT_SESSION_KEY, ""),
+            "draft_owner": _draft_owner(request.user),
+        },
+    )
+
+
+@never_cache
+@sensitive_post_parameters("title", "body", "prompt")
+@require_http_methods(["GET", "HEAD", "POST"])
+@verified_login_required
+@sensitive_variables()
+def edit(request, pk):
+    entry = get_object_or_404(Entry.objects.select_related("stage"), pk=pk, user=request.user)
+    current = None
+    if request.method == "POST":
+        form = EditEntryForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            saved = entry_update(
+                entry=entry,
+                version=data["version"],
+                title=data["title"],
+                body=data["body"],
+                mood=data["mood"],
+                stage=data["stage"],
+            )
+            if saved:
+                messages.success(request, "Your changes are saved.")
+                _mark_saved(request, str(entry.pk))
+                return redirect("journal:detail", pk=entry.pk)
+            # Changed in another tab or on another device since this form was loaded:
+            # keep what was typed, show what is saved, and let the next save go through.
+            current = Entry.objects.select_related("stage").filter(pk=entry.pk).first()
+            if current is None:
+                raise Http404
+            bound = request.POST.copy()
+            bound["version"] = current.version
+            form = EditEntryForm(bound)
+    else:
+        form = EditEntryForm(
+            initial={
+                "title": entry.title,
+                "body": entry.body,
+                "mood": entry.mood,
+                "stage": entry.stage,
+                "version": entry.version,
+            }
+        )
+    return render(
+        request,
+        "journal/form.html",
+        {
+            "form": form,
+            "entry": entry,
+            "current": current,
+            "prompt": entry.prompt,
+            "draft_id": str(entry.pk),
+            "draft_owner": _draft_owner(request.user),
+        },
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+@verified_login_required
+@sensitive_variables()
+def delete(request, pk):
+    entry = get_object_or_404(Entry, pk=pk, user=request.user)
+    if request.method == "POST":
+        entry.delete()
+        messages.success(request, "The entry is deleted.")
+        return redirect("journal:index")
+    return render(request, "journal/delete.html", {"entry": entry})

@@ -1,4 +1,22 @@
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Count, Max, Min, Q
+from django.utils import timezone
+
+from . import content
+
+YES, NO, NOT_SURE = "yes", "no", "not_sure"
+YES_NO = [(YES, "Yes"), (NO, "No")]
+YES_NO_NOT_SURE = [(YES, "Yes"), (NO, "No"), (NOT_SURE, "Not sure")]
+
+# Stage 3: how many whole days since the last logged contact count as "too soon" (fewer than
+# this) and "too long" (more than this); everything in between is a balanced gap.
+SPACE_TOO_SOON_BELOW_DAYS = 3
+SPACE_TOO_LONG_ABOVE_DAYS = 30
 
 
 class StageQuerySet(models.QuerySet):
@@ -37,3 +55,396 @@ class Stage(models.Model):
         if self.kind == self.Kind.STAGE:
             return f"Stage {self.number}: {self.title}"
         return self.title
+
+    @property
+    def is_stage(self):
+        return self.kind == self.Kind.STAGE
+
+
+class StageProgressQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(user=user)
+
+
+class StageProgress(models.Model):
+    """Where one person is with one section. Content reloads never touch these rows."""
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", "Not started"
+        IN_PROGRESS = "in_progress", "In progress"
+        COMPLETED = "completed", "Completed"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="progress")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
+    started_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    last_visited_at = models.DateTimeField(null=True, blank=True)
+
+    objects = StageProgressQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "stage"], name="stageprogress_one_per_stage")
+        ]
+
+    def __str__(self):
+        return f"{self.stage} – {self.get_status_display()}"
+
+    @classmethod
+    def touch(cls, user, stage):
+        """Record a visit or a save: starts the section unless it is already completed."""
+        now = timezone.now()
+        progress, _ = cls.objects.get_or_create(user=user, stage=stage)
+        progress.last_visited_at = now
+        if progress.status == cls.Status.NOT_STARTED:
+            progress.status = cls.Status.IN_PROGRESS
+            progress.started_at = now
+        progress.save()
+        return progress
+
+    @classmethod
+    def complete(cls, user, stage):
+        now = timezone.now()
+        progress, _ = cls.objects.get_or_create(user=user, stage=stage)
+        progress.status = cls.Status.COMPLETED
+        progress.started_at = progress.started_at or now
+        progress.completed_at = now
+        progress.last_visited_at = now
+        progress.save()
+        return progress
+
+    @classmethod
+    def reopen(cls, user, stage):
+        progress, _ = cls.objects.get_or_create(user=user, stage=stage)
+        progress.status = cls.Status.IN_PROGRESS
+        progress.started_at = progress.started_at or timezone.now()
+        progress.completed_at = None
+        progress.last_visited_at = timezone.now()
+        progress.save()
+        return progress
+
+
+class OwnedQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(user=user)
+
+
+class SafetyCheck(models.Model):
+    """The short first-time safety check. Any yes changes what exback offers."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    answers = models.JSONField(default=dict)
+    any_yes = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    def __str__(self):
+        return f"Safety check for {self.user}"
+
+
+class Apology(models.Model):
+    """Stage 1: the sincerity check and a private apology draft that is never sent."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Still a draft"
+        READY = "ready", "Ready (I'll say it myself, in my own time)"
+        DECIDED_NOT = "decided_not", "I've decided not to apologise"
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    sincerity = models.JSONField(default=dict)
+    draft = models.TextField(max_length=5000, blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    def __str__(self):
+        return f"Apology draft ({self.get_status_display()})"
+
+
+class CheckInQuerySet(OwnedQuerySet):
+    def streak(self, today: datetime.date) -> int:
+        """Consecutive days with a check-in, ending today, or yesterday if today isn't done."""
+        dates = set(self.filter(date__lte=today).values_list("date", flat=True))
+        day = today if today in dates else today - datetime.timedelta(days=1)
+        count = 0
+        while day in dates:
+            count += 1
+            day -= datetime.timedelta(days=1)
+        return count
+
+
+class SelfCareCheckIn(models.Model):
+    """Stage 2: one daily self-care check-in per person per day."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    date = models.DateField()
+    hours_slept = models.DecimalField(
+        max_digits=3,
+        decimal_places=1,
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("24"))],
+    )
+    ate_well = models.BooleanField()
+    moved = models.BooleanField()
+    basic_care = models.BooleanField()
+    mood = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(5)])
+    note = models.TextField(max_length=1000, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CheckInQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "date"], name="checkin_one_per_day"),
+        ]
+
+    def __str__(self):
+        return f"Check-in {self.date}"
+
+    @property
+    def is_editable(self):
+        return self.date == timezone.localdate()
+
+
+class ContactQuerySet(OwnedQuerySet):
+    def picture(self, today: datetime.date) -> dict:
+        """Days since the last contact, counts, and which guidance fits, in one query."""
+        figures = self.aggregate(
+            last=Max("date"),
+            total=Count("id"),
+            by_me=Count("id", filter=Q(initiated_by=Contact.By.ME)),
+            by_them=Count("id", filter=Q(initiated_by=Contact.By.THEM)),
+        )
+        days = (today - figures["last"]).days if figures["last"] else None
+        if days is None:
+            key = "none"
+        elif days < SPACE_TOO_SOON_BELOW_DAYS:
+            key = "too_soon"
+        elif days > SPACE_TOO_LONG_ABOVE_DAYS:
+            key = "too_long"
+        else:
+            key = "balanced"
+        return {**figures, "days_since": days, "guidance_key": key}
+
+
+class Contact(models.Model):
+    """Stage 3: one time the person and their ex were in touch."""
+
+    class By(models.TextChoices):
+        ME = "me", "I did"
+        THEM = "them", "They did"
+
+    class Method(models.TextChoices):
+        CALL = "call", "A call"
+        TEXT = "text", "A text or message"
+        IN_PERSON = "in_person", "In person"
+        OTHER = "other", "Other"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    date = models.DateField()
+    initiated_by = models.CharField("Who reached out?", max_length=4, choices=By.choices)
+    method = models.CharField("How?", max_length=10, choices=Method.choices)
+    how_it_went = models.TextField("How did it go?", max_length=1000, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ContactQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+
+    def __str__(self):
+        return f"Contact on {self.date}"
+
+
+class FeelingSign(models.Model):
+    """Stage 3: signs the person has noticed of one of the feelings space can give room to."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    feeling = models.CharField(
+        max_length=20, choices=[(k, label) for k, label, _ in content.EX_FEELINGS]
+    )
+    noticed = models.BooleanField(default=False)
+    note = models.CharField(max_length=500, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "feeling"], name="feelingsign_one_per_feeling")
+        ]
+
+    def __str__(self):
+        return self.get_feeling_display()
+
+
+class ReachOutCheck(models.Model):
+    """Stage 4: the latest answers to the pause-before-reaching-out questions."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    answers = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    def __str__(self):
+        return "Before you reach out"
+
+
+class HeldMessageQuerySet(OwnedQuerySet):
+    def waiting(self, now=None):
+        now = now or timezone.now()
+        return self.filter(status=HeldMessage.Status.HELD, ready_at__gt=now)
+
+    def waiting_summary(self, now=None) -> dict:
+        """How many messages are still cooling off and when the next one is ready, in one query."""
+        return self.waiting(now).aggregate(count=Count("id"), next_ready=Min("ready_at"))
+
+
+class HeldMessage(models.Model):
+    """Stage 4: a message the person would like to send, held back for a cooling-off period.
+    exback never sends anything."""
+
+    class Hold(models.IntegerChoices):
+        DAY = 24, "24 hours"
+        TWO_DAYS = 48, "48 hours"
+        THREE_DAYS = 72, "72 hours"
+        WEEK = 168, "1 week"
+
+    class Status(models.TextChoices):
+        HELD = "held", "Held"
+        SENT_ELSEWHERE = "sent_elsewhere", "I sent it myself"
+        LET_GO = "let_go", "Let go"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    text = models.TextField("Your message", max_length=5000)
+    hold_hours = models.PositiveSmallIntegerField(
+        "Cooling-off period", choices=Hold.choices, default=Hold.DAY
+    )
+    status = models.CharField(max_length=14, choices=Status.choices, default=Status.HELD)
+    created_at = models.DateTimeField(auto_now_add=True)
+    ready_at = models.DateTimeField()
+    decided_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = HeldMessageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"Held message ({self.get_status_display()})"
+
+    def start_hold(self):
+        self.status = self.Status.HELD
+        self.decided_at = None
+        self.ready_at = timezone.now() + datetime.timedelta(hours=self.hold_hours)
+
+    @property
+    def is_waiting(self):
+        return self.status == self.Status.HELD and self.ready_at > timezone.now()
+
+    @property
+    def is_ready(self):
+        return self.status == self.Status.HELD and self.ready_at <= timezone.now()
+
+    def decide(self, status):
+        self.status = status
+        self.decided_at = timezone.now()
+        if status == self.Status.LET_GO:
+            self.text = ""
+
+
+class Responsibility(models.Model):
+    """Stage 5: one acknowledged mistake and what the person will do differently."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    what_happened = models.TextField("What happened", max_length=2000)
+    my_part = models.TextField("My part in it", max_length=2000)
+    do_differently = models.TextField("What I'll do differently", max_length=2000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "responsibilities"
+
+    def __str__(self):
+        return "Acknowledged mistake"
+
+
+class PatternAnswers(models.Model):
+    """Stage 6: the yes/no answer to each pattern question and three new habits for each yes."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    # {"taking_value": {"answer": "yes", "habits": ["...", "...", "..."]}, ...}
+    answers = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    def __str__(self):
+        return "Patterns and new habits"
+
+    def habits(self):
+        """(question, habits) for each pattern answered yes, in content order."""
+        return [
+            (q["question"], self.answers[q["key"]]["habits"])
+            for q in content.PATTERN_QUESTIONS
+            if self.answers.get(q["key"], {}).get("answer") == YES
+        ]
+
+
+class Memory(models.Model):
+    """Stage 7: one good memory."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    what = models.CharField("What happened", max_length=500)
+    when = models.CharField("When", max_length=100, blank=True)
+    where = models.CharField("Where", max_length=200, blank=True)
+    why_good = models.TextField("What made it good", max_length=1000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "memories"
+
+    def __str__(self):
+        return "Good memory"
+
+
+class DateIdea(models.Model):
+    """Stage 7: one idea for a date near where the two of them first met."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    idea = models.TextField("Your date idea", max_length=1000)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    def __str__(self):
+        return "Date idea"
+
+
+class Readiness(models.Model):
+    """The "are you sure?" reflection answers."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    answers = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "readiness answers"
+
+    def __str__(self):
+        return "Are you sure?"

@@ -59,7 +59,11 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
+    # Tests on a live server (browser, gunicorn) go last: they flush the database when they
+    # finish, the program's text included, which the other tests read.
+    items.sort(key=lambda item: "live_server" in getattr(item, "fixturenames", ()))
     if os.path.exists(CHROMIUM):
         return
     if os.environ.get("REQUIRE_BROWSER"):

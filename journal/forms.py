@@ -1,0 +1,108 @@
+from crispy_forms.helper import FormHelper
+from django import forms
+
+from stages.models import Stage
+
+from .models import MAX_BODY_LENGTH, MAX_PROMPT_LENGTH, MAX_TITLE_LENGTH
+
+MOOD_CHOICES = [
+    ("", "Not recorded"),
+    (1, "1 · Very low"),
+    (2, "2 · Low"),
+    (3, "3 · Okay"),
+    (4, "4 · Good"),
+    (5, "5 · Very good"),
+]
+
+
+class StageChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return str(obj)
+
+
+class EntryForm(forms.Form):
+    """Writing or editing an entry. Not a ModelForm: the owner, the prompt and the version
+    are never taken from what the person posts, only passed on to the service."""
+
+    title = forms.CharField(
+        max_length=MAX_TITLE_LENGTH,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    body = forms.CharField(
+        label="Your entry",
+        max_length=MAX_BODY_LENGTH,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 12}),
+        error_messages={"required": "Write something before saving: the entry is empty."},
+    )
+    mood = forms.TypedChoiceField(
+        label="How are you feeling?",
+        choices=MOOD_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    stage = StageChoiceField(
+        label="Linked to a part of the program",
+        queryset=Stage.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label="None",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        if not body.strip():
+            raise forms.ValidationError("Write something before saving: the entry is empty.")
+        return body
+
+
+class NewEntryForm(EntryForm):
+    prompt = forms.CharField(max_length=MAX_PROMPT_LENGTH, required=False, widget=forms.HiddenInput)
+    submission_token = forms.UUIDField(widget=forms.HiddenInput)
+
+    def clean_prompt(self):
+        """Only a prompt of the program is kept: the prompt is stored unencrypted, so it
+        must never be a place for a person's own words."""
+        prompt = self.cleaned_data["prompt"]
+        if prompt and not any(prompt in stage.prompts for stage in Stage.objects.only("prompts")):
+            return ""
+        return prompt
+
+
+class EditEntryForm(EntryForm):
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+
+class EntryFilterForm(forms.Form):
+    """The list's search box and filters; invalid values are reported and ignored."""
+
+    q = forms.CharField(label="Search", max_length=200, required=False)
+    stage = StageChoiceField(
+        queryset=Stage.objects.all(), to_field_name="slug", required=False, empty_label="Any"
+    )
+    mood = forms.TypedChoiceField(
+        choices=[("", "Any"), *MOOD_CHOICES[1:]], coerce=int, empty_value=None, required=False
+    )
+
+    def filter(self, queryset, user):
+        """Apply the valid parts of the form to the person's entries."""
+        self.is_valid()  # cleaned_data then holds only the fields that are valid
+        data = self.cleaned_data
+        queryset = queryset.search(user, data.get("q") or "")
+        if data.get("stage"):
+            queryset = queryset.filter(stage=data["stage"])
+        if data.get("mood"):
+            queryset = queryset.filter(mood=data["mood"])
+        return queryset
+
+    def is_filtered(self):
+        data = getattr(self, "cleaned_data", {})
+        return any(data.get(name) for name in ("q", "stage", "mood"))

@@ -1,0 +1,101 @@
+"""Writes that touch an entry and its search tokens together, so neither is half-saved."""
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.views.decorators.debug import sensitive_variables
+
+from . import crypto
+from .models import Entry, EntryToken
+
+
+def entry_index(*, entry: Entry) -> None:
+    """Replace the entry's search tokens with those of its current text, newest key."""
+    EntryToken.objects.filter(entry=entry).delete()
+    EntryToken.objects.bulk_create(
+        EntryToken(entry=entry, user_id=entry.user_id, token=token)
+        for token in crypto.index_tokens(entry.searchable_text())
+    )
+
+
+@sensitive_variables("title", "body")
+def entry_create(
+    *, user, title, body, mood=None, stage=None, prompt="", submission_token=None
+) -> tuple[Entry, bool]:
+    """Create an entry, or return the one already made from the same form (a double
+    submit), with whether it was created."""
+    if submission_token is not None:
+        existing = Entry.objects.for_user(user).filter(submission_token=submission_token).first()
+        if existing is not None:
+            return existing, False
+    entry = Entry(
+        user=user,
+        title=title,
+        body=body,
+        mood=mood,
+        stage=stage,
+        prompt=prompt,
+        submission_token=submission_token,
+    )
+    try:
+        with transaction.atomic():
+            entry.save(force_insert=True)
+            entry_index(entry=entry)
+    except IntegrityError:
+        # The same form, posted twice at once: the other request won the race.
+        if submission_token is None:
+            raise
+        existing = Entry.objects.for_user(user).filter(submission_token=submission_token).first()
+        if existing is None:
+            raise
+        return existing, False
+    return entry, True
+
+
+@sensitive_variables("title", "body")
+def entry_update(*, entry: Entry, version: int, title, body, mood, stage) -> bool:
+    """Save new text if the entry is still at `version` (a conditional UPDATE), and
+    reindex it. False, with nothing written, when it changed elsewhere meanwhile."""
+    with transaction.atomic():
+        updated = Entry.objects.filter(pk=entry.pk, user_id=entry.user_id, version=version).update(
+            title=title,
+            body=body,
+            mood=mood,
+            stage=stage,
+            version=F("version") + 1,
+            updated_at=timezone.now(),
+        )
+        if not updated:
+            return False
+        entry.title, entry.body, entry.mood, entry.stage = title, body, mood, stage
+        entry.version = version + 1
+        entry_index(entry=entry)
+    return True
+
+
+def entries_reencrypt(*, batch_size: int = 200, log=None) -> int:
+    """Re-encrypt every entry with the newest key and rebuild its search tokens, one
+    transaction per batch, walking the table in primary-key order. Returns the count."""
+    done = 0
+    last_pk = None
+    while True:
+        with transaction.atomic():
+            batch = Entry.objects.select_for_update().order_by("pk")
+            if last_pk is not None:
+                batch = batch.filter(pk__gt=last_pk)
+            entries = list(batch[:batch_size])
+            if not entries:
+                break
+            # Reading decrypted with any key; writing encrypts with the newest.
+            Entry.objects.bulk_update(entries, ["title", "body"])
+            EntryToken.objects.filter(entry__in=entries).delete()
+            EntryToken.objects.bulk_create(
+                EntryToken(entry=entry, user_id=entry.user_id, token=token)
+                for entry in entries
+                for token in crypto.index_tokens(entry.searchable_text())
+            )
+        done += len(entries)
+        last_pk = entries[-1].pk
+        if log:
+            log(done)
+    return done

@@ -1,0 +1,396 @@
+from decimal import Decimal
+
+from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from . import content
+from .models import (
+    NO,
+    YES,
+    YES_NO,
+    YES_NO_NOT_SURE,
+    Apology,
+    Contact,
+    DateIdea,
+    FeelingSign,
+    HeldMessage,
+    Memory,
+    PatternAnswers,
+    ReachOutCheck,
+    Readiness,
+    Responsibility,
+    SafetyCheck,
+    SelfCareCheckIn,
+)
+
+YES_NO_BOOL = [("yes", "Yes"), ("no", "No")]
+MOOD_CHOICES = [
+    (1, "1 – very low"),
+    (2, "2 – low"),
+    (3, "3 – okay"),
+    (4, "4 – good"),
+    (5, "5 – very good"),
+]
+
+
+def yes_no_bool(label):
+    return forms.TypedChoiceField(
+        label=label,
+        choices=YES_NO_BOOL,
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+
+
+def not_in_future(value):
+    if value and value > timezone.localdate():
+        raise forms.ValidationError("That date is in the future. Choose today or an earlier day.")
+    return value
+
+
+class OwnedModelForm(forms.ModelForm):
+    """A model form whose owner always comes from the signed-in person, never from the form."""
+
+    def save(self, user=None, commit=True):
+        obj = super().save(commit=False)
+        if user is not None:
+            obj.user = user
+        if commit:
+            obj.save()
+        return obj
+
+
+class AnswersForm(forms.Form):
+    """One required radio question per (key, question[, help]) entry, stored as a JSON dict."""
+
+    questions: list = []
+    choices = YES_NO
+    model = None
+
+    def __init__(self, *args, instance=None, **kwargs):
+        self.instance = instance
+        if instance is not None and "initial" not in kwargs:
+            kwargs["initial"] = dict(instance.answers)
+        super().__init__(*args, **kwargs)
+        for key, question, *help_text in self.questions:
+            self.fields[key] = forms.ChoiceField(
+                label=question,
+                choices=self.choices,
+                widget=forms.RadioSelect,
+                help_text=help_text[0] if help_text else "",
+                error_messages={"required": "Please choose an answer."},
+            )
+
+    def answers(self):
+        return {key: self.cleaned_data[key] for key, *_ in self.questions}
+
+    def save(self, user):
+        obj, _ = self.model.objects.update_or_create(
+            user=user, defaults={"answers": self.answers(), **self.extra_fields()}
+        )
+        return obj
+
+    def extra_fields(self):
+        return {}
+
+
+class SafetyCheckForm(AnswersForm):
+    questions = content.SAFETY_QUESTIONS
+    model = SafetyCheck
+
+    def extra_fields(self):
+        return {"any_yes": YES in self.answers().values()}
+
+
+class ReachOutForm(AnswersForm):
+    questions = content.REACH_OUT_QUESTIONS
+    model = ReachOutCheck
+
+
+class ReadinessForm(AnswersForm):
+    questions = content.READINESS_QUESTIONS
+    choices = YES_NO_NOT_SURE
+    model = Readiness
+
+
+class ApologyForm(OwnedModelForm):
+    class Meta:
+        model = Apology
+        fields = ["draft", "status"]
+        labels = {"draft": "Your apology, in your own words", "status": "Where you are with it"}
+        help_texts = {
+            "draft": "Private. exback never sends this anywhere; it is only for you.",
+        }
+        widgets = {"draft": forms.Textarea(attrs={"rows": 8}), "status": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        sincerity = {}
+        for key, question, help_text in content.SINCERITY_QUESTIONS:
+            self.fields[key] = forms.ChoiceField(
+                label=question,
+                help_text=help_text,
+                choices=YES_NO_NOT_SURE,
+                widget=forms.RadioSelect,
+                error_messages={"required": "Please choose an answer."},
+            )
+            sincerity[key] = self.instance.sincerity.get(key) if self.instance.pk else None
+        self.initial.update({k: v for k, v in sincerity.items() if v})
+        # Questions first, then the draft.
+        self.order_fields([key for key, *_ in content.SINCERITY_QUESTIONS] + ["draft", "status"])
+
+    def save(self, user=None, commit=True):
+        self.instance.sincerity = {
+            key: self.cleaned_data[key] for key, *_ in content.SINCERITY_QUESTIONS
+        }
+        return super().save(user=user, commit=commit)
+
+
+class CheckInForm(OwnedModelForm):
+    hours_slept = forms.DecimalField(
+        label="Hours slept",
+        min_value=Decimal("0"),
+        max_value=Decimal("24"),
+        step_size=Decimal("0.5"),
+        decimal_places=1,
+        help_text="Between 0 and 24, in half hours (for example 7.5).",
+    )
+    ate_well = yes_no_bool("Did you eat well?")
+    moved = yes_no_bool("Did you move or exercise?")
+    basic_care = yes_no_bool("Did you manage basic self-care (washing, getting dressed)?")
+    mood = forms.TypedChoiceField(
+        label="Your mood", choices=MOOD_CHOICES, coerce=int, widget=forms.RadioSelect
+    )
+
+    class Meta:
+        model = SelfCareCheckIn
+        fields = ["date", "hours_slept", "ate_well", "moved", "basic_care", "mood", "note"]
+        labels = {"note": "Anything else? (optional)"}
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "note": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, user, fixed_date=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fixed_date = fixed_date
+        if fixed_date is not None:
+            del self.fields["date"]
+        else:
+            self.fields["date"].initial = timezone.localdate()
+            self.fields["date"].widget.attrs["max"] = timezone.localdate().isoformat()
+        if self.instance.pk:
+            for name in ("ate_well", "moved", "basic_care"):
+                self.initial[name] = "yes" if getattr(self.instance, name) else "no"
+
+    def clean_date(self):
+        date = not_in_future(self.cleaned_data["date"])
+        clash = SelfCareCheckIn.objects.filter(user=self.user, date=date)
+        if self.instance.pk:
+            clash = clash.exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError(
+                f"You already have a check-in for {date_format(date, 'j F Y')}. "
+                "Each day has one check-in; today's can be changed from \u201cToday's check-in\u201d."
+            )
+        return date
+
+    def save(self, user=None, commit=True):
+        if self.fixed_date is not None:
+            self.instance.date = self.fixed_date
+        return super().save(user=user, commit=commit)
+
+
+class ContactForm(OwnedModelForm):
+    class Meta:
+        model = Contact
+        fields = ["date", "initiated_by", "method", "how_it_went"]
+        labels = {"how_it_went": "How did it go? (optional)"}
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "initiated_by": forms.RadioSelect,
+            "method": forms.RadioSelect,
+            "how_it_went": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            self.fields["date"].initial = timezone.localdate()
+        # Radio buttons need no empty "select an option" choice.
+        self.fields["initiated_by"].choices = Contact.By.choices
+        self.fields["method"].choices = Contact.Method.choices
+        self.fields["date"].widget.attrs["max"] = timezone.localdate().isoformat()
+
+    def clean_date(self):
+        return not_in_future(self.cleaned_data["date"])
+
+
+class FeelingsForm(forms.Form):
+    """A tick and a short note for each feeling in content.EX_FEELINGS."""
+
+    def __init__(self, *args, signs=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        existing = {sign.feeling: sign for sign in signs}
+        self.rows = []
+        for key, label, description in content.EX_FEELINGS:
+            sign = existing.get(key)
+            self.fields[f"{key}_noticed"] = forms.BooleanField(
+                label=f"{label}: I've noticed signs",
+                help_text=description,
+                required=False,
+                initial=bool(sign and sign.noticed),
+            )
+            self.fields[f"{key}_note"] = forms.CharField(
+                label=f"What you noticed ({label.lower()}, optional)",
+                max_length=500,
+                required=False,
+                initial=sign.note if sign else "",
+            )
+
+    def save(self, user):
+        for key, *_ in content.EX_FEELINGS:
+            FeelingSign.objects.update_or_create(
+                user=user,
+                feeling=key,
+                defaults={
+                    "noticed": self.cleaned_data[f"{key}_noticed"],
+                    "note": self.cleaned_data[f"{key}_note"],
+                },
+            )
+
+
+class HeldMessageForm(OwnedModelForm):
+    class Meta:
+        model = HeldMessage
+        fields = ["text", "hold_hours"]
+        help_texts = {
+            "text": "Write what you'd like to say. exback never sends it; it keeps it out of "
+            "sight until the cooling-off period is over.",
+        }
+        widgets = {"text": forms.Textarea(attrs={"rows": 6}), "hold_hours": forms.RadioSelect}
+
+    def save(self, user=None, commit=True):
+        self.instance.start_hold()
+        return super().save(user=user, commit=commit)
+
+
+class MessageDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[
+            (HeldMessage.Status.SENT_ELSEWHERE, "I'll send it myself elsewhere"),
+            (HeldMessage.Status.LET_GO, "Let it go"),
+        ]
+    )
+
+
+class ResponsibilityForm(OwnedModelForm):
+    class Meta:
+        model = Responsibility
+        fields = ["what_happened", "my_part", "do_differently"]
+        labels = {"do_differently": "What I'll do differently (optional)"}
+        widgets = {
+            "what_happened": forms.Textarea(attrs={"rows": 3}),
+            "my_part": forms.Textarea(attrs={"rows": 3}),
+            "do_differently": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class PatternForm(forms.Form):
+    """A yes/no per pattern; each yes needs exactly three new habits, each no none at all."""
+
+    HABITS = 3
+
+    def __init__(self, *args, instance=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance = instance
+        saved = instance.answers if instance else {}
+        self.groups = []
+        for number, pattern in enumerate(content.PATTERN_QUESTIONS, start=1):
+            key = pattern["key"]
+            answer = saved.get(key, {})
+            self.fields[key] = forms.ChoiceField(
+                label=f"{number}. {pattern['question']}",
+                choices=YES_NO,
+                widget=forms.RadioSelect,
+                initial=answer.get("answer"),
+                error_messages={"required": "Please answer yes or no."},
+            )
+            names = [key]
+            habits = answer.get("habits", [])
+            for i in range(1, self.HABITS + 1):
+                name = f"{key}_habit_{i}"
+                self.fields[name] = forms.CharField(
+                    label=f"New habit {i}",
+                    max_length=300,
+                    required=False,
+                    initial=habits[i - 1] if len(habits) >= i else "",
+                )
+                names.append(name)
+            self.groups.append({"pattern": pattern, "fields": names})
+
+    def grouped(self):
+        """Bound fields per pattern, for the template: the answer and its three habits."""
+        return [
+            {
+                "pattern": group["pattern"],
+                "answer": self[group["fields"][0]],
+                "habits": [self[name] for name in group["fields"][1:]],
+            }
+            for group in self.groups
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        for pattern in content.PATTERN_QUESTIONS:
+            key = pattern["key"]
+            answer = cleaned.get(key)
+            habits = [
+                cleaned.get(f"{key}_habit_{i}", "").strip() for i in range(1, self.HABITS + 1)
+            ]
+            given = sum(1 for habit in habits if habit)
+            if answer == YES and given < self.HABITS:
+                self.add_error(
+                    key,
+                    f"You answered yes: write three new habits for this pattern "
+                    f"({given} of {self.HABITS} so far).",
+                )
+            elif answer == NO and given:
+                self.add_error(key, "You answered no, so leave the habits empty.")
+        return cleaned
+
+    def save(self, user):
+        answers = {}
+        for pattern in content.PATTERN_QUESTIONS:
+            key = pattern["key"]
+            answer = self.cleaned_data[key]
+            habits = [
+                self.cleaned_data[f"{key}_habit_{i}"].strip() for i in range(1, self.HABITS + 1)
+            ]
+            answers[key] = {"answer": answer, "habits": habits if answer == YES else []}
+        obj, _ = PatternAnswers.objects.update_or_create(user=user, defaults={"answers": answers})
+        return obj
+
+
+class MemoryForm(OwnedModelForm):
+    class Meta:
+        model = Memory
+        fields = ["what", "when", "where", "why_good"]
+        labels = {
+            "when": "When (optional)",
+            "where": "Where (optional)",
+            "why_good": "What made it good (optional)",
+        }
+        widgets = {
+            "what": forms.Textarea(attrs={"rows": 2}),
+            "why_good": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class DateIdeaForm(OwnedModelForm):
+    class Meta:
+        model = DateIdea
+        fields = ["idea"]
+        widgets = {"idea": forms.Textarea(attrs={"rows": 3})}

@@ -1,0 +1,43 @@
+from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+@register.filter
+def plaintext(value):
+    """Turn content.py's plain text into HTML: blank lines separate paragraphs and lines that
+    start with "- " become a bulleted list. Every piece is escaped before it is wrapped."""
+    html = []
+    for block in str(value or "").replace("\r\n", "\n").split("\n\n"):
+        paragraph, bullets = [], []
+        for line in block.split("\n"):
+            line = line.strip()
+            if not line:
+                continue
+            if line.startswith("- "):
+                if paragraph:
+                    html.append(f"<p>{escape(' '.join(paragraph))}</p>")
+                    paragraph = []
+                bullets.append(f"<li>{escape(line[2:].strip())}</li>")
+            else:
+                if bullets:
+                    html.append(f"<ul>{''.join(bullets)}</ul>")
+                    bullets = []
+                paragraph.append(line)
+        if paragraph:
+            html.append(f"<p>{escape(' '.join(paragraph))}</p>")
+        if bullets:
+            html.append(f"<ul>{''.join(bullets)}</ul>")
+    return mark_safe("\n".join(html))  # noqa: S308 - every piece above is escaped
+
+
+@register.filter
+def answer_label(value):
+    return {"yes": "Yes", "no": "No", "not_sure": "Not sure"}.get(value, "Not answered")
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if hasattr(mapping, "get") else None

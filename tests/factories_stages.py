@@ -1,0 +1,190 @@
+"""Factories and fixtures for the program (stages app)."""
+
+import datetime
+import importlib
+from decimal import Decimal
+
+import factory
+from django.apps import apps
+from django.utils import timezone
+
+from stages import models
+
+from .factories import UserFactory
+
+
+class SafetyCheckFactory(factory.django.DjangoModelFactory):
+    """A safety check with every answer no."""
+
+    class Meta:
+        model = models.SafetyCheck
+
+    user = factory.SubFactory(UserFactory)
+    answers = factory.LazyFunction(
+        lambda: {"violence": "no", "threats": "no", "controlled": "no", "afraid": "no"}
+    )
+    any_yes = False
+
+
+class StageProgressFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.StageProgress
+
+    user = factory.SubFactory(UserFactory)
+    stage = factory.LazyFunction(lambda: models.Stage.objects.get(slug="say-sorry"))
+    status = models.StageProgress.Status.IN_PROGRESS
+    started_at = factory.LazyFunction(timezone.now)
+    last_visited_at = factory.LazyFunction(timezone.now)
+
+
+class ApologyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Apology
+
+    user = factory.SubFactory(UserFactory)
+    sincerity = factory.LazyFunction(
+        lambda: {
+            "has_reason": "yes",
+            "seeking_approval": "no",
+            "telling_them_what_they_want": "not_sure",
+        }
+    )
+    draft = "I'm sorry I stopped listening."
+
+
+class CheckInFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.SelfCareCheckIn
+
+    user = factory.SubFactory(UserFactory)
+    date = factory.LazyFunction(timezone.localdate)
+    hours_slept = Decimal("7.5")
+    ate_well = True
+    moved = False
+    basic_care = True
+    mood = 3
+
+
+class ContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Contact
+
+    user = factory.SubFactory(UserFactory)
+    date = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=5))
+    initiated_by = models.Contact.By.ME
+    method = models.Contact.Method.TEXT
+    how_it_went = "Short and friendly."
+
+
+class HeldMessageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.HeldMessage
+
+    user = factory.SubFactory(UserFactory)
+    text = "I miss our Sunday walks."
+    hold_hours = 24
+    ready_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(hours=24))
+
+
+class ResponsibilityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Responsibility
+
+    user = factory.SubFactory(UserFactory)
+    what_happened = "We argued about money."
+    my_part = "I kept secrets about spending."
+    do_differently = "Talk about it every month."
+
+
+class MemoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Memory
+
+    user = factory.SubFactory(UserFactory)
+    what = factory.Sequence(lambda n: f"Good day number {n}")
+    when = "Summer 2022"
+    where = "The seaside"
+
+
+class PatternAnswersFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.PatternAnswers
+
+    user = factory.SubFactory(UserFactory)
+    answers = factory.LazyFunction(
+        lambda: {
+            "taking_value": {"answer": "yes", "habits": ["Give first", "Ask first", "Listen"]},
+            "less_invested": {"answer": "no", "habits": []},
+            "fears_insecurities": {"answer": "no", "habits": []},
+        }
+    )
+
+
+class ReadinessFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Readiness
+
+    user = factory.SubFactory(UserFactory)
+    answers = factory.LazyFunction(
+        lambda: {
+            "still_in_love": "yes",
+            "impulsive": "no",
+            "band_aid": "no",
+            "ready_to_compromise": "yes",
+            "ready_to_admit": "yes",
+            "ready_to_change": "yes",
+        }
+    )
+
+
+class DateIdeaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.DateIdea
+
+    user = factory.SubFactory(UserFactory)
+    idea = "Coffee at the little place by the station."
+
+
+class ReachOutCheckFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.ReachOutCheck
+
+    user = factory.SubFactory(UserFactory)
+    answers = factory.LazyFunction(
+        lambda: {
+            "desperate": "no",
+            "fine_without_reply": "yes",
+            "pleading": "no",
+            "know_open": "yes",
+        }
+    )
+
+
+class FeelingSignFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.FeelingSign
+
+    user = factory.SubFactory(UserFactory)
+    feeling = "longing"
+    noticed = True
+    note = "They mentioned our song."
+
+
+def load_program_text():
+    importlib.import_module("stages.migrations.0002_load_program").load_program(apps, None)
+
+
+def ensure_program_text():
+    """Put the program's eleven sections back if they have gone; a no-op otherwise.
+
+    Browser tests run on live_server, which empties every table afterwards, and pytest's
+    reordering of parametrised browser tests can run them before ordinary database tests.
+    """
+    if models.Stage.objects.count() != 11:
+        load_program_text()
+
+
+def with_safety_check(client, user):
+    """A signed-in client whose person has answered the safety check (all no)."""
+    SafetyCheckFactory(user=user)
+    return client

@@ -1,0 +1,138 @@
+"""Your data: the JSON and Markdown downloads, and deleting the account with everything in it."""
+
+import json
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from journal.models import Entry, EntryToken
+
+from .factories_journal import EntryFactory, StageFactory
+
+pytestmark = pytest.mark.django_db
+
+URLS = ["account_export_json", "account_export_md", "account_delete"]
+
+
+@pytest.mark.parametrize("name", URLS)
+def test_visitors_are_sent_to_log_in(client, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+
+
+def test_account_page_links_to_your_data(client_logged_in):
+    response = client_logged_in.get(reverse("account"))
+    for name in URLS:
+        assert reverse(name).encode() in response.content
+
+
+def test_json_export_holds_the_account_program_and_decrypted_journal(
+    client_logged_in, user, other_user
+):
+    stage = StageFactory()
+    EntryFactory(user=user, title="First", body="Line one\nLine two", mood=4, stage=stage)
+    EntryFactory(user=other_user, title="Not mine")
+
+    response = client_logged_in.get(reverse("account_export_json"))
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith('attachment; filename="exback-')
+    assert "no-store" in response["Cache-Control"]
+    data = json.loads(response.content)
+    assert data["account"]["email"] == user.email
+    assert data["account"]["date_joined"]
+    assert "program" in data
+    assert isinstance(data["program"], dict)
+    assert len(data["journal"]) == 1
+    entry = data["journal"][0]
+    assert entry["title"] == "First"
+    assert entry["body"] == "Line one\nLine two"
+    assert entry["mood"] == 4
+    assert entry["stage"] == stage.slug
+
+
+def test_markdown_export_is_the_readable_journal(client_logged_in, user, other_user):
+    EntryFactory(user=user, title="A walk", body="By the river.\nQuiet.", prompt="What helped?")
+    EntryFactory(user=other_user, title="Not mine")
+
+    response = client_logged_in.get(reverse("account_export_md"))
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/markdown")
+    assert response["Content-Disposition"].endswith('.md"')
+    assert "no-store" in response["Cache-Control"]
+    text = response.content.decode()
+    assert "## A walk" in text
+    assert "By the river.  \nQuiet." in text
+    assert "> What helped?" in text
+    assert "Not mine" not in text
+
+
+def test_delete_page_warns_and_asks_for_the_password(client_logged_in):
+    response = client_logged_in.get(reverse("account_delete"))
+    assert response.status_code == 200
+    assert b"This deletes everything, for good." in response.content
+    assert b'type="password"' in response.content
+
+
+def test_wrong_password_deletes_nothing(client_logged_in, user):
+    EntryFactory(user=user)
+    response = client_logged_in.post(reverse("account_delete"), {"password": "wrong"})
+    assert response.status_code == 200
+    assert b"That is not your password" in response.content
+    assert get_user_model().objects.filter(pk=user.pk).exists()
+    assert Entry.objects.filter(user=user).exists()
+
+
+def user_foreign_keys():
+    """Every (model, field) in the project that points at the user model."""
+    user_model = get_user_model()
+    for model in apps.get_models(include_auto_created=True):
+        for field in model._meta.get_fields():
+            points_at_user = field.is_relation and field.related_model is user_model
+            if points_at_user and field.concrete and (field.many_to_one or field.one_to_one):
+                yield model, field
+
+
+def test_every_reference_to_a_user_cascades():
+    from django.db.models import CASCADE
+
+    found = {f"{model.__name__}.{field.name}" for model, field in user_foreign_keys()}
+    assert {"Entry.user", "EntryToken.user", "EmailAddress.user"} <= found
+    for model, field in user_foreign_keys():
+        assert field.remote_field.on_delete is CASCADE, f"{model.__name__}.{field.name}"
+
+
+def test_deleting_the_account_removes_every_row_of_that_person(
+    client_logged_in, user, other_user, password
+):
+    EntryFactory(user=user)
+    EntryFactory(user=user, body="more words here")
+    theirs = EntryFactory(user=other_user)
+    client_logged_in.get(reverse("journal:index"))  # a session row too
+
+    response = client_logged_in.post(reverse("account_delete"), {"password": password}, follow=True)
+
+    assert response.redirect_chain[-1][0] == reverse("home")
+    assert b"Your account and everything in it are deleted" in response.content
+    assert not response.context["user"].is_authenticated
+    leftovers = {
+        f"{model.__name__}.{field.name}": model._base_manager.filter(
+            **{field.attname: user.pk}
+        ).count()
+        for model, field in user_foreign_keys()
+    }
+    assert not any(leftovers.values()), leftovers
+    assert not get_user_model().objects.filter(pk=user.pk).exists()
+    # Someone else's data survives.
+    assert Entry.objects.filter(pk=theirs.pk).exists()
+    assert EntryToken.objects.filter(entry=theirs).exists()
+    assert get_user_model().objects.filter(pk=other_user.pk).exists()
+
+
+def test_delete_account_refuses_other_methods(client_logged_in):
+    assert client_logged_in.put(reverse("account_delete")).status_code == 405
+    assert client_logged_in.post(reverse("account_export_json")).status_code == 405

@@ -1,0 +1,112 @@
+"""The signed-in landing page: progress, where to continue, and the program's figures."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from stages.models import Stage, StageProgress
+
+from .factories_stages import (
+    ApologyFactory,
+    CheckInFactory,
+    ContactFactory,
+    HeldMessageFactory,
+    MemoryFactory,
+    SafetyCheckFactory,
+    StageProgressFactory,
+    ensure_program_text,
+)
+
+
+@pytest.fixture(autouse=True)
+def _program_text(db):
+    ensure_program_text()
+
+
+DAY = datetime.timedelta(days=1)
+
+
+def complete(user, *slugs):
+    for slug in slugs:
+        StageProgressFactory(
+            user=user, stage=Stage.objects.get(slug=slug), status=StageProgress.Status.COMPLETED
+        )
+
+
+def test_new_person_sees_start_here_and_zero_progress(client_logged_in):
+    page = client_logged_in.get(reverse("dashboard")).content.decode()
+    assert "Welcome back" in page
+    assert "0 of 7 stages completed" in page
+    assert f'href="{reverse("stages:detail", args=["introduction"])}">Start here' in page
+    assert "Nothing saved yet" in page
+    assert "No contact logged" in page
+
+
+def test_progress_bar_has_text_and_aria_values(client_logged_in, user):
+    complete(user, "say-sorry", "time-and-space", "take-responsibility")
+    page = client_logged_in.get(reverse("dashboard")).content.decode()
+    assert "3 of 7 stages completed" in page
+    assert 'aria-valuenow="3"' in page and 'aria-valuemax="7"' in page
+    assert "pbar-3" in page
+    assert page.count("Completed") >= 3
+    assert "Not started" in page
+
+
+def test_continue_links_to_the_last_stage_visited(client_logged_in, user):
+    StageProgressFactory(
+        user=user,
+        stage=Stage.objects.get(slug="say-sorry"),
+        last_visited_at=timezone.now() - DAY,
+    )
+    StageProgressFactory(
+        user=user, stage=Stage.objects.get(slug="time-and-space"), last_visited_at=timezone.now()
+    )
+    page = client_logged_in.get(reverse("dashboard")).content.decode()
+    assert (
+        f'href="{reverse("stages:detail", args=["time-and-space"])}">Continue where you left off'
+        in page
+    )
+
+
+def test_figures_streak_contact_and_waiting_messages(client_logged_in, user):
+    today = timezone.localdate()
+    for days_ago in range(0, 4):
+        CheckInFactory(user=user, date=today - days_ago * DAY)
+    ContactFactory(user=user, date=today - 9 * DAY)
+    ContactFactory(user=user, date=today - 6 * DAY)
+    soon = timezone.now() + datetime.timedelta(hours=5)
+    HeldMessageFactory(user=user, ready_at=soon)
+    HeldMessageFactory(user=user, ready_at=timezone.now() + 3 * DAY)
+    HeldMessageFactory(user=user, ready_at=timezone.now() - DAY)  # ready, no longer waiting
+    response = client_logged_in.get(reverse("dashboard"))
+    assert response.context["streak"] == 4
+    assert response.context["contact"]["days_since"] == 6
+    assert response.context["waiting"]["count"] == 2
+    assert response.context["waiting"]["next_ready"] == soon
+    page = response.content.decode()
+    assert "4 days" in page and "6 days" in page
+
+
+def test_recent_activity_lists_latest_saves_without_private_text(client_logged_in, user):
+    ApologyFactory(user=user, draft="PRIVATE-DRAFT")
+    MemoryFactory(user=user, what="PRIVATE-MEMORY")
+    page = client_logged_in.get(reverse("dashboard")).content.decode()
+    assert "Apology draft" in page and "Good memories" in page
+    assert "PRIVATE" not in page
+
+
+def test_dashboard_shows_the_safety_message_after_a_yes(client_logged_in, user):
+    SafetyCheckFactory(user=user, any_yes=True)
+    page = client_logged_in.get(reverse("dashboard")).content.decode()
+    assert "Your safety comes first" in page
+    assert reverse("safety") in page
+
+
+def test_dashboard_counts_only_the_people_own_data(client_logged_in, other_user):
+    complete(other_user, "say-sorry")
+    ContactFactory(user=other_user)
+    response = client_logged_in.get(reverse("dashboard"))
+    assert response.context["progress"]["completed"] == 0
+    assert response.context["contact"]["days_since"] is None

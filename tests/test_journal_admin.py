@@ -1,0 +1,40 @@
+"""Staff see how many entries people have, never what they wrote."""
+
+import pytest
+from django.contrib import admin
+
+from journal.models import Entry, EntryToken
+
+from .factories import UserFactory
+from .factories_journal import EntryFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_entries_and_tokens_are_not_in_the_admin():
+    assert not admin.site.is_registered(Entry)
+    assert not admin.site.is_registered(EntryToken)
+
+
+def test_admin_shows_entry_counts_without_text(client, user):
+    EntryFactory(user=user, title="Top secret title", body="Top secret body")
+    EntryFactory(user=user, title="Another secret", body="Hidden")
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(staff)
+
+    response = client.get("/admin/journal/journaluser/")
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert user.email in content
+    assert "secret" not in content.lower()
+    assert "Journal entries" in content
+
+
+def test_admin_journal_use_cannot_be_changed(client, user):
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(staff)
+    response = client.get(f"/admin/journal/journaluser/{user.pk}/change/")
+    assert response.status_code == 200
+    assert b'name="_save"' not in response.content
+    assert client.post(f"/admin/journal/journaluser/{user.pk}/delete/").status_code == 403

@@ -1,0 +1,421 @@
+"""The journal pages: writing, reading, editing and deleting entries, and who may see them."""
+
+import uuid
+
+import pytest
+from django.urls import reverse
+
+from journal.models import Entry, EntryToken
+
+from .factories_journal import EntryFactory, StageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def new_entry_data(**overrides):
+    data = {
+        "title": "A hard day",
+        "body": "I missed them today.\n\nBut I went for a run.",
+        "mood": "2",
+        "stage": "",
+        "prompt": "",
+        "submission_token": str(uuid.uuid4()),
+    }
+    data.update(overrides)
+    return data
+
+
+def edit_data(entry, **overrides):
+    data = {
+        "title": entry.title,
+        "body": entry.body,
+        "mood": str(entry.mood or ""),
+        "stage": entry.stage.slug if entry.stage else "",
+        "version": str(entry.version),
+    }
+    data.update(overrides)
+    return data
+
+
+# --- Writing -------------------------------------------------------------------------------
+
+
+def test_new_entry_form_shows(client_logged_in):
+    response = client_logged_in.get(reverse("journal:new"))
+    assert response.status_code == 200
+    assert b'name="submission_token"' in response.content
+    assert b"data-draft-key" in response.content
+
+
+def test_create_entry_saves_it_for_the_person_and_redirects(client_logged_in, user):
+    response = client_logged_in.post(reverse("journal:new"), new_entry_data())
+    entry = Entry.objects.get()
+    assert response.status_code == 302
+    assert response.url == reverse("journal:detail", args=[entry.pk])
+    assert entry.user == user
+    assert entry.title == "A hard day"
+    assert entry.body == "I missed them today.\n\nBut I went for a run."
+    assert entry.mood == 2
+    assert EntryToken.objects.filter(entry=entry).exists()
+
+
+def test_owner_comes_from_the_login_not_the_form(client_logged_in, user, other_user):
+    client_logged_in.post(reverse("journal:new"), new_entry_data(user=other_user.pk))
+    assert Entry.objects.get().user == user
+
+
+def test_detail_keeps_line_breaks_and_escapes_text(client_logged_in, user):
+    entry = EntryFactory(user=user, title="<b>bold</b>", body="one\ntwo <script>x()</script>")
+    response = client_logged_in.get(reverse("journal:detail", args=[entry.pk]))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "&lt;b&gt;bold&lt;/b&gt;" in content
+    assert "<script>x()" not in content
+    assert 'class="journal-body keep-lines">one\ntwo &lt;script&gt;' in content
+
+
+def test_detail_after_save_tells_the_page_to_clear_the_draft(client_logged_in):
+    response = client_logged_in.post(reverse("journal:new"), new_entry_data(), follow=True)
+    assert b'data-clear-draft="exback-journal:' in response.content
+    assert b":new" in response.content
+    assert b"Your entry is saved." in response.content
+    # Only once: a later visit leaves drafts alone.
+    again = client_logged_in.get(response.request["PATH_INFO"])
+    assert b"data-clear-draft" not in again.content
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"body": ""}, "the entry is empty"),
+        ({"body": "   \n  "}, "the entry is empty"),
+        ({"body": "x" * 50_001}, "at most 50000 characters"),
+        ({"title": "t" * 201}, "at most 200 characters"),
+        ({"mood": "6"}, "Select a valid choice"),
+        ({"mood": "0"}, "Select a valid choice"),
+        ({"mood": "happy"}, "Select a valid choice"),
+        ({"stage": "no-such-stage"}, "Select a valid choice"),
+        ({"prompt": "p" * 501}, "out of date"),
+        ({"submission_token": "not-a-uuid"}, "out of date"),
+    ],
+)
+def test_bad_input_is_refused_with_a_message_and_nothing_saved(
+    client_logged_in, overrides, message
+):
+    response = client_logged_in.post(reverse("journal:new"), new_entry_data(**overrides))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Entry.objects.exists()
+    assert not EntryToken.objects.exists()
+
+
+def test_a_long_body_at_the_limit_is_accepted(client_logged_in):
+    response = client_logged_in.post(reverse("journal:new"), new_entry_data(body="x" * 50_000))
+    assert response.status_code == 302
+    assert len(Entry.objects.get().body) == 50_000
+
+
+def test_entry_can_be_linked_to_a_stage(client_logged_in):
+    stage = StageFactory()
+    client_logged_in.post(reverse("journal:new"), new_entry_data(stage=stage.slug))
+    assert Entry.objects.get().stage == stage
+
+
+def test_deleting_a_stage_keeps_the_entry(user):
+    stage = StageFactory()
+    entry = EntryFactory(user=user, stage=stage)
+    stage.delete()
+    entry.refresh_from_db()
+    assert entry.stage is None
+
+
+# --- Prompts -------------------------------------------------------------------------------
+
+
+def test_prompt_link_prefills_stage_and_prompt(client_logged_in):
+    stage = StageFactory()
+    response = client_logged_in.get(reverse("journal:new") + f"?stage={stage.slug}&prompt=0")
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form["stage"].value() == stage.slug
+    assert form["prompt"].value() == stage.prompts[0]
+    assert 'class="journal-prompt"' in response.content.decode()
+
+
+def test_saving_a_prompted_entry_keeps_the_prompt(client_logged_in):
+    stage = StageFactory()
+    client_logged_in.post(
+        reverse("journal:new"), new_entry_data(stage=stage.slug, prompt=stage.prompts[0])
+    )
+    entry = Entry.objects.get()
+    assert (entry.stage, entry.prompt) == (stage, stage.prompts[0])
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?stage=nope&prompt=0",
+        "?stage={slug}&prompt=999",
+        "?stage={slug}&prompt=-1",
+        "?stage={slug}&prompt=x",
+        "?prompt=0",
+        "?stage=" + "a" * 300,
+    ],
+)
+def test_bad_prompt_links_open_an_empty_form(client_logged_in, query):
+    stage = StageFactory()
+    response = client_logged_in.get(reverse("journal:new") + query.format(slug=stage.slug))
+    assert response.status_code == 200
+    assert response.context["form"]["prompt"].value() == ""
+
+
+# --- Double submit -------------------------------------------------------------------------
+
+
+def test_posting_the_same_form_twice_creates_one_entry(client_logged_in):
+    data = new_entry_data()
+    first = client_logged_in.post(reverse("journal:new"), data)
+    second = client_logged_in.post(reverse("journal:new"), data)
+    entry = Entry.objects.get()
+    assert first.url == second.url == reverse("journal:detail", args=[entry.pk])
+
+
+def test_the_same_submission_token_from_two_people_makes_two_entries(client, user, other_user):
+    token = str(uuid.uuid4())
+    for person in (user, other_user):
+        client.force_login(person)
+        client.post(reverse("journal:new"), new_entry_data(submission_token=token))
+    assert Entry.objects.count() == 2
+
+
+def test_a_fresh_form_gets_a_fresh_submission_token(client_logged_in):
+    first = client_logged_in.get(reverse("journal:new")).context["form"]["submission_token"]
+    second = client_logged_in.get(reverse("journal:new")).context["form"]["submission_token"]
+    assert first.value() != second.value()
+
+
+# --- Editing -------------------------------------------------------------------------------
+
+
+def test_edit_form_is_filled_with_the_entry(client_logged_in, user):
+    entry = EntryFactory(user=user, title="Before", body="Old text")
+    response = client_logged_in.get(reverse("journal:edit", args=[entry.pk]))
+    assert response.status_code == 200
+    assert b"Old text" in response.content
+    assert response.context["form"]["version"].value() == 1
+
+
+def test_edit_saves_and_raises_the_version(client_logged_in, user):
+    entry = EntryFactory(user=user, title="Before", body="Old text")
+    response = client_logged_in.post(
+        reverse("journal:edit", args=[entry.pk]),
+        edit_data(entry, title="After", body="New text", mood="5"),
+    )
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert (entry.title, entry.body, entry.mood, entry.version) == ("After", "New text", 5, 2)
+
+
+def test_edit_from_a_stale_tab_overwrites_nothing_and_shows_both_texts(client_logged_in, user):
+    entry = EntryFactory(user=user, body="Original")
+    url = reverse("journal:edit", args=[entry.pk])
+    client_logged_in.post(url, edit_data(entry, body="Saved in tab one"))
+
+    response = client_logged_in.post(url, edit_data(entry, body="Typed in tab two"))
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "changed in another tab or on another device" in content
+    assert "Saved in tab one" in content  # the current saved text
+    assert "Typed in tab two" in content  # still in the form
+    assert response.context["form"]["version"].value() == 2
+    entry.refresh_from_db()
+    assert entry.body == "Saved in tab one"
+
+
+def test_after_a_conflict_saving_again_works(client_logged_in, user):
+    entry = EntryFactory(user=user, body="Original")
+    url = reverse("journal:edit", args=[entry.pk])
+    client_logged_in.post(url, edit_data(entry, body="Tab one"))
+    conflict = client_logged_in.post(url, edit_data(entry, body="Tab two"))
+    version = conflict.context["form"]["version"].value()
+
+    response = client_logged_in.post(
+        url, edit_data(entry, body="Tab one and tab two", version=version)
+    )
+
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert entry.body == "Tab one and tab two"
+
+
+def test_edit_with_bad_input_keeps_the_entry(client_logged_in, user):
+    entry = EntryFactory(user=user, body="Keep me")
+    response = client_logged_in.post(
+        reverse("journal:edit", args=[entry.pk]), edit_data(entry, body="", mood="9")
+    )
+    assert response.status_code == 200
+    entry.refresh_from_db()
+    assert entry.body == "Keep me"
+
+
+def test_edit_reindexes_the_entry_for_search(client_logged_in, user):
+    entry = EntryFactory(user=user, title="", body="apples")
+    client_logged_in.post(reverse("journal:edit", args=[entry.pk]), edit_data(entry, body="pears"))
+    assert list(Entry.objects.search(user, "pears")) == [entry]
+    assert not Entry.objects.search(user, "apples").exists()
+
+
+# --- Deleting ------------------------------------------------------------------------------
+
+
+def test_delete_asks_first(client_logged_in, user):
+    entry = EntryFactory(user=user)
+    response = client_logged_in.get(reverse("journal:delete", args=[entry.pk]))
+    assert response.status_code == 200
+    assert b"Delete this entry?" in response.content
+    assert Entry.objects.filter(pk=entry.pk).exists()
+
+
+def test_delete_removes_the_entry_and_its_tokens(client_logged_in, user):
+    entry = EntryFactory(user=user)
+    response = client_logged_in.post(reverse("journal:delete", args=[entry.pk]))
+    assert response.status_code == 302
+    assert response.url == reverse("journal:index")
+    assert not Entry.objects.exists()
+    assert not EntryToken.objects.exists()
+
+
+# --- Who may see what ----------------------------------------------------------------------
+
+ENTRY_URLS = ["journal:detail", "journal:edit", "journal:delete"]
+
+
+@pytest.mark.parametrize(
+    ("method", "name"),
+    [
+        ("get", "journal:detail"),
+        ("get", "journal:edit"),
+        ("post", "journal:edit"),
+        ("get", "journal:delete"),
+        ("post", "journal:delete"),
+    ],
+)
+def test_other_user_gets_404_for_every_entry_url(client, user, other_user, name, method):
+    entry = EntryFactory(user=user, body="Private")
+    client.force_login(other_user)
+    response = getattr(client, method)(reverse(name, args=[entry.pk]), {"body": "Hacked"})
+    assert response.status_code == 404
+    entry.refresh_from_db()
+    assert entry.body == "Private"
+
+
+@pytest.mark.parametrize("name", ENTRY_URLS)
+def test_unknown_id_gets_404(client_logged_in, name):
+    assert client_logged_in.get(reverse(name, args=[uuid.uuid4()])).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path", ["/journal/123/", "/journal/not-a-uuid/edit/", "/journal/x/delete/"]
+)
+def test_malformed_id_gets_404(client_logged_in, path):
+    assert client_logged_in.get(path).status_code == 404
+
+
+def test_lists_show_only_your_own_entries(client_logged_in, user, other_user):
+    EntryFactory(user=user, title="Mine")
+    EntryFactory(user=other_user, title="Theirs")
+    response = client_logged_in.get(reverse("journal:index"))
+    assert b"Mine" in response.content
+    assert b"Theirs" not in response.content
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/journal/",
+        "/journal/new/",
+        f"/journal/{uuid.uuid4()}/",
+        f"/journal/{uuid.uuid4()}/edit/",
+        f"/journal/{uuid.uuid4()}/delete/",
+    ],
+)
+def test_visitors_are_sent_to_log_in(client, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login") + "?next=")
+
+
+def test_a_post_after_the_session_expired_goes_to_log_in_and_back(client):
+    response = client.post(reverse("journal:new"), new_entry_data())
+    assert response.status_code == 302
+    assert response.url == reverse("account_login") + "?next=/journal/new/"
+    assert not Entry.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("method", "name", "needs_entry"),
+    [
+        ("post", "journal:index", False),
+        ("put", "journal:new", False),
+        ("delete", "journal:delete", True),
+        ("post", "journal:detail", True),
+        ("patch", "journal:edit", True),
+    ],
+)
+def test_wrong_method_gets_405(client_logged_in, user, method, name, needs_entry):
+    args = [EntryFactory(user=user).pk] if needs_entry else []
+    response = getattr(client_logged_in, method)(reverse(name, args=args))
+    assert response.status_code == 405
+
+
+@pytest.mark.parametrize("name", ["journal:index", "journal:new"])
+def test_text_pages_are_not_cached(client_logged_in, name):
+    response = client_logged_in.get(reverse(name))
+    assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("name", ENTRY_URLS)
+def test_entry_pages_are_not_cached(client_logged_in, user, name):
+    entry = EntryFactory(user=user)
+    response = client_logged_in.get(reverse(name, args=[entry.pk]))
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_a_damaged_form_gets_a_fresh_submission_token(client_logged_in):
+    response = client_logged_in.post(
+        reverse("journal:new"), new_entry_data(submission_token="not-a-uuid")
+    )
+    token = response.context["form"]["submission_token"].value()
+    assert uuid.UUID(token)
+
+
+# --- What error reports may contain ------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["journal:new", "journal:edit"])
+def test_journal_text_is_hidden_from_error_reports(client_logged_in, user, name):
+    args = [EntryFactory(user=user).pk] if name == "journal:edit" else []
+    response = client_logged_in.post(reverse(name, args=args), {"title": "secret", "body": ""})
+    assert set(response.wsgi_request.sensitive_post_parameters) == {"title", "body", "prompt"}
+
+
+def test_entry_str_never_shows_the_text(user):
+    entry = EntryFactory(user=user, title="secret title", body="secret body")
+    assert "secret" not in str(entry)
+    assert "secret" not in repr(entry)
+
+
+def test_a_prompt_that_is_not_in_the_program_is_not_stored(client_logged_in):
+    client_logged_in.post(reverse("journal:new"), new_entry_data(prompt="My own secret words"))
+    assert Entry.objects.get().prompt == ""
+
+
+def test_draft_key_is_opaque_and_per_person(client, user, other_user):
+    keys = []
+    for person in (user, other_user):
+        client.force_login(person)
+        response = client.get(reverse("journal:new"))
+        keys.append(response.context["draft_owner"])
+        assert person.email not in response.content.decode().split("data-draft-key=")[1][:80]
+    assert keys[0] != keys[1]

@@ -1,0 +1,149 @@
+"""Who may see and do what in the program: owners only, signed in, with the right method."""
+
+import pytest
+from django.urls import reverse
+
+from stages.models import Contact, HeldMessage, Memory, Responsibility
+
+from .factories_stages import (
+    ContactFactory,
+    HeldMessageFactory,
+    MemoryFactory,
+    ResponsibilityFactory,
+    SafetyCheckFactory,
+    ensure_program_text,
+    with_safety_check,
+)
+
+
+@pytest.fixture(autouse=True)
+def _program_text(db):
+    ensure_program_text()
+
+
+@pytest.fixture
+def program_client(client_logged_in, user):
+    return with_safety_check(client_logged_in, user)
+
+
+PAGES = [
+    ("stages:index", []),
+    ("stages:safety_check", []),
+    ("stages:summary", []),
+    ("stages:detail", ["say-sorry"]),
+    ("stages:apology", []),
+    ("stages:selfcare", []),
+    ("stages:checkin_today", []),
+    ("stages:checkin_new", []),
+    ("stages:contacts", []),
+    ("stages:feelings", []),
+    ("stages:reach_out", []),
+    ("stages:messages", []),
+    ("stages:responsibilities", []),
+    ("stages:patterns", []),
+    ("stages:memories", []),
+    ("stages:date_idea", []),
+    ("stages:readiness", []),
+]
+
+# (url name, factory, model, method) for every view that acts on one object.
+OBJECT_VIEWS = [
+    ("stages:contact_edit", ContactFactory, Contact, "get"),
+    ("stages:contact_edit", ContactFactory, Contact, "post"),
+    ("stages:contact_delete", ContactFactory, Contact, "post"),
+    ("stages:message_detail", HeldMessageFactory, HeldMessage, "get"),
+    ("stages:message_rewrite", HeldMessageFactory, HeldMessage, "get"),
+    ("stages:message_rewrite", HeldMessageFactory, HeldMessage, "post"),
+    ("stages:message_decide", HeldMessageFactory, HeldMessage, "post"),
+    ("stages:message_delete", HeldMessageFactory, HeldMessage, "post"),
+    ("stages:responsibility_edit", ResponsibilityFactory, Responsibility, "get"),
+    ("stages:responsibility_edit", ResponsibilityFactory, Responsibility, "post"),
+    ("stages:responsibility_delete", ResponsibilityFactory, Responsibility, "post"),
+    ("stages:memory_edit", MemoryFactory, Memory, "get"),
+    ("stages:memory_edit", MemoryFactory, Memory, "post"),
+    ("stages:memory_delete", MemoryFactory, Memory, "post"),
+]
+
+
+@pytest.mark.parametrize(("name", "args"), PAGES)
+def test_anonymous_visitor_is_sent_to_log_in(client, db, name, args):
+    response = client.get(reverse(name, args=args))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+
+
+@pytest.mark.parametrize(("name", "args"), PAGES)
+def test_every_page_opens_for_its_owner(program_client, name, args):
+    assert program_client.get(reverse(name, args=args)).status_code == 200
+
+
+@pytest.mark.parametrize(("name", "factory", "model", "method"), OBJECT_VIEWS)
+def test_other_user_gets_404_and_changes_nothing(
+    client, user, other_user, name, factory, model, method
+):
+    obj = factory(user=user)
+    before = model.objects.filter(pk=obj.pk).values().get()
+    SafetyCheckFactory(user=other_user)
+    client.force_login(other_user)
+    response = getattr(client, method)(
+        reverse(name, args=[obj.pk]), {"decision": "let_go", "text": "x"}
+    )
+    assert response.status_code == 404
+    assert model.objects.filter(pk=obj.pk).values().get() == before
+
+
+@pytest.mark.parametrize(("name", "factory", "model", "method"), OBJECT_VIEWS)
+def test_anonymous_visitor_cannot_act_on_objects(client, user, name, factory, model, method):
+    obj = factory(user=user)
+    response = getattr(client, method)(reverse(name, args=[obj.pk]))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+
+
+def test_unknown_ids_get_404(program_client):
+    for name in ("stages:contact_edit", "stages:message_detail", "stages:memory_edit"):
+        assert program_client.get(reverse(name, args=[999999])).status_code == 404
+
+
+def test_unknown_stage_gets_404(program_client):
+    assert program_client.get(reverse("stages:detail", args=["no-such-stage"])).status_code == 404
+
+
+def test_lists_never_show_another_persons_entries(program_client, other_user):
+    ContactFactory(user=other_user, how_it_went="SECRET-CONTACT")
+    MemoryFactory(user=other_user, what="SECRET-MEMORY")
+    ResponsibilityFactory(user=other_user, my_part="SECRET-PART")
+    HeldMessageFactory(user=other_user)
+    for name in ("stages:contacts", "stages:memories", "stages:responsibilities", "stages:summary"):
+        body = program_client.get(reverse(name)).content.decode()
+        assert "SECRET" not in body
+    assert "No held messages" in program_client.get(reverse("stages:messages")).content.decode()
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["stages:complete", "stages:reopen"],
+)
+def test_stage_actions_refuse_get_with_405(program_client, name):
+    assert program_client.get(reverse(name, args=["say-sorry"])).status_code == 405
+
+
+@pytest.mark.parametrize(
+    "name", ["stages:contact_delete", "stages:message_decide", "stages:memory_delete"]
+)
+def test_object_actions_refuse_get_with_405(program_client, user, name):
+    assert program_client.get(reverse(name, args=[1])).status_code == 405
+
+
+@pytest.mark.parametrize(
+    ("name", "args"), [("stages:index", []), ("stages:summary", []), ("stages:detail", ["faq"])]
+)
+def test_read_only_pages_refuse_post_with_405(program_client, name, args):
+    assert program_client.post(reverse(name, args=args)).status_code == 405
+
+
+def test_other_user_cannot_complete_for_someone_else(program_client, user, other_user):
+    """Progress is always the signed-in person's own: there is no user id to tamper with."""
+    program_client.post(reverse("stages:complete", args=["say-sorry"]), {"user": other_user.pk})
+    assert not other_user.stageprogress_set.exists()
+    assert user.stageprogress_set.get().status == "completed"

@@ -1,0 +1,543 @@
+"""Each stage's exercise: saving, editing, and refusing bad input without saving anything."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from stages import content
+from stages.models import (
+    Apology,
+    Contact,
+    DateIdea,
+    FeelingSign,
+    HeldMessage,
+    Memory,
+    PatternAnswers,
+    ReachOutCheck,
+    Readiness,
+    Responsibility,
+    SelfCareCheckIn,
+)
+
+from .factories_stages import (
+    CheckInFactory,
+    ContactFactory,
+    HeldMessageFactory,
+    MemoryFactory,
+    ResponsibilityFactory,
+    ensure_program_text,
+    with_safety_check,
+)
+
+
+@pytest.fixture(autouse=True)
+def _program_text(db):
+    ensure_program_text()
+
+
+@pytest.fixture
+def program_client(client_logged_in, user):
+    return with_safety_check(client_logged_in, user)
+
+
+TODAY = timezone.localdate
+DAY = datetime.timedelta(days=1)
+
+
+# Stage 1: say sorry -------------------------------------------------------------------------
+def apology_data(**overrides):
+    return {
+        "has_reason": "yes",
+        "seeking_approval": "not_sure",
+        "telling_them_what_they_want": "no",
+        "draft": "I'm sorry for the things I said in March.",
+        "status": "draft",
+        **overrides,
+    }
+
+
+def test_apology_is_saved_and_edited_in_place(program_client, user):
+    program_client.post(reverse("stages:apology"), apology_data())
+    program_client.post(
+        reverse("stages:apology"), apology_data(status="ready", draft="Better words.")
+    )
+    apology = Apology.objects.get(user=user)
+    assert apology.status == "ready"
+    assert apology.draft == "Better words."
+    assert apology.sincerity["seeking_approval"] == "not_sure"
+    page = program_client.get(reverse("stages:apology")).content.decode()
+    assert "Better words." in page
+    assert "never sends it anywhere" in page
+
+
+@pytest.mark.parametrize(
+    "bad", [{"draft": "x" * 5001}, {"has_reason": ""}, {"has_reason": "maybe"}, {"status": "sent"}]
+)
+def test_apology_bad_input_saves_nothing_and_keeps_what_was_typed(program_client, user, bad):
+    response = program_client.post(reverse("stages:apology"), apology_data(**bad))
+    assert response.status_code == 200
+    assert "Nothing was saved yet" in response.content.decode()
+    if "draft" not in bad:
+        assert "I&#x27;m sorry for the things I said in March." in response.content.decode()
+    assert not Apology.objects.filter(user=user).exists()
+
+
+# Stage 2: self-care check-ins ---------------------------------------------------------------
+def checkin_data(**overrides):
+    return {
+        "hours_slept": "7.5",
+        "ate_well": "yes",
+        "moved": "no",
+        "basic_care": "yes",
+        "mood": "4",
+        "note": "A walk helped.",
+        **overrides,
+    }
+
+
+def test_todays_check_in_is_created_then_edited(program_client, user):
+    program_client.post(reverse("stages:checkin_today"), checkin_data())
+    program_client.post(reverse("stages:checkin_today"), checkin_data(mood="2", moved="yes"))
+    checkin = SelfCareCheckIn.objects.get(user=user)
+    assert checkin.date == TODAY()
+    assert checkin.mood == 2
+    assert checkin.moved is True
+    assert checkin.hours_slept == Decimal("7.5")
+
+
+def test_new_check_in_defaults_to_today(program_client):
+    form = program_client.get(reverse("stages:checkin_new")).context["form"]
+    assert form["date"].value() == TODAY()
+
+
+def test_a_missed_day_can_be_added(program_client, user):
+    program_client.post(reverse("stages:checkin_new"), checkin_data(date=TODAY() - 2 * DAY))
+    assert SelfCareCheckIn.objects.get(user=user).date == TODAY() - 2 * DAY
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ({"hours_slept": "25"}, "less than or equal to 24"),
+        ({"hours_slept": "-1"}, "greater than or equal to 0"),
+        ({"hours_slept": "7.3"}, "multiple of step size 0.5"),
+        ({"mood": "6"}, "Select a valid choice"),
+        ({"mood": "0"}, "Select a valid choice"),
+        ({"note": "x" * 1001}, "at most 1000 characters"),
+        ({"ate_well": ""}, "This field is required"),
+    ],
+)
+def test_check_in_bad_input_is_refused_next_to_the_field(program_client, user, bad, message):
+    response = program_client.post(reverse("stages:checkin_today"), checkin_data(**bad))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not SelfCareCheckIn.objects.filter(user=user).exists()
+
+
+def test_check_in_for_a_future_date_is_refused(program_client, user):
+    response = program_client.post(reverse("stages:checkin_new"), checkin_data(date=TODAY() + DAY))
+    assert "That date is in the future" in response.content.decode()
+    assert not SelfCareCheckIn.objects.filter(user=user).exists()
+
+
+def test_second_check_in_for_the_same_day_gets_a_clear_error(program_client, user):
+    CheckInFactory(user=user, date=TODAY() - DAY, mood=1)
+    response = program_client.post(reverse("stages:checkin_new"), checkin_data(date=TODAY() - DAY))
+    assert "You already have a check-in for" in response.content.decode()
+    assert SelfCareCheckIn.objects.get(user=user).mood == 1
+
+
+def test_past_check_ins_are_read_only(program_client, user):
+    CheckInFactory(user=user, date=TODAY() - DAY, mood=1)
+    page = program_client.get(reverse("stages:selfcare")).content.decode()
+    assert reverse("stages:checkin_today") in page  # the today button
+    assert ">edit</a>" not in page
+    # Today's check-in view never reaches an older day.
+    program_client.post(reverse("stages:checkin_today"), checkin_data(mood="5"))
+    assert SelfCareCheckIn.objects.get(user=user, date=TODAY() - DAY).mood == 1
+
+
+def test_streak_counts_back_from_today_or_yesterday(user):
+    for days_ago in (1, 2, 3, 5):
+        CheckInFactory(user=user, date=TODAY() - days_ago * DAY)
+    assert SelfCareCheckIn.objects.for_user(user).streak(TODAY()) == 3
+    CheckInFactory(user=user, date=TODAY())
+    assert SelfCareCheckIn.objects.for_user(user).streak(TODAY()) == 4
+
+
+def test_streak_is_zero_after_a_missed_yesterday(user):
+    CheckInFactory(user=user, date=TODAY() - 2 * DAY)
+    assert SelfCareCheckIn.objects.for_user(user).streak(TODAY()) == 0
+
+
+def test_self_care_page_has_an_accessible_chart_and_table(program_client, user):
+    CheckInFactory(user=user, date=TODAY(), mood=5)
+    CheckInFactory(user=user, date=TODAY() - 3 * DAY, mood=2)
+    CheckInFactory(user=user, date=TODAY() - 40 * DAY, mood=1)
+    response = program_client.get(reverse("stages:selfcare"))
+    page = response.content.decode()
+    assert 'role="img"' in page and 'aria-labelledby="svg-title svg-desc"' in page
+    assert "2 of 30 days have a check-in" in page
+    assert page.count('class="bar mood-') == 2
+    assert "<table" in page and "5 / 5" in page and "2 / 5" in page
+    assert "style=" not in page
+    assert "Current streak: 1 day" in page
+
+
+# Stage 3: contacts and feelings -------------------------------------------------------------
+def contact_data(**overrides):
+    return {
+        "date": (TODAY() - DAY).isoformat(),
+        "initiated_by": "them",
+        "method": "call",
+        "how_it_went": "Warm.",
+        **overrides,
+    }
+
+
+def test_contact_is_added_edited_and_deleted(program_client, user):
+    program_client.post(reverse("stages:contacts"), contact_data())
+    contact = Contact.objects.get(user=user)
+    program_client.post(
+        reverse("stages:contact_edit", args=[contact.pk]), contact_data(method="text")
+    )
+    contact.refresh_from_db()
+    assert contact.method == "text"
+    program_client.post(reverse("stages:contact_delete", args=[contact.pk]))
+    assert not Contact.objects.filter(user=user).exists()
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        (
+            {"date": (datetime.date.today() + datetime.timedelta(days=2)).isoformat()},
+            "in the future",
+        ),
+        ({"how_it_went": "x" * 1001}, "at most 1000 characters"),
+        ({"initiated_by": "someone"}, "Select a valid choice"),
+        ({"method": "pigeon"}, "Select a valid choice"),
+    ],
+)
+def test_contact_bad_input_saves_nothing(program_client, user, bad, message):
+    response = program_client.post(reverse("stages:contacts"), contact_data(**bad))
+    assert message in response.content.decode()
+    assert not Contact.objects.filter(user=user).exists()
+
+
+def test_contacts_are_listed_newest_first(program_client, user):
+    ContactFactory(user=user, date=TODAY() - 10 * DAY, how_it_went="OLDER")
+    ContactFactory(user=user, date=TODAY() - 4 * DAY, how_it_went="NEWER")
+    page = program_client.get(reverse("stages:contacts")).content.decode()
+    assert page.index("NEWER") < page.index("OLDER")
+    assert "4 days since you were last in touch" in page
+
+
+@pytest.mark.parametrize(
+    ("days_ago", "key"),
+    [
+        (None, "none"),
+        (0, "too_soon"),
+        (2, "too_soon"),
+        (3, "balanced"),
+        (30, "balanced"),
+        (31, "too_long"),
+    ],
+)
+def test_space_guidance_follows_the_documented_thresholds(program_client, user, days_ago, key):
+    if days_ago is not None:
+        ContactFactory(user=user, date=TODAY() - days_ago * DAY)
+    response = program_client.get(reverse("stages:contacts"))
+    assert response.context["picture"]["guidance_key"] == key
+    assert content.SPACE_GUIDANCE[key].replace("'", "&#x27;") in response.content.decode()
+
+
+def test_feelings_checklist_saves_ticks_and_notes(program_client, user):
+    data = {"longing_noticed": "on", "longing_note": "They asked about the dog."}
+    program_client.post(reverse("stages:feelings"), data)
+    program_client.post(reverse("stages:feelings"), {**data, "regret_noticed": "on"})
+    signs = {s.feeling: s for s in FeelingSign.objects.filter(user=user)}
+    assert len(signs) == len(content.EX_FEELINGS)
+    assert signs["longing"].noticed and signs["longing"].note == "They asked about the dog."
+    assert signs["regret"].noticed and not signs["desire"].noticed
+
+
+def test_feelings_note_is_limited_to_500(program_client, user):
+    response = program_client.post(reverse("stages:feelings"), {"regret_note": "x" * 501})
+    assert "at most 500 characters" in response.content.decode()
+    assert not FeelingSign.objects.filter(user=user).exists()
+
+
+# Stage 4: before you reach out, held messages -----------------------------------------------
+def test_reach_out_check_saves_and_flags_unhealthy_answers(program_client, user):
+    data = {"desperate": "yes", "fine_without_reply": "yes", "pleading": "no", "know_open": "yes"}
+    program_client.post(reverse("stages:reach_out"), data)
+    assert ReachOutCheck.objects.get(user=user).answers == data
+    page = program_client.get(reverse("stages:reach_out")).content.decode()
+    assert "suggest waiting" in page
+    for reminder in content.VALUE_REMINDERS:
+        assert reminder.replace("'", "&#x27;") in page
+
+
+def test_a_held_message_stays_hidden_until_its_time(program_client, user):
+    program_client.post(
+        reverse("stages:messages"), {"text": "PLEASE-COME-BACK", "hold_hours": "48"}
+    )
+    message = HeldMessage.objects.get(user=user)
+    assert message.status == "held"
+    assert abs(
+        message.ready_at - timezone.now() - datetime.timedelta(hours=48)
+    ) < datetime.timedelta(minutes=1)
+    for url in (reverse("stages:messages"), reverse("stages:message_detail", args=[message.pk])):
+        page = program_client.get(url).content.decode()
+        assert "PLEASE-COME-BACK" not in page
+        assert "Waiting until" in page or "cooling off until" in page
+
+
+def test_a_waiting_message_can_be_let_go_but_not_marked_sent(program_client, user):
+    message = HeldMessageFactory(user=user)
+    program_client.post(
+        reverse("stages:message_decide", args=[message.pk]), {"decision": "sent_elsewhere"}
+    )
+    message.refresh_from_db()
+    assert message.status == "held"
+    assert (
+        program_client.get(reverse("stages:message_rewrite", args=[message.pk])).status_code == 302
+    )
+    program_client.post(reverse("stages:message_decide", args=[message.pk]), {"decision": "let_go"})
+    message.refresh_from_db()
+    assert message.status == "let_go" and message.text == ""
+
+
+def test_a_ready_message_is_shown_with_the_check_and_can_be_marked_sent(program_client, user):
+    message = HeldMessageFactory(user=user, text="READY-TEXT", ready_at=timezone.now() - DAY)
+    page = program_client.get(reverse("stages:message_detail", args=[message.pk])).content.decode()
+    assert "READY-TEXT" in page
+    assert content.REACH_OUT_QUESTIONS[0][1] in page
+    program_client.post(
+        reverse("stages:message_decide", args=[message.pk]), {"decision": "sent_elsewhere"}
+    )
+    message.refresh_from_db()
+    assert message.status == "sent_elsewhere" and message.decided_at
+
+
+def test_rewriting_a_ready_message_restarts_the_hold(program_client, user):
+    message = HeldMessageFactory(user=user, ready_at=timezone.now() - DAY)
+    program_client.post(
+        reverse("stages:message_rewrite", args=[message.pk]),
+        {"text": "Gentler.", "hold_hours": "72"},
+    )
+    message.refresh_from_db()
+    assert message.text == "Gentler." and message.is_waiting and message.hold_hours == 72
+
+
+@pytest.mark.parametrize("bad", [{"text": "x" * 5001}, {"text": ""}, {"hold_hours": "5"}])
+def test_held_message_bad_input_saves_nothing(program_client, user, bad):
+    response = program_client.post(
+        reverse("stages:messages"), {"text": "Hi", "hold_hours": "24", **bad}
+    )
+    assert response.status_code == 200
+    assert not HeldMessage.objects.filter(user=user).exists()
+
+
+def test_unknown_decision_changes_nothing(program_client, user):
+    message = HeldMessageFactory(user=user, ready_at=timezone.now() - DAY)
+    program_client.post(
+        reverse("stages:message_decide", args=[message.pk]), {"decision": "send_now"}
+    )
+    message.refresh_from_db()
+    assert message.status == "held"
+
+
+def test_held_message_can_be_deleted(program_client, user):
+    message = HeldMessageFactory(user=user)
+    program_client.post(reverse("stages:message_delete", args=[message.pk]))
+    assert not HeldMessage.objects.filter(pk=message.pk).exists()
+
+
+# Stage 5: responsibility --------------------------------------------------------------------
+def test_responsibility_is_added_edited_and_deleted(program_client, user):
+    data = {
+        "what_happened": "I forgot her birthday.",
+        "my_part": "I didn't plan.",
+        "do_differently": "",
+    }
+    program_client.post(reverse("stages:responsibilities"), data)
+    item = Responsibility.objects.get(user=user)
+    program_client.post(
+        reverse("stages:responsibility_edit", args=[item.pk]),
+        {**data, "do_differently": "Calendar."},
+    )
+    item.refresh_from_db()
+    assert item.do_differently == "Calendar."
+    program_client.post(reverse("stages:responsibility_delete", args=[item.pk]))
+    assert not Responsibility.objects.filter(user=user).exists()
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"what_happened": ""},
+        {"my_part": ""},
+        {"my_part": "x" * 2001},
+        {"do_differently": "x" * 2001},
+    ],
+)
+def test_responsibility_first_two_fields_are_required_and_all_limited(program_client, user, bad):
+    data = {"what_happened": "A", "my_part": "B", "do_differently": "", **bad}
+    response = program_client.post(reverse("stages:responsibilities"), data)
+    assert response.status_code == 200
+    assert not Responsibility.objects.filter(user=user).exists()
+
+
+def test_responsibility_page_shows_the_reminder(program_client):
+    page = program_client.get(reverse("stages:responsibilities")).content.decode()
+    assert content.RESPONSIBILITY_REMINDER.replace("'", "&#x27;") in page
+
+
+# Stage 6: patterns --------------------------------------------------------------------------
+def pattern_data(**overrides):
+    data = {
+        "taking_value": "yes",
+        "taking_value_habit_1": "Give first.",
+        "taking_value_habit_2": "Ask how they feel.",
+        "taking_value_habit_3": "See their side.",
+        "less_invested": "no",
+        "fears_insecurities": "no",
+    }
+    return {**data, **overrides}
+
+
+def test_patterns_save_three_habits_per_yes(program_client, user):
+    program_client.post(reverse("stages:patterns"), pattern_data())
+    answers = PatternAnswers.objects.get(user=user).answers
+    assert answers["taking_value"] == {
+        "answer": "yes",
+        "habits": ["Give first.", "Ask how they feel.", "See their side."],
+    }
+    assert answers["less_invested"] == {"answer": "no", "habits": []}
+
+
+def test_habits_required_for_each_yes(program_client, user):
+    response = program_client.post(
+        reverse("stages:patterns"), pattern_data(taking_value_habit_3="  ")
+    )
+    assert (
+        "You answered yes: write three new habits for this pattern (2 of 3 so far)."
+        in response.content.decode()
+    )
+    assert "Give first." in response.content.decode()
+    assert not PatternAnswers.objects.filter(user=user).exists()
+
+
+def test_habits_refused_for_a_no(program_client, user):
+    response = program_client.post(
+        reverse("stages:patterns"), pattern_data(less_invested_habit_1="Something")
+    )
+    assert "You answered no, so leave the habits empty." in response.content.decode()
+    assert not PatternAnswers.objects.filter(user=user).exists()
+
+
+def test_every_pattern_question_needs_an_answer_and_habits_are_limited(program_client, user):
+    response = program_client.post(
+        reverse("stages:patterns"),
+        pattern_data(fears_insecurities="", taking_value_habit_1="x" * 301),
+    )
+    page = response.content.decode()
+    assert "Please answer yes or no." in page
+    assert "at most 300 characters" in page
+    assert not PatternAnswers.objects.filter(user=user).exists()
+
+
+def test_patterns_page_shows_the_worked_example_and_edits_in_place(program_client, user):
+    page = program_client.get(reverse("stages:patterns")).content.decode()
+    assert content.PATTERN_QUESTIONS[0]["example_habits"][0] in page
+    program_client.post(reverse("stages:patterns"), pattern_data())
+    program_client.post(
+        reverse("stages:patterns"),
+        {"taking_value": "no", "less_invested": "no", "fears_insecurities": "no"},
+    )
+    assert PatternAnswers.objects.filter(user=user).count() == 1
+    assert PatternAnswers.objects.get(user=user).answers["taking_value"]["habits"] == []
+
+
+# Stage 7: memories and the date idea --------------------------------------------------------
+def test_memory_is_added_edited_and_deleted(program_client, user):
+    data = {"what": "Dancing in the kitchen", "when": "2021", "where": "Home", "why_good": "Silly."}
+    program_client.post(reverse("stages:memories"), data)
+    memory = Memory.objects.get(user=user)
+    program_client.post(reverse("stages:memory_edit", args=[memory.pk]), {**data, "when": "2020"})
+    memory.refresh_from_db()
+    assert memory.when == "2020"
+    program_client.post(reverse("stages:memory_delete", args=[memory.pk]))
+    assert not Memory.objects.filter(user=user).exists()
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"what": ""},
+        {"what": "x" * 501},
+        {"when": "x" * 101},
+        {"where": "x" * 201},
+        {"why_good": "x" * 1001},
+    ],
+)
+def test_memory_bad_input_saves_nothing(program_client, user, bad):
+    data = {"what": "A", "when": "", "where": "", "why_good": "", **bad}
+    assert program_client.post(reverse("stages:memories"), data).status_code == 200
+    assert not Memory.objects.filter(user=user).exists()
+
+
+def test_date_idea_is_saved_once_and_shown_with_the_reminder(program_client, user):
+    page = program_client.get(reverse("stages:date_idea")).content.decode()
+    assert content.DATE_IDEA_REMINDER.replace("'", "&#x27;") in page
+    program_client.post(reverse("stages:date_idea"), {"idea": "The bench by the river."})
+    program_client.post(reverse("stages:date_idea"), {"idea": "The café by the river."})
+    assert DateIdea.objects.get(user=user).idea == "The café by the river."
+    assert program_client.post(reverse("stages:date_idea"), {"idea": "x" * 1001}).status_code == 200
+    assert DateIdea.objects.get(user=user).idea == "The café by the river."
+
+
+def test_memories_are_listed(program_client, user):
+    MemoryFactory(user=user, what="ICE-CREAM")
+    assert "ICE-CREAM" in program_client.get(reverse("stages:memories")).content.decode()
+
+
+# Are you sure? ------------------------------------------------------------------------------
+READY = {
+    "still_in_love": "yes",
+    "impulsive": "no",
+    "band_aid": "no",
+    "ready_to_compromise": "yes",
+    "ready_to_admit": "yes",
+    "ready_to_change": "yes",
+}
+
+
+@pytest.mark.parametrize(
+    ("overrides", "note"),
+    [
+        ({}, "clear eyes"),
+        ({"impulsive": "yes"}, "might not be the right moment"),
+        ({"band_aid": "not_sure"}, "not sure about some"),
+    ],
+)
+def test_readiness_answers_are_saved_with_a_gentle_note(program_client, user, overrides, note):
+    program_client.post(reverse("stages:readiness"), {**READY, **overrides})
+    assert Readiness.objects.get(user=user).answers == {**READY, **overrides}
+    assert note in program_client.get(reverse("stages:readiness")).content.decode()
+
+
+def test_readiness_needs_every_answer(program_client, user):
+    response = program_client.post(reverse("stages:readiness"), {"still_in_love": "yes"})
+    assert "Please choose an answer." in response.content.decode()
+    assert not Readiness.objects.filter(user=user).exists()
+
+
+def test_responsibility_factory_rows_show_on_the_summary(program_client, user):
+    ResponsibilityFactory(user=user, my_part="MY-PART")
+    assert "MY-PART" in program_client.get(reverse("stages:summary")).content.decode()

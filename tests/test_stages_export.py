@@ -1,0 +1,70 @@
+"""stages.export.user_data: everything a person has in the program, ready for JSON."""
+
+import json
+
+import pytest
+
+from stages.export import user_data
+
+from .factories_stages import (
+    ApologyFactory,
+    CheckInFactory,
+    ContactFactory,
+    DateIdeaFactory,
+    FeelingSignFactory,
+    HeldMessageFactory,
+    MemoryFactory,
+    PatternAnswersFactory,
+    ReachOutCheckFactory,
+    ReadinessFactory,
+    ResponsibilityFactory,
+    SafetyCheckFactory,
+    StageProgressFactory,
+    ensure_program_text,
+)
+
+
+@pytest.fixture(autouse=True)
+def _program_text(db):
+    ensure_program_text()
+
+
+def test_empty_account_exports_empty_sections(user):
+    data = user_data(user)
+    json.dumps(data)
+    assert data["safety_check"] is None
+    assert data["progress"] == [] and data["memories"] == []
+
+
+def test_export_holds_every_answer_and_only_this_persons(user, other_user):
+    for factory in (
+        SafetyCheckFactory,
+        StageProgressFactory,
+        ApologyFactory,
+        CheckInFactory,
+        ContactFactory,
+        FeelingSignFactory,
+        ReachOutCheckFactory,
+        HeldMessageFactory,
+        ResponsibilityFactory,
+        PatternAnswersFactory,
+        MemoryFactory,
+        DateIdeaFactory,
+        ReadinessFactory,
+    ):
+        factory(user=user)
+    MemoryFactory(user=other_user, what="NOT-MINE")
+    data = json.loads(json.dumps(user_data(user)))
+    assert data["safety_check"]["answers"]["afraid"] == "no"
+    assert data["progress"][0]["stage"] == "say-sorry"
+    assert data["apology"]["draft"].startswith("I'm sorry")
+    assert data["self_care_check_ins"][0]["hours_slept"] == "7.5"
+    assert data["contacts"][0]["method"] == "text"
+    assert data["feelings"][0]["feeling"] == "longing"
+    assert data["held_messages"][0]["text"] == "I miss our Sunday walks."
+    assert data["responsibilities"][0]["my_part"]
+    assert data["patterns"]["answers"]["taking_value"]["answer"] == "yes"
+    assert len(data["memories"]) == 1 and "NOT-MINE" not in json.dumps(data)
+    assert data["date_idea"]["idea"]
+    assert data["readiness"]["answers"]["impulsive"] == "no"
+    assert data["reach_out_check"]["answers"]["desperate"] == "no"

@@ -1,0 +1,245 @@
+"""The program's pages: content loading, the safety check, stage pages and progress."""
+
+import importlib
+
+import pytest
+from django.apps import apps as django_apps
+from django.template import Context, Template
+from django.urls import reverse
+
+from stages import content
+from stages.models import SafetyCheck, Stage, StageProgress
+
+from .factories_stages import (
+    SafetyCheckFactory,
+    StageProgressFactory,
+    ensure_program_text,
+    with_safety_check,
+)
+
+
+@pytest.fixture(autouse=True)
+def _program_text(db):
+    ensure_program_text()
+
+
+@pytest.fixture
+def program_client(client_logged_in, user):
+    return with_safety_check(client_logged_in, user)
+
+
+load_migration = importlib.import_module("stages.migrations.0002_load_program")
+
+
+def test_data_migration_loaded_all_eleven_sections(db):
+    assert Stage.objects.count() == 11
+    assert list(Stage.objects.values_list("slug", flat=True)) == [
+        s["slug"] for s in content.SECTIONS
+    ]
+    assert Stage.objects.stages().count() == 7
+
+
+def test_rerunning_the_load_neither_duplicates_nor_touches_progress(user):
+    progress = StageProgressFactory(user=user, status=StageProgress.Status.COMPLETED)
+    Stage.objects.filter(slug="say-sorry").update(title="Old title")
+    load_migration.load_program(django_apps, None)
+    assert Stage.objects.count() == 11
+    assert Stage.objects.get(slug="say-sorry").title == content.SECTIONS[1]["title"]
+    progress.refresh_from_db()
+    assert progress.status == StageProgress.Status.COMPLETED
+    assert progress.stage.slug == "say-sorry"
+
+
+def test_plaintext_filter_escapes_and_builds_paragraphs_and_bullets():
+    html = Template("{% load program %}{{ text|plaintext }}").render(
+        Context({"text": "Hello <b>you</b>\nstill here\n\nA list:\n- one & two\n- three"})
+    )
+    assert "<p>Hello &lt;b&gt;you&lt;/b&gt; still here</p>" in html
+    assert "<p>A list:</p>" in html
+    assert "<ul><li>one &amp; two</li><li>three</li></ul>" in html
+
+
+# Safety check -------------------------------------------------------------------------------
+def test_first_visit_to_the_program_shows_the_safety_check_first(client_logged_in):
+    response = client_logged_in.get(reverse("stages:index"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("stages:safety_check"))
+
+
+def test_first_visit_to_a_stage_shows_the_safety_check_and_returns_there(client_logged_in, user):
+    url = reverse("stages:detail", args=["say-sorry"])
+    response = client_logged_in.get(url)
+    assert response.url == reverse("stages:safety_check") + "?next=%2Fstages%2Fsay-sorry%2F"
+    answers = {key: "no" for key, _ in content.SAFETY_QUESTIONS}
+    response = client_logged_in.post(reverse("stages:safety_check"), {**answers, "next": url})
+    assert response.url == url
+    assert SafetyCheck.objects.get(user=user).any_yes is False
+
+
+def test_safety_check_requires_every_answer(client_logged_in, user):
+    response = client_logged_in.post(reverse("stages:safety_check"), {"violence": "no"})
+    assert response.status_code == 200
+    assert "Please choose an answer." in response.content.decode()
+    assert not SafetyCheck.objects.filter(user=user).exists()
+
+
+def test_safety_check_ignores_an_outside_next_url(client_logged_in):
+    answers = {key: "no" for key, _ in content.SAFETY_QUESTIONS}
+    response = client_logged_in.post(
+        reverse("stages:safety_check"), {**answers, "next": "https://evil.example/"}
+    )
+    assert response.url == reverse("stages:index")
+
+
+def test_a_yes_shows_the_safety_message_and_keeps_the_program_open(client_logged_in, user):
+    answers = {key: "no" for key, _ in content.SAFETY_QUESTIONS} | {"afraid": "yes"}
+    client_logged_in.post(reverse("stages:safety_check"), answers)
+    assert SafetyCheck.objects.get(user=user).any_yes
+    for url in (reverse("stages:index"), reverse("dashboard")):
+        page = client_logged_in.get(url).content.decode()
+        assert content.SAFETY_MESSAGE.split(".")[0] in page
+        assert reverse("safety") in page
+        assert reverse("stages:safety_check") in page
+    overview = client_logged_in.get(reverse("stages:index")).content.decode()
+    assert "Recommended for you right now" in overview
+    assert client_logged_in.get(reverse("stages:detail", args=["say-sorry"])).status_code == 200
+
+
+def test_answers_can_be_changed_later(client_logged_in, user):
+    SafetyCheckFactory(user=user, any_yes=True, answers={"afraid": "yes"})
+    page = client_logged_in.get(reverse("stages:safety_check")).content.decode()
+    assert "Your safety answers" in page
+    answers = {key: "no" for key, _ in content.SAFETY_QUESTIONS}
+    client_logged_in.post(reverse("stages:safety_check"), answers)
+    assert SafetyCheck.objects.get(user=user).any_yes is False
+    assert (
+        content.SAFETY_MESSAGE[:30]
+        not in client_logged_in.get(reverse("dashboard")).content.decode()
+    )
+
+
+def test_all_no_shows_no_safety_message(program_client):
+    assert (
+        content.SAFETY_MESSAGE[:30]
+        not in program_client.get(reverse("stages:index")).content.decode()
+    )
+
+
+# Overview and stage pages -------------------------------------------------------------------
+def test_overview_lists_every_section_in_order_with_status_text(program_client, user):
+    StageProgressFactory(user=user, status=StageProgress.Status.COMPLETED)
+    full = program_client.get(reverse("stages:index")).content.decode()
+    assert "1 of 7 stages completed" in full
+    page = full[full.index('class="section-list') :]
+    positions = [page.index(s["title"].replace("'", "&#x27;")) for s in content.SECTIONS]
+    assert positions == sorted(positions)
+    assert "Completed" in page
+    assert "Not started" in page
+
+
+def test_stage_page_shows_text_prompts_with_journal_links_and_exercise(program_client):
+    stage = Stage.objects.get(slug="say-sorry")
+    page = program_client.get(reverse("stages:detail", args=[stage.slug])).content.decode()
+    assert stage.summary.replace("'", "&#x27;") in page
+    for i, _ in enumerate(stage.prompts):
+        assert f"{reverse('journal:new')}?stage=say-sorry&amp;prompt={i}" in page
+    assert page.count("Write about this") == len(stage.prompts)
+    assert reverse("stages:apology") in page
+    assert "Mark this stage complete" in page
+
+
+@pytest.mark.parametrize("slug", [s["slug"] for s in content.SECTIONS])
+def test_every_section_renders(program_client, slug):
+    assert program_client.get(reverse("stages:detail", args=[slug])).status_code == 200
+
+
+def test_opening_a_stage_marks_it_in_progress(program_client, user):
+    program_client.get(reverse("stages:detail", args=["say-sorry"]))
+    progress = StageProgress.objects.get(user=user, stage__slug="say-sorry")
+    assert progress.status == StageProgress.Status.IN_PROGRESS
+    assert progress.started_at and progress.last_visited_at
+
+
+def test_completing_and_reopening_a_stage(program_client, user):
+    program_client.get(reverse("stages:detail", args=["say-sorry"]))
+    response = program_client.post(reverse("stages:complete", args=["say-sorry"]))
+    assert response.url == reverse("stages:detail", args=["say-sorry"])
+    progress = StageProgress.objects.get(user=user, stage__slug="say-sorry")
+    assert progress.status == StageProgress.Status.COMPLETED and progress.completed_at
+
+    # Visiting again does not undo the completion.
+    page = program_client.get(reverse("stages:detail", args=["say-sorry"])).content.decode()
+    assert "Reopen this stage" in page
+    progress.refresh_from_db()
+    assert progress.status == StageProgress.Status.COMPLETED
+
+    program_client.post(reverse("stages:reopen", args=["say-sorry"]))
+    progress.refresh_from_db()
+    assert progress.status == StageProgress.Status.IN_PROGRESS
+    assert progress.completed_at is None
+
+
+def test_only_numbered_stages_can_be_completed(program_client):
+    assert program_client.post(reverse("stages:complete", args=["faq"])).status_code == 404
+
+
+def test_saving_an_exercise_marks_its_stage_in_progress_but_keeps_completed(program_client, user):
+    program_client.post(reverse("stages:complete", args=["take-responsibility"]))
+    program_client.post(
+        reverse("stages:memories"), {"what": "The picnic", "when": "", "where": "", "why_good": ""}
+    )
+    statuses = dict(StageProgress.objects.filter(user=user).values_list("stage__slug", "status"))
+    assert statuses["celebrate-the-good-times"] == "in_progress"
+    assert statuses["take-responsibility"] == "completed"
+
+
+def test_summary_shows_held_message_counts_not_site_messages(program_client, user):
+    from .factories_stages import HeldMessageFactory
+
+    HeldMessageFactory(user=user)
+    page = program_client.get(reverse("stages:summary")).content.decode()
+    assert "Held messages: 1 cooling off" in page
+    assert 'class="alert alert-info">waiting' not in page
+
+
+def test_admin_edits_program_text_but_never_shows_answers(client, db):
+    from django.contrib import admin
+
+    from stages import models
+
+    assert admin.site.is_registered(models.Stage)
+    for private in (
+        models.StageProgress,
+        models.SafetyCheck,
+        models.Apology,
+        models.SelfCareCheckIn,
+        models.HeldMessage,
+        models.Memory,
+    ):
+        assert not admin.site.is_registered(private)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["stages:summary", "stages:apology", "stages:selfcare", "stages:contacts", "stages:readiness"],
+)
+def test_every_program_page_asks_the_safety_check_first(client_logged_in, name):
+    response = client_logged_in.get(reverse(name))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("stages:safety_check"))
+
+
+def test_a_failed_save_leaves_nothing_behind(program_client, user, monkeypatch):
+    """The exercise row and the progress change are one transaction."""
+
+    def broken_touch(*args, **kwargs):
+        raise RuntimeError("progress could not be saved")
+
+    monkeypatch.setattr(StageProgress, "touch", broken_touch)
+    with pytest.raises(RuntimeError):
+        program_client.post(
+            reverse("stages:memories"), {"what": "Picnic", "when": "", "where": "", "why_good": ""}
+        )
+    from stages.models import Memory
+
+    assert not Memory.objects.filter(user=user).exists()

@@ -1,0 +1,86 @@
+"""Every program page costs a fixed number of queries, however much a person has written."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from stages.models import Stage, StageProgress
+
+from .factories_stages import (
+    ApologyFactory,
+    CheckInFactory,
+    ContactFactory,
+    DateIdeaFactory,
+    FeelingSignFactory,
+    HeldMessageFactory,
+    MemoryFactory,
+    PatternAnswersFactory,
+    ReachOutCheckFactory,
+    ReadinessFactory,
+    ResponsibilityFactory,
+    SafetyCheckFactory,
+    StageProgressFactory,
+    ensure_program_text,
+)
+
+
+@pytest.fixture(autouse=True)
+def _program_text(db):
+    ensure_program_text()
+
+
+DAY = datetime.timedelta(days=1)
+
+
+@pytest.fixture
+def busy_client(client_logged_in, user):
+    """A person deep into the program: every stage in progress and plenty of rows."""
+    SafetyCheckFactory(user=user)
+    for stage in Stage.objects.all():
+        StageProgressFactory(user=user, stage=stage, status=StageProgress.Status.IN_PROGRESS)
+    today = timezone.localdate()
+    for days_ago in range(40):
+        CheckInFactory(user=user, date=today - days_ago * DAY, mood=1 + days_ago % 5)
+    for days_ago in range(20):
+        ContactFactory(user=user, date=today - days_ago * DAY)
+    MemoryFactory.create_batch(20, user=user)
+    ResponsibilityFactory.create_batch(20, user=user)
+    HeldMessageFactory.create_batch(10, user=user)
+    HeldMessageFactory.create_batch(10, user=user, ready_at=timezone.now() - DAY)
+    FeelingSignFactory(user=user)
+    for factory in (
+        ApologyFactory,
+        PatternAnswersFactory,
+        ReadinessFactory,
+        DateIdeaFactory,
+        ReachOutCheckFactory,
+    ):
+        factory(user=user)
+    # Warm the session's "email verified" flag so it is not counted against the page.
+    client_logged_in.get(reverse("dashboard"))
+    return client_logged_in
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "budget"),
+    [
+        ("dashboard", [], 9),
+        ("stages:index", [], 6),
+        ("stages:detail", ["take-care-of-yourself"], 11),
+        ("stages:summary", [], 14),
+        ("stages:selfcare", [], 5),
+        ("stages:contacts", [], 5),
+        ("stages:messages", [], 4),
+        ("stages:memories", [], 5),
+        ("stages:responsibilities", [], 4),
+        ("stages:feelings", [], 4),
+        ("stages:patterns", [], 4),
+        ("stages:readiness", [], 4),
+    ],
+)
+def test_page_query_count_is_fixed(busy_client, django_assert_max_num_queries, name, args, budget):
+    with django_assert_max_num_queries(budget):
+        response = busy_client.get(reverse(name, args=args))
+    assert response.status_code == 200
