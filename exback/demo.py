@@ -249,6 +249,32 @@ def fill_program(users: list, *, rng: random.Random, today: datetime.date) -> No
         model.objects.bulk_create(objects, batch_size=5000)
 
 
+def fill_program_rows(users: list, *, rng: random.Random, today: datetime.date) -> None:
+    """More of the many-per-person rows (contacts, held messages, mistakes, memories) for
+    people who already have their program answers."""
+    now = timezone.now()
+    for user in users:
+        program.Contact.objects.bulk_create(
+            program.Contact(
+                user=user,
+                date=today - datetime.timedelta(days=rng.randint(0, 90)),
+                initiated_by=rng.choice(["me", "them"]),
+                method=rng.choice(["call", "text", "in_person", "other"]),
+            )
+            for _ in range(10)
+        )
+        program.HeldMessage.objects.bulk_create(
+            program.HeldMessage(user=user, text="Hello again.", ready_at=now) for _ in range(10)
+        )
+        program.Responsibility.objects.bulk_create(
+            program.Responsibility(user=user, what_happened="Again.", my_part="Mine.")
+            for _ in range(10)
+        )
+        program.Memory.objects.bulk_create(
+            program.Memory(user=user, what="Another good day") for _ in range(10)
+        )
+
+
 def entry_text(rng: random.Random) -> str:
     words = rng.choices(WORDS, k=rng.randint(25, 60))
     if rng.random() < 0.05:

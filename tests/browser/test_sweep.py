@@ -166,7 +166,14 @@ def test_every_page_is_accessible_valid_and_local(
     person_urls = crawl(
         page,
         base,
-        ["/dashboard/", "/stages/", "/journal/", "/account/", "/journal/?q=ocean", "/journal/?mood=3"],
+        [
+            "/dashboard/",
+            "/stages/",
+            "/journal/",
+            "/account/",
+            "/journal/?q=ocean",
+            "/journal/?mood=3",
+        ],
     )
     person_violations, person_outside = sweep(page, person_urls, "person", out, html_dir)
 

@@ -1,0 +1,90 @@
+"""Query budgets for the signed-in pages that have no budget elsewhere (the program's main
+pages are in test_stages_queries.py, the journal list in test_journal_list.py). Each page is
+measured for a person with little data and again with a lot: the count must not grow."""
+
+import random
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from exback import demo
+from journal.models import Entry
+from stages.models import Contact, HeldMessage, Memory, Responsibility, Stage
+from tests.factories_stages import ensure_program_text
+
+SECTIONS = [
+    "introduction",
+    "say-sorry",
+    "take-care-of-yourself",
+    "time-and-space",
+    "never-lower-your-value",
+    "take-responsibility",
+    "change-bad-patterns",
+    "celebrate-the-good-times",
+    "keep-in-mind",
+    "are-you-sure",
+    "faq",
+]
+
+
+def pages(user):
+    entry = Entry.objects.for_user(user).first()
+    contact = Contact.objects.filter(user=user).first()
+    memory = Memory.objects.filter(user=user).first()
+    responsibility = Responsibility.objects.filter(user=user).first()
+    message = HeldMessage.objects.filter(user=user).first()
+    return {
+        "account": (reverse("account"), 2),
+        "account delete": (reverse("account_delete"), 2),
+        "journal new": (reverse("journal:new"), 4),
+        "journal new from a prompt": (reverse("journal:new") + "?stage=say-sorry&prompt=0", 4),
+        "journal edit": (reverse("journal:edit", args=[entry.pk]), 4),
+        "journal delete": (reverse("journal:delete", args=[entry.pk]), 3),
+        "apology": (reverse("stages:apology"), 4),
+        "reach out": (reverse("stages:reach_out"), 4),
+        "date idea": (reverse("stages:date_idea"), 4),
+        "check-in today": (reverse("stages:checkin_today"), 4),
+        "check-in new": (reverse("stages:checkin_new"), 3),
+        "contact edit": (reverse("stages:contact_edit", args=[contact.pk]), 4),
+        "memory edit": (reverse("stages:memory_edit", args=[memory.pk]), 4),
+        "responsibility edit": (
+            reverse("stages:responsibility_edit", args=[responsibility.pk]),
+            4,
+        ),
+        "held message": (reverse("stages:message_detail", args=[message.pk]), 5),
+        "safety check": (reverse("stages:safety_check"), 3),
+        **{f"section {slug}": (reverse("stages:detail", args=[slug]), 8) for slug in SECTIONS},
+    }
+
+
+def measure(client, url, django_assert_max_num_queries, budget):
+    client.get(url)  # the first request of a session also notes the verified email
+    with django_assert_max_num_queries(budget) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured.captured_queries)
+
+
+@pytest.mark.django_db
+def test_signed_in_pages_cost_the_same_with_little_or_much_data(
+    client_logged_in, user, django_assert_max_num_queries
+):
+    ensure_program_text()
+    assert Stage.objects.count() == 11
+    rng = random.Random(3)  # noqa: S311
+    demo.fill_program([user], rng=rng, today=timezone.localdate())
+    demo.fill_journal([(user, 2)], rng=rng)
+    few = {
+        name: measure(client_logged_in, url, django_assert_max_num_queries, budget)
+        for name, (url, budget) in pages(user).items()
+    }
+    # Much more of everything: many entries, contacts, memories, mistakes and messages.
+    demo.fill_journal([(user, 120)], rng=rng)
+    for _ in range(4):
+        demo.fill_program_rows([user], rng=rng, today=timezone.localdate())
+    many = {
+        name: measure(client_logged_in, url, django_assert_max_num_queries, budget)
+        for name, (url, budget) in pages(user).items()
+    }
+    assert many == few
