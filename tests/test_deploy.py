@@ -71,3 +71,18 @@ def test_collectstatic_with_compressed_manifest_storage(tmp_path):
     assert manifest.exists()
     assert list(tmp_path.glob("css/site.*.css.gz"))
     assert list(tmp_path.glob("vendor/bootstrap/bootstrap.min.*.css"))
+
+
+def test_migrate_creates_the_cache_table_production_uses_without_redis(tmp_path):
+    """Without REDIS_URL the database cache holds the rate limits: `migrate` must create it,
+    or the first log-in on a fresh deployment would fail."""
+    env = {**PRODUCTION_ENV, "DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.sqlite3'}"}
+    assert manage("migrate", "--noinput", "-v0", env=env).returncode == 0
+    result = manage(
+        "shell",
+        "-c",
+        "from django.core.cache import cache; cache.add('k', 1); print(cache.get('k'))",
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("1")
