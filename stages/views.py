@@ -1,5 +1,5 @@
 import datetime
-from functools import wraps
+from functools import partial, wraps
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
@@ -167,6 +167,32 @@ complete = program_view(_complete, require_POST)
 reopen = program_view(_reopen, require_POST)
 
 
+def _row_edit(request, pk, *, model, form_class, stage_slug, title, saved, list_name, delete_name):
+    """Edit one of the person's own rows (a contact, a mistake, a memory): theirs or a 404."""
+    row = get_object_or_404(model, pk=pk, user=request.user)
+    form = form_class(request.POST or None, instance=row)
+    if request.method == "POST" and form.is_valid():
+        _save(request, form, stage_slug, saved)
+        return redirect(list_name)
+    return render(
+        request,
+        "stages/edit.html",
+        {
+            "form": form,
+            "title": title,
+            "back": list_name,
+            "delete_url": reverse(delete_name, args=[row.pk]),
+        },
+    )
+
+
+def _row_delete(request, pk, *, model, stage_slug, deleted, list_name):
+    row = get_object_or_404(model, pk=pk, user=request.user)
+    services.exercise_delete(user=request.user, obj=row, stage_slug=stage_slug)
+    messages.success(request, deleted)
+    return redirect(list_name)
+
+
 # Stage 1 ------------------------------------------------------------------------------------
 def _apology(request):
     instance = Apology.objects.filter(user=request.user).first()
@@ -258,35 +284,30 @@ def _contacts(request):
 contacts = program_view(_contacts)
 
 
-def _contact_edit(request, pk):
-    contact = get_object_or_404(Contact, pk=pk, user=request.user)
-    form = ContactForm(request.POST or None, instance=contact)
-    if request.method == "POST" and form.is_valid():
-        _save(request, form, "time-and-space", "Contact updated.")
-        return redirect("stages:contacts")
-    return render(
-        request,
-        "stages/edit.html",
-        {
-            "form": form,
-            "title": "Edit a contact",
-            "back": "stages:contacts",
-            "delete_url": reverse("stages:contact_delete", args=[contact.pk]),
-        },
+contact_edit = program_view(
+    partial(
+        _row_edit,
+        model=Contact,
+        form_class=ContactForm,
+        stage_slug="time-and-space",
+        title="Edit a contact",
+        saved="Contact updated.",
+        list_name="stages:contacts",
+        delete_name="stages:contact_delete",
     )
+)
 
 
-contact_edit = program_view(_contact_edit)
-
-
-def _contact_delete(request, pk):
-    contact = get_object_or_404(Contact, pk=pk, user=request.user)
-    services.exercise_delete(user=request.user, obj=contact, stage_slug="time-and-space")
-    messages.success(request, "Contact removed.")
-    return redirect("stages:contacts")
-
-
-contact_delete = program_view(_contact_delete, require_POST)
+contact_delete = program_view(
+    partial(
+        _row_delete,
+        model=Contact,
+        stage_slug="time-and-space",
+        deleted="Contact removed.",
+        list_name="stages:contacts",
+    ),
+    require_POST,
+)
 
 
 def _feelings(request):
@@ -440,35 +461,30 @@ def _responsibilities(request):
 responsibilities = program_view(_responsibilities)
 
 
-def _responsibility_edit(request, pk):
-    item = get_object_or_404(Responsibility, pk=pk, user=request.user)
-    form = ResponsibilityForm(request.POST or None, instance=item)
-    if request.method == "POST" and form.is_valid():
-        _save(request, form, "take-responsibility", "Updated.")
-        return redirect("stages:responsibilities")
-    return render(
-        request,
-        "stages/edit.html",
-        {
-            "form": form,
-            "title": "Edit what you wrote",
-            "back": "stages:responsibilities",
-            "delete_url": reverse("stages:responsibility_delete", args=[item.pk]),
-        },
+responsibility_edit = program_view(
+    partial(
+        _row_edit,
+        model=Responsibility,
+        form_class=ResponsibilityForm,
+        stage_slug="take-responsibility",
+        title="Edit what you wrote",
+        saved="Updated.",
+        list_name="stages:responsibilities",
+        delete_name="stages:responsibility_delete",
     )
+)
 
 
-responsibility_edit = program_view(_responsibility_edit)
-
-
-def _responsibility_delete(request, pk):
-    item = get_object_or_404(Responsibility, pk=pk, user=request.user)
-    services.exercise_delete(user=request.user, obj=item, stage_slug="take-responsibility")
-    messages.success(request, "Deleted.")
-    return redirect("stages:responsibilities")
-
-
-responsibility_delete = program_view(_responsibility_delete, require_POST)
+responsibility_delete = program_view(
+    partial(
+        _row_delete,
+        model=Responsibility,
+        stage_slug="take-responsibility",
+        deleted="Deleted.",
+        list_name="stages:responsibilities",
+    ),
+    require_POST,
+)
 
 
 # Stage 6 ------------------------------------------------------------------------------------
@@ -506,35 +522,30 @@ def _memories(request):
 memories = program_view(_memories)
 
 
-def _memory_edit(request, pk):
-    memory = get_object_or_404(Memory, pk=pk, user=request.user)
-    form = MemoryForm(request.POST or None, instance=memory)
-    if request.method == "POST" and form.is_valid():
-        _save(request, form, "celebrate-the-good-times", "Memory updated.")
-        return redirect("stages:memories")
-    return render(
-        request,
-        "stages/edit.html",
-        {
-            "form": form,
-            "title": "Edit a memory",
-            "back": "stages:memories",
-            "delete_url": reverse("stages:memory_delete", args=[memory.pk]),
-        },
+memory_edit = program_view(
+    partial(
+        _row_edit,
+        model=Memory,
+        form_class=MemoryForm,
+        stage_slug="celebrate-the-good-times",
+        title="Edit a memory",
+        saved="Memory updated.",
+        list_name="stages:memories",
+        delete_name="stages:memory_delete",
     )
+)
 
 
-memory_edit = program_view(_memory_edit)
-
-
-def _memory_delete(request, pk):
-    memory = get_object_or_404(Memory, pk=pk, user=request.user)
-    services.exercise_delete(user=request.user, obj=memory, stage_slug="celebrate-the-good-times")
-    messages.success(request, "Memory deleted.")
-    return redirect("stages:memories")
-
-
-memory_delete = program_view(_memory_delete, require_POST)
+memory_delete = program_view(
+    partial(
+        _row_delete,
+        model=Memory,
+        stage_slug="celebrate-the-good-times",
+        deleted="Memory deleted.",
+        list_name="stages:memories",
+    ),
+    require_POST,
+)
 
 
 def _date_idea(request):
