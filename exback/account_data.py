@@ -3,6 +3,7 @@ the account. Downloads hold decrypted journal text, so they are never cached."""
 
 import json
 
+from allauth.core import ratelimit
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.contrib import messages
@@ -27,8 +28,9 @@ class DeleteAccountForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, limited=False, **kwargs):
         self.user = user
+        self.limited = limited
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
@@ -36,6 +38,11 @@ class DeleteAccountForm(forms.Form):
 
     def clean_password(self):
         password = self.cleaned_data["password"]
+        if self.limited:
+            # Checked before the password, so the form cannot be used to guess it.
+            raise forms.ValidationError(
+                "Too many attempts. Please wait a minute, then try again. Nothing was deleted."
+            )
         if not self.user.check_password(password):
             raise forms.ValidationError("That is not your password. Nothing was deleted.")
         return password
@@ -130,7 +137,11 @@ def export_md(request):
 @require_http_methods(["GET", "HEAD", "POST"])
 @verified_login_required
 def delete_account(request):
-    form = DeleteAccountForm(request.POST or None, user=request.user)
+    # allauth's reauthentication limit (10 a minute per person) guards this password check too.
+    limited = request.method == "POST" and not ratelimit.consume(
+        request, action="reauthenticate", user=request.user
+    )
+    form = DeleteAccountForm(request.POST or None, user=request.user, limited=limited)
     if request.method == "POST" and form.is_valid():
         user = request.user
         with transaction.atomic():

@@ -87,6 +87,16 @@ def test_wrong_password_deletes_nothing(client_logged_in, user):
     assert Entry.objects.filter(user=user).exists()
 
 
+def test_password_guessing_on_the_delete_form_is_rate_limited(client_logged_in, user, password):
+    """After ten wrong passwords in a minute even the right one is refused, unchecked."""
+    for _ in range(10):
+        client_logged_in.post(reverse("account_delete"), {"password": "wrong"})
+    response = client_logged_in.post(reverse("account_delete"), {"password": password})
+    assert response.status_code == 200
+    assert b"Too many attempts" in response.content
+    assert get_user_model().objects.filter(pk=user.pk).exists()
+
+
 def user_foreign_keys():
     """Every (model, field) in the project that points at the user model."""
     user_model = get_user_model()

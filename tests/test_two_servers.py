@@ -62,6 +62,28 @@ def test_a_session_made_on_one_server_works_on_the_other(two_servers, person):
     assert "shared@example.com" in html
 
 
+def test_a_journal_entry_written_on_one_server_is_read_on_the_other(two_servers, person):
+    a, b = two_servers
+    browser = Browser()
+    log_in(browser, a)
+    status, headers, _ = browser.post_form(
+        a.url + "/journal/new/",
+        {"title": "Written on server one", "body": "Read back on server two.", "mood": "3"},
+    )
+    assert status == 302
+    entry_path = headers["Location"]
+    assert entry_path.startswith("/journal/")
+
+    status, _, html = browser.get(b.url + entry_path)
+    assert status == 200
+    assert "Written on server one" in html
+    assert "Read back on server two." in html
+    # Found by search on the other server too: the index and the keys are shared.
+    status, _, html = browser.get(b.url + "/journal/?q=server+two")
+    assert status == 200
+    assert "Written on server one" in html
+
+
 def test_login_rate_limit_counts_attempts_across_servers(two_servers, person):
     a, b = two_servers
     browser = Browser()

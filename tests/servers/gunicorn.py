@@ -147,11 +147,14 @@ class Browser:
         return self.request(url)
 
     def post_form(self, url, data):
-        """GET the page for its CSRF token, then POST the form as a browser would."""
+        """GET the page, then POST its main form as a browser would: the hidden inputs
+        (CSRF token, submission token) as served, plus the given fields."""
         status, _, html = self.get(url)
         assert status == 200, (status, url)
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-        return self.request(url, {"csrfmiddlewaretoken": token, **data})
+        main = html[html.find('id="main"') :]
+        form = main[main.find("<form") : main.find("</form>")]
+        hidden = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form))
+        return self.request(url, {**hidden, **data})
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
