@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.servers.gunicorn import NoRedirect, free_port  # noqa: E402
+from tests.servers.gunicorn import NoRedirect, free_port, wait_until_healthy  # noqa: E402
 
 OUT = ROOT / "bench-results"
 DB_NAME = "exback_bench"
@@ -229,12 +229,7 @@ def main():
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=1)  # noqa: S310
-                break
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.2)
+        wait_until_healthy(base, 60, server, "bench-results/gunicorn.log")
         people = {name: Session(base) for name in ("regular", "writer", "heavy")}
         people["regular"].log_in(seeded.get("regular", "demo00001@demo.exback.invalid"))
         people["writer"].log_in(seeded.get("writer", "demo00002@demo.exback.invalid"))

@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.servers.gunicorn import NoRedirect, free_port  # noqa: E402
+from tests.servers.gunicorn import NoRedirect, free_port, wait_until_healthy  # noqa: E402
 
 DB_NAME = "exback_drill"
 DATABASE_URL = f"postgres://exback@127.0.0.1:5432/{DB_NAME}"
@@ -236,14 +236,7 @@ def drill(kind):
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
     try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=2)  # noqa: S310
-                break
-            except OSError:  # refused, reset or timed out while gunicorn boots
-                time.sleep(0.2)
-        else:
-            raise RuntimeError(f"gunicorn did not come up; see test-artifacts/drill-{kind}.log")
+        wait_until_healthy(base, 60, server, f"test-artifacts/drill-{kind}.log")
         start = time.monotonic()
         stop_at = start + DURATION
         results, samples, lock, counter = [], [], threading.Lock(), [0]

@@ -68,6 +68,23 @@ def server_env(**overrides):
     return env
 
 
+def wait_until_healthy(url, timeout=30, process=None, log_name="its log"):
+    """Wait for a freshly started server's /healthz to answer 200, through the refusals,
+    resets and read time-outs of a server that is still booting."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"the server exited early; see {log_name}")
+        try:
+            with urllib.request.urlopen(url + "/healthz", timeout=2) as response:  # noqa: S310
+                if response.status == 200:
+                    return
+        except OSError:  # URLError, refused, reset, timed out
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"the server did not come up within {timeout} s; see {log_name}")
+
+
 class Server:
     def __init__(self, env, workers=1, threads=2):
         self.port = free_port()
@@ -97,17 +114,7 @@ class Server:
         self.wait_until_up()
 
     def wait_until_up(self, timeout=20):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited early; see {self.log.name}")
-            try:
-                with urllib.request.urlopen(self.url + "/healthz", timeout=1) as response:  # noqa: S310
-                    if response.status == 200:
-                        return
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                time.sleep(0.1)
-        raise RuntimeError(f"gunicorn did not come up; see {self.log.name}")
+        wait_until_healthy(self.url, timeout, self.process, self.log.name)
 
     def stop(self):
         self.process.terminate()
