@@ -200,3 +200,37 @@ def test_two_factor_pages_are_available(client_logged_in):
     response = client_logged_in.get(reverse("mfa_activate_totp"))
     # allauth asks for re-authentication or shows the QR code; either way, our layout.
     assert response.status_code in (200, 302)
+
+
+def current_code(secret):
+    import time
+
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+@pytest.mark.django_db
+def test_two_factor_activation_and_login_with_a_code(client, user, password):
+    """Turn on an authenticator app, then logging in asks for its code as well."""
+    from allauth.mfa.models import Authenticator
+
+    client.post(reverse("account_login"), {"login": user.email, "password": password})
+    response = client.get(reverse("mfa_activate_totp"))
+    if response.status_code == 302:  # allauth asks for the password again first
+        client.post(response["Location"], {"password": password})
+        response = client.get(reverse("mfa_activate_totp"))
+    assert response.status_code == 200
+    secret = client.session["mfa.totp.secret"]
+    response = client.post(reverse("mfa_activate_totp"), {"code": current_code(secret)})
+    assert response.status_code == 302
+    assert Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+    client.post(reverse("account_logout"))
+    response = client.post(reverse("account_login"), {"login": user.email, "password": password})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_authenticate")
+    assert client.get(reverse("dashboard")).status_code == 302  # not in without the code
+    response = client.post(reverse("mfa_authenticate"), {"code": current_code(secret)})
+    assert response.status_code == 302
+    assert client.get(reverse("dashboard")).status_code == 200
