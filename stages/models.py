@@ -166,14 +166,23 @@ class Apology(models.Model):
 
 class CheckInQuerySet(OwnedQuerySet):
     def streak(self, today: datetime.date) -> int:
-        """Consecutive days with a check-in, ending today, or yesterday if today isn't done."""
-        dates = set(self.filter(date__lte=today).values_list("date", flat=True))
-        day = today if today in dates else today - datetime.timedelta(days=1)
-        count = 0
-        while day in dates:
-            count += 1
-            day -= datetime.timedelta(days=1)
-        return count
+        """Consecutive days with a check-in, ending today, or yesterday if today isn't done.
+
+        Reads only a recent window of dates (one query for any streak under two months),
+        widening it only while the streak runs back to the window's edge.
+        """
+        window = 64
+        while True:
+            since = today - datetime.timedelta(days=window)
+            dates = set(self.filter(date__gt=since, date__lte=today).values_list("date", flat=True))
+            day = today if today in dates else today - datetime.timedelta(days=1)
+            count = 0
+            while day in dates:
+                count += 1
+                day -= datetime.timedelta(days=1)
+            if day > since:  # the streak ended inside the window
+                return count
+            window *= 4
 
 
 class SelfCareCheckIn(models.Model):

@@ -31,12 +31,6 @@ def client_logged_in(client, user):
 
 
 @pytest.fixture
-def other_client(client, other_user):
-    client.force_login(other_user)
-    return client
-
-
-@pytest.fixture
 def artifacts():
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS

@@ -168,6 +168,19 @@ def test_streak_counts_back_from_today_or_yesterday(user):
     assert SelfCareCheckIn.objects.for_user(user).streak(TODAY()) == 4
 
 
+@pytest.mark.parametrize(("days", "queries"), [(30, 1), (63, 1), (64, 2), (200, 2), (300, 3)])
+def test_long_streaks_are_counted_in_full_from_a_recent_window(
+    user, django_assert_num_queries, days, queries
+):
+    """Usually one query over the last two months; a longer streak widens the window."""
+    SelfCareCheckIn.objects.bulk_create(
+        CheckInFactory.build(user=user, date=TODAY() - n * DAY) for n in range(days)
+    )
+    CheckInFactory(user=user, date=TODAY() - (days + 1) * DAY)  # after a gap: not counted
+    with django_assert_num_queries(queries):
+        assert SelfCareCheckIn.objects.for_user(user).streak(TODAY()) == days
+
+
 def test_streak_is_zero_after_a_missed_yesterday(user):
     CheckInFactory(user=user, date=TODAY() - 2 * DAY)
     assert SelfCareCheckIn.objects.for_user(user).streak(TODAY()) == 0
