@@ -11,11 +11,12 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_NO_PROGRESS := 1
 
-.PHONY: help install install-dev run test lint format migrations-check check-python drills bench clean
+.PHONY: help install install-dev run test lint architecture typecheck format migrations-check check-python drills bench clean
 
 help:
 	@echo "make run    - install, migrate the SQLite database and serve http://127.0.0.1:$(PORT)"
-	@echo "make test   - install dev dependencies, run linters and the whole test suite"
+	@echo "make test   - install dev dependencies, run the linters, the migrations check, the"
+	@echo "              import contracts, mypy, and the whole suite with its coverage floor"
 	@echo "make format - format the code with ruff"
 
 check-python:
@@ -47,13 +48,27 @@ format: install-dev
 migrations-check: install-dev
 	DJANGO_SETTINGS_MODULE=tests.settings $(PY) manage.py makemigrations --check --dry-run
 
-# The Nu HTML checker for the page sweep; without npm the sweep says validation was skipped.
+# Which app may import which: the import-linter contracts in pyproject.toml.
+architecture: install-dev
+	$(VENV)/bin/lint-imports
+
+# mypy with django-stubs over the apps, configured in pyproject.toml.
+typecheck: install-dev
+	$(VENV)/bin/mypy
+
+# The Nu HTML checker for the page sweep. Without npm the sweep skips validation locally; in
+# CI (CI=true or REQUIRE_BROWSER=1) a missing npm is a failure, so validation is never lost.
+NO_NPM := npm not found: the page sweep's HTML validation will be skipped (CI fails instead)
 node_modules/.installed: package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
-	else echo "npm not found: HTML validation will be skipped"; fi
+	elif [ "$${CI:-}" = true ] || [ "$${REQUIRE_BROWSER:-}" = 1 ]; then echo "$(NO_NPM)" >&2; exit 1; \
+	else echo "$(NO_NPM)"; fi
 
-test: lint migrations-check node_modules/.installed
-	$(PY) -m pytest $(PYTEST_ARGS)
+# In this order (prerequisites run left to right): ruff check, ruff format --check, the
+# migrations check, the import contracts, mypy; then the suite, which fails below the
+# coverage floor (fail_under in pyproject.toml).
+test: lint migrations-check architecture typecheck node_modules/.installed
+	$(PY) -m pytest --cov --cov-report=term $(PYTEST_ARGS)
 
 # Fault drills (root, local PostgreSQL and Redis): restart PostgreSQL and stop Redis under load.
 drills: install-dev
@@ -66,4 +81,4 @@ bench: install-dev
 	$(PY) scripts/bench.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) $(TOOLS) staticfiles test-artifacts
+	rm -rf $(VENV) $(TOOLS) staticfiles test-artifacts .mypy_cache .coverage htmlcov

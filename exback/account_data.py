@@ -18,8 +18,6 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from journal.models import Entry
 
-from .decorators import verified_login_required
-
 
 class DeleteAccountForm(forms.Form):
     password = forms.CharField(
@@ -117,7 +115,6 @@ def _download(content, content_type, extension):
 
 @never_cache
 @require_safe
-@verified_login_required
 @sensitive_variables()
 def export_json(request):
     data = json.dumps(export_data(request.user), ensure_ascii=False, indent=2)
@@ -126,7 +123,6 @@ def export_json(request):
 
 @never_cache
 @require_safe
-@verified_login_required
 @sensitive_variables()
 def export_md(request):
     return _download(export_markdown(request.user), "text/markdown; charset=utf-8", "md")
@@ -135,7 +131,6 @@ def export_md(request):
 @never_cache
 @sensitive_post_parameters("password")
 @require_http_methods(["GET", "HEAD", "POST"])
-@verified_login_required
 def delete_account(request):
     # allauth's reauthentication limit (10 a minute per person) guards this password check too.
     limited = request.method == "POST" and not ratelimit.consume(

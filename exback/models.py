@@ -1,8 +1,10 @@
+from typing import ClassVar
+
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     """Users are known by their email address; there are no usernames."""
 
     use_in_migrations = True
@@ -29,15 +31,18 @@ class UserManager(BaseUserManager):
 
 
 class User(AbstractUser):
-    username = None
-    first_name = None
-    last_name = None
+    # Setting an inherited field to None removes it from the model, which Django documents and
+    # django-stubs cannot express: hence the three ignores.
+    username = None  # type: ignore[assignment]
+    first_name = None  # type: ignore[assignment]
+    last_name = None  # type: ignore[assignment]
     email = models.EmailField("email address", unique=True)
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS = []
 
-    objects = UserManager()
+    # AbstractUser's manager creates users by username; ours by email, so the signatures differ.
+    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
 
     class Meta:
         ordering = ["email"]

@@ -1,6 +1,4 @@
-from django.conf import settings
-from django.contrib import admin
-from django.urls import include, path
+from django.urls import path
 
 from . import account_data, views
 
@@ -15,11 +13,4 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("safety/", views.safety, name="safety"),
     path("healthz", views.healthz, name="healthz"),
-    path("accounts/", include("allauth.urls")),
-    path("stages/", include("stages.urls")),
-    path("journal/", include("journal.urls")),
-    path("admin/", admin.site.urls),
 ]
-
-if settings.BENCH_FLOOR:
-    urlpatterns.append(path("bench/floor", views.floor))

@@ -1,16 +1,16 @@
 import logging
 
+from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from .decorators import verified_login_required
-
 logger = logging.getLogger(__name__)
 
 
+@login_not_required
 @require_safe
 def home(request):
     if request.user.is_authenticated:
@@ -19,7 +19,6 @@ def home(request):
 
 
 @require_safe
-@verified_login_required
 def dashboard(request):
     from stages.reports import dashboard as program_dashboard
 
@@ -27,26 +26,29 @@ def dashboard(request):
 
 
 @require_safe
-@verified_login_required
 def account(request):
     return render(request, "exback/account.html")
 
 
+@login_not_required
 @require_safe
 def about(request):
     return render(request, "exback/about.html")
 
 
+@login_not_required
 @require_safe
 def privacy(request):
     return render(request, "exback/privacy.html")
 
 
+@login_not_required
 @require_safe
 def safety(request):
     return render(request, "exback/safety.html")
 
 
+@login_not_required
 @never_cache
 @require_safe
 def healthz(request):
@@ -61,10 +63,12 @@ def healthz(request):
     return HttpResponse("ok\n", content_type="text/plain")
 
 
+@login_not_required
 def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
 
 
+@login_not_required
 def floor(request):
     """The benchmark's floor: a trivial response through the full middleware stack.
     Routed only when BENCH_FLOOR is on (scripts/bench.py sets it)."""

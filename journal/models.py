@@ -4,8 +4,6 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 
-from exback.models import User
-
 from . import crypto
 
 MAX_TITLE_LENGTH = 200
@@ -128,12 +126,3 @@ class EntryToken(models.Model):
 
     def __str__(self):
         return self.token
-
-
-class JournalUser(User):
-    """People with their number of entries, for the admin: counts only, never text."""
-
-    class Meta:
-        proxy = True
-        verbose_name = "journal use"
-        verbose_name_plural = "journal use"

@@ -9,7 +9,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods, require_safe
 
-from exback.decorators import verified_login_required
 from stages.models import Stage
 
 from .forms import EditEntryForm, EntryFilterForm, NewEntryForm
@@ -47,7 +46,6 @@ def _mark_saved(request, draft_id):
 
 @never_cache
 @require_safe
-@verified_login_required
 @sensitive_variables()
 def index(request):
     form = EntryFilterForm(request.GET)
@@ -70,7 +68,6 @@ def index(request):
 @never_cache
 @sensitive_post_parameters("title", "body", "prompt")
 @require_http_methods(["GET", "HEAD", "POST"])
-@verified_login_required
 @sensitive_variables()
 def new(request):
     if request.method == "POST":
@@ -120,7 +117,6 @@ def new(request):
 
 @never_cache
 @require_safe
-@verified_login_required
 @sensitive_variables()
 def detail(request, pk):
     entry = get_object_or_404(Entry.objects.select_related("stage"), pk=pk, user=request.user)
@@ -138,7 +134,6 @@ def detail(request, pk):
 @never_cache
 @sensitive_post_parameters("title", "body", "prompt")
 @require_http_methods(["GET", "HEAD", "POST"])
-@verified_login_required
 @sensitive_variables()
 def edit(request, pk):
     entry = get_object_or_404(Entry.objects.select_related("stage"), pk=pk, user=request.user)
@@ -193,7 +188,6 @@ def edit(request, pk):
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
-@verified_login_required
 @sensitive_variables()
 def delete(request, pk):
     entry = get_object_or_404(Entry, pk=pk, user=request.user)

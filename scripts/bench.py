@@ -76,7 +76,7 @@ def ensure_services():
 def env_for(db_url):
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update(
-        DJANGO_SETTINGS_MODULE="exback.settings",
+        DJANGO_SETTINGS_MODULE="config.settings",
         DEBUG="false",
         HTTPS="false",  # plain HTTP on loopback, for the benchmark only
         SECRET_KEY="bench-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGH",
@@ -224,7 +224,7 @@ def main():
     base = f"http://127.0.0.1:{port}"
     log = open(OUT / "gunicorn.log", "w")  # noqa: SIM115
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "exback.wsgi", "--bind", f"127.0.0.1:{port}",
+        [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}",
          "--workers", str(WORKERS), "--threads", str(THREADS), "--no-control-socket"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip

@@ -68,7 +68,7 @@ def app_env():
         key_file.write_text(Fernet.generate_key().decode())
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update(
-        DJANGO_SETTINGS_MODULE="exback.settings",
+        DJANGO_SETTINGS_MODULE="config.settings",
         DEBUG="false",
         HTTPS="false",
         SECRET_KEY="drill-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEF",
@@ -231,7 +231,7 @@ def drill(kind):
     base = f"http://127.0.0.1:{port}"
     log = open(ROOT / "test-artifacts" / f"drill-{kind}.log", "w")  # noqa: SIM115
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "exback.wsgi", "--bind", f"127.0.0.1:{port}",
+        [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}",
          "--workers", "2", "--threads", "2", "--no-control-socket", "--timeout", "20"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip

@@ -11,6 +11,15 @@ Adapted in our own words from "7 Crucial Stages Of Getting Back Together With
 An Ex" by Paul R. Brian & Renee Shen.
 """
 
+from typing import TypedDict
+
+
+class PatternQuestion(TypedDict):
+    key: str
+    question: str
+    example_habits: list[str]
+
+
 # Program sections in display order: intro, seven stages, closing note, reflection and FAQ.
 SECTIONS = [
     {
@@ -561,7 +570,7 @@ RESPONSIBILITY_REMINDER = (
 
 # Stage 6 pattern questions; each yes leads to writing three new habits. Only
 # "taking_value" carries the worked example habits.
-PATTERN_QUESTIONS = [
+PATTERN_QUESTIONS: list[PatternQuestion] = [
     {
         "key": "taking_value",
         "question": "Did either of you treat the relationship as a place to take from, rather than give to?",

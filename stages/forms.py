@@ -1,6 +1,8 @@
 from decimal import Decimal
+from typing import Any, cast
 
 from django import forms
+from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -50,9 +52,10 @@ def not_in_future(value):
 
 
 class OwnedModelForm(forms.ModelForm):
-    """A model form whose owner always comes from the signed-in person, never from the form."""
+    """A model form whose owner always comes from the signed-in person, never from the form.
+    `user` is keyword-only so that `save(commit=False)` keeps ModelForm's meaning."""
 
-    def save(self, user=None, commit=True):
+    def save(self, commit=True, *, user=None):
         obj = super().save(commit=False)
         if user is not None:
             obj.user = user
@@ -66,7 +69,7 @@ class AnswersForm(forms.Form):
 
     questions: list = []
     choices = YES_NO
-    model = None
+    model: type[models.Model]  # set by each subclass
 
     def __init__(self, *args, instance=None, **kwargs):
         self.instance = instance
@@ -86,7 +89,7 @@ class AnswersForm(forms.Form):
         return {key: self.cleaned_data[key] for key, *_ in self.questions}
 
     def save(self, user):
-        obj, _ = self.model.objects.update_or_create(
+        obj, _ = self.model._default_manager.update_or_create(
             user=user, defaults={"answers": self.answers(), **self.extra_fields()}
         )
         return obj
@@ -140,11 +143,11 @@ class ApologyForm(OwnedModelForm):
         # Questions first, then the draft.
         self.order_fields([key for key, *_ in content.SINCERITY_QUESTIONS] + ["draft", "status"])
 
-    def save(self, user=None, commit=True):
+    def save(self, commit=True, *, user=None):
         self.instance.sincerity = {
             key: self.cleaned_data[key] for key, *_ in content.SINCERITY_QUESTIONS
         }
-        return super().save(user=user, commit=commit)
+        return super().save(commit, user=user)
 
 
 class CheckInForm(OwnedModelForm):
@@ -197,10 +200,10 @@ class CheckInForm(OwnedModelForm):
             )
         return date
 
-    def save(self, user=None, commit=True):
+    def save(self, commit=True, *, user=None):
         if self.fixed_date is not None:
             self.instance.date = self.fixed_date
-        return super().save(user=user, commit=commit)
+        return super().save(commit, user=user)
 
 
 class ContactForm(OwnedModelForm):
@@ -220,8 +223,8 @@ class ContactForm(OwnedModelForm):
         if not self.instance.pk:
             self.fields["date"].initial = timezone.localdate()
         # Radio buttons need no empty "select an option" choice.
-        self.fields["initiated_by"].choices = Contact.By.choices
-        self.fields["method"].choices = Contact.Method.choices
+        cast(forms.ChoiceField, self.fields["initiated_by"]).choices = Contact.By.choices
+        cast(forms.ChoiceField, self.fields["method"]).choices = Contact.Method.choices
         self.fields["date"].widget.attrs["max"] = timezone.localdate().isoformat()
 
     def clean_date(self):
@@ -272,9 +275,9 @@ class HeldMessageForm(OwnedModelForm):
         }
         widgets = {"text": forms.Textarea(attrs={"rows": 6}), "hold_hours": forms.RadioSelect}
 
-    def save(self, user=None, commit=True):
+    def save(self, commit=True, *, user=None):
         self.instance.start_hold()
-        return super().save(user=user, commit=commit)
+        return super().save(commit, user=user)
 
 
 class MessageDecisionForm(forms.Form):
@@ -307,7 +310,7 @@ class PatternForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.instance = instance
         saved = instance.answers if instance else {}
-        self.groups = []
+        self.groups: list[tuple[content.PatternQuestion, list[str]]] = []
         for number, pattern in enumerate(content.PATTERN_QUESTIONS, start=1):
             key = pattern["key"]
             answer = saved.get(key, {})
@@ -329,21 +332,22 @@ class PatternForm(forms.Form):
                     initial=habits[i - 1] if len(habits) >= i else "",
                 )
                 names.append(name)
-            self.groups.append({"pattern": pattern, "fields": names})
+            self.groups.append((pattern, names))
 
     def grouped(self):
         """Bound fields per pattern, for the template: the answer and its three habits."""
         return [
             {
-                "pattern": group["pattern"],
-                "answer": self[group["fields"][0]],
-                "habits": [self[name] for name in group["fields"][1:]],
+                "pattern": pattern,
+                "answer": self[names[0]],
+                "habits": [self[name] for name in names[1:]],
             }
-            for group in self.groups
+            for pattern, names in self.groups
         ]
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         for pattern in content.PATTERN_QUESTIONS:
             key = pattern["key"]
             answer = cleaned.get(key)

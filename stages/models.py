@@ -18,6 +18,20 @@ YES_NO_NOT_SURE = [(YES, "Yes"), (NO, "No"), (NOT_SURE, "Not sure")]
 SPACE_TOO_SOON_BELOW_DAYS = 3
 SPACE_TOO_LONG_ABOVE_DAYS = 30
 
+# The stage brought to the front for anyone who answers yes to a safety question.
+SELF_CARE_SLUG = "take-care-of-yourself"
+
+# The answers that suggest a person is ready, from the notes in content.py.
+READY_ANSWERS = {
+    "still_in_love": YES,
+    "impulsive": NO,
+    "band_aid": NO,
+    "ready_to_compromise": YES,
+    "ready_to_admit": YES,
+    "ready_to_change": YES,
+}
+REACH_OUT_HEALTHY = {"desperate": NO, "fine_without_reply": YES, "pleading": NO, "know_open": YES}
+
 
 class StageQuerySet(models.QuerySet):
     def stages(self):
@@ -48,6 +62,12 @@ class Stage(models.Model):
 
     objects = StageQuerySet.as_manager()
 
+    # Set per request by reports.sections_with_progress, never stored.
+    user_progress: "StageProgress | None"
+    user_status: str
+    user_status_label: str
+    exercises: list
+
     class Meta:
         ordering = ["number"]
 
@@ -59,6 +79,10 @@ class Stage(models.Model):
     @property
     def is_stage(self):
         return self.kind == self.Kind.STAGE
+
+    @property
+    def is_self_care(self):
+        return self.slug == SELF_CARE_SLUG
 
 
 class StageProgressQuerySet(models.QuerySet):
@@ -129,6 +153,12 @@ class OwnedQuerySet(models.QuerySet):
     def for_user(self, user):
         return self.filter(user=user)
 
+    def summary(self, today: datetime.date):
+        """What the personal summary shows of one person's rows (already for_user)."""
+        if self.model._meta.get_field("user").one_to_one:
+            return self.first()
+        return list(self)
+
 
 class SafetyCheck(models.Model):
     """The short first-time safety check. Any yes changes what exback offers."""
@@ -184,6 +214,9 @@ class CheckInQuerySet(OwnedQuerySet):
                 return count
             window *= 4
 
+    def summary(self, today: datetime.date):
+        return {"streak": self.streak(today)}
+
 
 class SelfCareCheckIn(models.Model):
     """Stage 2: one daily self-care check-in per person per day."""
@@ -237,6 +270,9 @@ class ContactQuerySet(OwnedQuerySet):
         else:
             key = "balanced"
         return {**figures, "days_since": days, "guidance_key": key}
+
+    def summary(self, today: datetime.date):
+        return self.picture(today)
 
 
 class Contact(models.Model):
@@ -302,6 +338,14 @@ class ReachOutCheck(models.Model):
     def __str__(self):
         return "Before you reach out"
 
+    def flags(self):
+        """Questions whose saved answer suggests waiting before reaching out."""
+        return [
+            question
+            for key, question, _ in content.REACH_OUT_QUESTIONS
+            if key in self.answers and self.answers[key] != REACH_OUT_HEALTHY[key]
+        ]
+
 
 class HeldMessageQuerySet(OwnedQuerySet):
     def waiting(self, now=None):
@@ -311,6 +355,17 @@ class HeldMessageQuerySet(OwnedQuerySet):
     def waiting_summary(self, now=None) -> dict:
         """How many messages are still cooling off and when the next one is ready, in one query."""
         return self.waiting(now).aggregate(count=Count("id"), next_ready=Min("ready_at"))
+
+    def summary(self, today: datetime.date):
+        """How many messages are cooling off, ready, sent elsewhere and let go: one query."""
+        now = timezone.now()
+        held = Q(status=HeldMessage.Status.HELD)
+        return self.aggregate(
+            waiting=Count("id", filter=held & Q(ready_at__gt=now)),
+            ready=Count("id", filter=held & Q(ready_at__lte=now)),
+            sent_elsewhere=Count("id", filter=Q(status=HeldMessage.Status.SENT_ELSEWHERE)),
+            let_go=Count("id", filter=Q(status=HeldMessage.Status.LET_GO)),
+        )
 
 
 class HeldMessage(models.Model):
@@ -457,3 +512,33 @@ class Readiness(models.Model):
 
     def __str__(self):
         return "Are you sure?"
+
+    def pairs(self):
+        """(question, answer) in content order; None where not answered."""
+        return [(question, self.answers.get(key)) for key, question in content.READINESS_QUESTIONS]
+
+    def note(self):
+        answers = self.answers
+        if not answers:
+            return None
+        unsure = [k for k, v in answers.items() if v == NOT_SURE]
+        not_ready = [
+            k
+            for k, v in answers.items()
+            if k in READY_ANSWERS and v not in (READY_ANSWERS[k], NOT_SURE)
+        ]
+        if not unsure and not not_ready:
+            return (
+                "From your answers, you seem to be coming at this with clear eyes. Keep going "
+                "gently, and keep looking after yourself whatever happens."
+            )
+        if not_ready:
+            return (
+                "Some of your answers suggest this might not be the right moment, and that's "
+                "okay. There's no rush. You could come back to these questions in a few weeks, "
+                "or write about them in your journal."
+            )
+        return (
+            "You're not sure about some of these yet, which is honest. Give yourself time; the "
+            "answers often get clearer after a while."
+        )

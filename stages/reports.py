@@ -6,20 +6,10 @@ from django.db.models import CharField, Value
 from django.utils import timezone
 
 from . import content
+from .exercises import EXERCISES, for_stage
 from .models import (
-    NO,
-    NOT_SURE,
-    YES,
-    Apology,
     Contact,
-    DateIdea,
-    FeelingSign,
     HeldMessage,
-    Memory,
-    PatternAnswers,
-    ReachOutCheck,
-    Readiness,
-    Responsibility,
     SafetyCheck,
     SelfCareCheckIn,
     Stage,
@@ -32,17 +22,6 @@ CHART_UNIT = 28  # pixels per mood point
 CHART_TOP = 14  # room for the top axis label
 CHART_LEFT = 22  # room for the mood numbers
 CHART_RIGHT = 22  # room for the last date label
-
-# The answers that suggest a person is ready, from the notes in content.py.
-READY_ANSWERS = {
-    "still_in_love": YES,
-    "impulsive": NO,
-    "band_aid": NO,
-    "ready_to_compromise": YES,
-    "ready_to_admit": YES,
-    "ready_to_change": YES,
-}
-REACH_OUT_HEALTHY = {"desperate": NO, "fine_without_reply": YES, "pleading": NO, "know_open": YES}
 
 
 def sections_with_progress(user):
@@ -72,6 +51,7 @@ def progress_picture(sections):
         "percent": round(100 * completed / len(stages)) if stages else 0,
         "last_visited": last,
         "start": next((s for s in sections if s.kind == Stage.Kind.INTRO), None),
+        "self_care": next((s for s in sections if s.is_self_care), None),
     }
 
 
@@ -109,40 +89,26 @@ def mood_chart(checkins, today):
     }
 
 
-ACTIVITY = [
-    (Apology, "Apology draft", "stages:apology"),
-    (SelfCareCheckIn, "Self-care check-in", "stages:selfcare"),
-    (Contact, "Contact log", "stages:contacts"),
-    (FeelingSign, "Feelings checklist", "stages:feelings"),
-    (ReachOutCheck, "Before you reach out", "stages:reach_out"),
-    (HeldMessage, "Held message", "stages:messages"),
-    (Responsibility, "Taking responsibility", "stages:responsibilities"),
-    (PatternAnswers, "Patterns and new habits", "stages:patterns"),
-    (Memory, "Good memories", "stages:memories"),
-    (DateIdea, "Date idea", "stages:date_idea"),
-    (Readiness, "Are you sure?", "stages:readiness"),
-]
-
-
 def recent_activity(user, limit=5):
     """The latest saves across every exercise, as (label, url name, when): one query."""
-    urls = {label: url for _, label, url in ACTIVITY}
+    by_key = {exercise.key: exercise for exercise in EXERCISES}
     querysets = [
-        model.objects.filter(user=user)
+        exercise.queryset(user)
         .order_by()
-        .annotate(label=Value(label, output_field=CharField()))
-        .values_list("label", "updated_at")
-        for model, label, _ in ACTIVITY
+        .annotate(key=Value(exercise.key, output_field=CharField()))
+        .values_list("key", "updated_at")
+        for exercise in EXERCISES
     ]
     first, *rest = querysets
     rows = first.union(*rest, all=True).order_by("-updated_at")[: limit * 3]
     seen, activity = set(), []
-    for label, when in rows:
+    for key, when in rows:
         # One line per exercise: five check-ins in a row say less than five different saves.
-        if label in seen:
+        if key in seen:
             continue
-        seen.add(label)
-        activity.append({"label": label, "url": urls[label], "when": when})
+        seen.add(key)
+        exercise = by_key[key]
+        activity.append({"label": exercise.activity, "url": exercise.url_name, "when": when})
         if len(activity) == limit:
             break
     return activity
@@ -163,70 +129,18 @@ def dashboard(user):
     }
 
 
-def readiness_note(answers):
-    if not answers:
-        return None
-    unsure = [k for k, v in answers.items() if v == NOT_SURE]
-    not_ready = [
-        k
-        for k, v in answers.items()
-        if k in READY_ANSWERS and v not in (READY_ANSWERS[k], NOT_SURE)
-    ]
-    if not unsure and not not_ready:
-        return (
-            "From your answers, you seem to be coming at this with clear eyes. Keep going gently, "
-            "and keep looking after yourself whatever happens."
-        )
-    if not_ready:
-        return (
-            "Some of your answers suggest this might not be the right moment, and that's okay. "
-            "There's no rush. You could come back to these questions in a few weeks, or write "
-            "about them in your journal."
-        )
-    return (
-        "You're not sure about some of these yet, which is honest. Give yourself time; the "
-        "answers often get clearer after a while."
-    )
-
-
-def reach_out_flags(answers):
-    """Questions whose saved answer suggests waiting before reaching out."""
-    return [
-        question
-        for key, question, _ in content.REACH_OUT_QUESTIONS
-        if key in answers and answers[key] != REACH_OUT_HEALTHY[key]
-    ]
-
-
 def summary(user):
+    """Every section with its progress and, for each exercise, what the person wrote
+    (each exercise's queryset `summary`): two queries plus one per exercise."""
     today = timezone.localdate()
-    apology = Apology.objects.filter(user=user).first()
-    patterns = PatternAnswers.objects.filter(user=user).first()
-    readiness = Readiness.objects.filter(user=user).first()
-    messages = list(HeldMessage.objects.for_user(user))
-    readiness_answers = readiness.answers if readiness else {}
+    sections = sections_with_progress(user)
+    for section in sections:
+        section.exercises = [
+            (exercise, exercise.queryset(user).summary(today))
+            for exercise in for_stage(section.slug)
+        ]
     return {
-        "progress": progress_picture(sections_with_progress(user)),
-        "apology": apology,
-        "habits": patterns.habits() if patterns else [],
-        "patterns": patterns,
-        "responsibilities": list(Responsibility.objects.for_user(user)),
-        "memories": list(Memory.objects.for_user(user)),
-        "date_idea": DateIdea.objects.filter(user=user).first(),
-        "contact": Contact.objects.for_user(user).picture(today),
-        "held_messages": {
-            "waiting": sum(1 for m in messages if m.is_waiting),
-            "ready": sum(1 for m in messages if m.is_ready),
-            "sent_elsewhere": sum(
-                1 for m in messages if m.status == HeldMessage.Status.SENT_ELSEWHERE
-            ),
-            "let_go": sum(1 for m in messages if m.status == HeldMessage.Status.LET_GO),
-        },
-        "readiness": [
-            (question, readiness_answers.get(key)) for key, question in content.READINESS_QUESTIONS
-        ],
-        "readiness_saved": readiness is not None,
-        "readiness_note": readiness_note(readiness_answers),
-        "streak": SelfCareCheckIn.objects.for_user(user).streak(today),
+        "progress": progress_picture(sections),
+        "sections": [section for section in sections if section.exercises],
         "today": today,
     }

@@ -2,26 +2,31 @@
 
 from django.db import transaction
 
-from .models import Stage, StageProgress
+from .exercises import Exercise
+from .models import HeldMessage, Stage, StageProgress
+
+
+def _touch(user, exercise: Exercise) -> None:
+    StageProgress.touch(user, Stage.objects.get(slug=exercise.stage))
 
 
 @transaction.atomic
-def exercise_save(*, user, form, stage_slug):
+def exercise_save(*, user, form, exercise: Exercise):
     """Save a valid exercise form for this person and mark its stage as in progress."""
     obj = form.save(user=user)
-    StageProgress.touch(user, Stage.objects.get(slug=stage_slug))
+    _touch(user, exercise)
     return obj
 
 
 @transaction.atomic
-def exercise_delete(*, user, obj, stage_slug):
+def exercise_delete(*, user, obj, exercise: Exercise) -> None:
     obj.delete()
-    StageProgress.touch(user, Stage.objects.get(slug=stage_slug))
+    _touch(user, exercise)
 
 
 @transaction.atomic
-def held_message_decide(*, user, message, decision):
+def held_message_decide(*, user, message: HeldMessage, decision: str, exercise: Exercise) -> None:
     """Record what the person chose to do with a held message; exback itself sends nothing."""
     message.decide(decision)
     message.save()
-    StageProgress.touch(user, Stage.objects.get(slug="never-lower-your-value"))
+    _touch(user, exercise)

@@ -1,5 +1,10 @@
+"""The program's pages: one function per URL, with the URL's name (see urls.py).
+
+Sign-in and a verified address are checked for every view by the site's middleware; the
+program adds one rule of its own, `safety_checked`: the safety check comes first."""
+
 import datetime
-from functools import partial, wraps
+from functools import wraps
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,62 +13,12 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from exback.decorators import verified_login_required
-
 from . import content, reports, services
-from .forms import (
-    ApologyForm,
-    CheckInForm,
-    ContactForm,
-    DateIdeaForm,
-    FeelingsForm,
-    HeldMessageForm,
-    MemoryForm,
-    MessageDecisionForm,
-    PatternForm,
-    ReachOutForm,
-    ReadinessForm,
-    ResponsibilityForm,
-    SafetyCheckForm,
-)
-from .models import (
-    Apology,
-    Contact,
-    DateIdea,
-    FeelingSign,
-    HeldMessage,
-    Memory,
-    PatternAnswers,
-    ReachOutCheck,
-    Readiness,
-    Responsibility,
-    SafetyCheck,
-    SelfCareCheckIn,
-    Stage,
-    StageProgress,
-)
+from .exercises import BY_KEY, Exercise, for_stage
+from .forms import CheckInForm, MessageDecisionForm, SafetyCheckForm
+from .models import Contact, HeldMessage, SafetyCheck, SelfCareCheckIn, Stage, StageProgress
 
-# The exercise pages that belong to each stage, shown on the stage page.
-EXERCISES = {
-    "say-sorry": [("stages:apology", "Sincerity check and apology draft")],
-    "take-care-of-yourself": [("stages:selfcare", "Daily self-care check-in")],
-    "time-and-space": [
-        ("stages:contacts", "Contact log"),
-        ("stages:feelings", "Signs of their feelings"),
-    ],
-    "never-lower-your-value": [
-        ("stages:reach_out", "Before you reach out"),
-        ("stages:messages", "Held messages"),
-    ],
-    "take-responsibility": [("stages:responsibilities", "Your part in what happened")],
-    "change-bad-patterns": [("stages:patterns", "Patterns and new habits")],
-    "celebrate-the-good-times": [
-        ("stages:memories", "Good memories"),
-        ("stages:date_idea", "A date idea"),
-    ],
-    "are-you-sure": [("stages:readiness", "Are you sure?")],
-}
-GET_POST = require_http_methods(["GET", "HEAD", "POST"])
+require_get_post = require_http_methods(["GET", "HEAD", "POST"])
 
 
 def safety_checked(view):
@@ -79,18 +34,62 @@ def safety_checked(view):
     return wrapped
 
 
-def program_view(view, methods=GET_POST):
-    """A signed-in, verified person who has answered the safety check."""
-    return methods(verified_login_required(safety_checked(view)))
+def _exercise_page(request, exercise: Exercise, template: str, context: dict):
+    """Render an exercise page with its stage (title and link from the database)."""
+    stage = Stage.objects.only("slug", "title", "number", "kind").get(slug=exercise.stage)
+    return render(request, template, {"exercise": exercise, "stage": stage, **context})
 
 
-def _save(request, form, stage_slug, message):
-    services.exercise_save(user=request.user, form=form, stage_slug=stage_slug)
+def _save(request, form, exercise: Exercise, message: str):
+    services.exercise_save(user=request.user, form=form, exercise=exercise)
     messages.success(request, message)
 
 
-@GET_POST
-@verified_login_required
+def _form_page(request, exercise: Exercise, form, *, template, saved, context=dict, then=None):
+    """An exercise page with a form: save and go back to the exercise (or `then`), or show
+    the page, with `context()` (called only when the page is shown) and the form."""
+    if request.method == "POST" and form.is_valid():
+        _save(request, form, exercise, saved)
+        return redirect(then or exercise.url_name)
+    return _exercise_page(request, exercise, template, {"form": form, **context()})
+
+
+def _answers_page(request, key: str, *, template: str, saved: str, context=lambda obj: {}):
+    """The page of an exercise kept as one row per person (answers, a draft, an idea)."""
+    exercise = BY_KEY[key]
+    instance = exercise.queryset(request.user).first()
+    form = exercise.form(request.POST or None, instance=instance)
+    return _form_page(
+        request, exercise, form, template=template, saved=saved, context=lambda: context(instance)
+    )
+
+
+def _edit_row(request, pk, exercise: Exercise, *, title: str, saved: str, delete_url_name: str):
+    """Edit one of the person's own rows (a contact, a mistake, a memory): theirs or a 404."""
+    row = get_object_or_404(exercise.model, pk=pk, user=request.user)
+    return _form_page(
+        request,
+        exercise,
+        exercise.form(request.POST or None, instance=row),
+        template="stages/edit.html",
+        saved=saved,
+        context=lambda: {
+            "title": title,
+            "back": exercise.url_name,
+            "delete_url": reverse(delete_url_name, args=[row.pk]),
+        },
+    )
+
+
+def _delete_row(request, pk, exercise: Exercise, *, deleted: str):
+    row = get_object_or_404(exercise.model, pk=pk, user=request.user)
+    services.exercise_delete(user=request.user, obj=row, exercise=exercise)
+    messages.success(request, deleted)
+    return redirect(exercise.url_name)
+
+
+# The program ---------------------------------------------------------------------------------
+@require_get_post
 def safety_check(request):
     instance = SafetyCheck.objects.filter(user=request.user).first()
     form = SafetyCheckForm(request.POST or None, instance=instance)
@@ -110,7 +109,9 @@ def safety_check(request):
     )
 
 
-def _index(request):
+@require_safe
+@safety_checked
+def index(request):
     sections = reports.sections_with_progress(request.user)
     return render(
         request,
@@ -124,10 +125,9 @@ def _index(request):
     )
 
 
-index = program_view(_index, require_safe)
-
-
-def _detail(request, slug):
+@require_safe
+@safety_checked
+def detail(request, slug):
     stage = get_object_or_404(Stage, slug=slug)
     progress = StageProgress.touch(request.user, stage)
     sections = list(Stage.objects.only("slug", "title", "number", "kind"))
@@ -138,7 +138,7 @@ def _detail(request, slug):
         {
             "stage": stage,
             "progress": progress,
-            "exercises": EXERCISES.get(stage.slug, []),
+            "exercises": for_stage(stage.slug),
             "previous": sections[position - 1] if position > 0 else None,
             "next": sections[position + 1] if position + 1 < len(sections) else None,
             "safety": SafetyCheck.objects.get(user=request.user),
@@ -146,76 +146,56 @@ def _detail(request, slug):
     )
 
 
-detail = program_view(_detail, require_safe)
-
-
-def _complete(request, slug):
+@require_POST
+@safety_checked
+def complete(request, slug):
     stage = get_object_or_404(Stage.objects.stages(), slug=slug)
     StageProgress.complete(request.user, stage)
     messages.success(request, f"Well done: you marked \u201c{stage.title}\u201d as complete.")
     return redirect("stages:detail", slug=stage.slug)
 
 
-def _reopen(request, slug):
+@require_POST
+@safety_checked
+def reopen(request, slug):
     stage = get_object_or_404(Stage.objects.stages(), slug=slug)
     StageProgress.reopen(request.user, stage)
     messages.success(request, f"\u201c{stage.title}\u201d is open again.")
     return redirect("stages:detail", slug=stage.slug)
 
 
-complete = program_view(_complete, require_POST)
-reopen = program_view(_reopen, require_POST)
+@require_safe
+@safety_checked
+def summary(request):
+    return render(request, "stages/summary.html", reports.summary(request.user))
 
 
-def _row_edit(request, pk, *, model, form_class, stage_slug, title, saved, list_name, delete_name):
-    """Edit one of the person's own rows (a contact, a mistake, a memory): theirs or a 404."""
-    row = get_object_or_404(model, pk=pk, user=request.user)
-    form = form_class(request.POST or None, instance=row)
-    if request.method == "POST" and form.is_valid():
-        _save(request, form, stage_slug, saved)
-        return redirect(list_name)
-    return render(
+# Stage 1: say sorry ---------------------------------------------------------------------------
+@require_get_post
+@safety_checked
+def apology(request):
+    return _answers_page(
         request,
-        "stages/edit.html",
-        {
-            "form": form,
-            "title": title,
-            "back": list_name,
-            "delete_url": reverse(delete_name, args=[row.pk]),
-        },
+        "apology",
+        template="stages/apology.html",
+        saved="Your apology draft is saved. It stays here, private.",
+        context=lambda instance: {"apology": instance},
     )
 
 
-def _row_delete(request, pk, *, model, stage_slug, deleted, list_name):
-    row = get_object_or_404(model, pk=pk, user=request.user)
-    services.exercise_delete(user=request.user, obj=row, stage_slug=stage_slug)
-    messages.success(request, deleted)
-    return redirect(list_name)
-
-
-# Stage 1 ------------------------------------------------------------------------------------
-def _apology(request):
-    instance = Apology.objects.filter(user=request.user).first()
-    form = ApologyForm(request.POST or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        _save(request, form, "say-sorry", "Your apology draft is saved. It stays here, private.")
-        return redirect("stages:apology")
-    return render(request, "stages/apology.html", {"form": form, "apology": instance})
-
-
-apology = program_view(_apology)
-
-
-# Stage 2 ------------------------------------------------------------------------------------
-def _selfcare(request):
+# Stage 2: take care of yourself -----------------------------------------------------------------
+@require_safe
+@safety_checked
+def selfcare(request):
     today = timezone.localdate()
     checkins = list(
         SelfCareCheckIn.objects.for_user(request.user).filter(
             date__gt=today - datetime.timedelta(days=reports.CHART_DAYS)
         )
     )
-    return render(
+    return _exercise_page(
         request,
+        BY_KEY["selfcare"],
         "stages/selfcare.html",
         {
             "intro": content.SELF_CARE_INTRO,
@@ -228,189 +208,163 @@ def _selfcare(request):
     )
 
 
-selfcare = program_view(_selfcare, require_safe)
-
-
-def _checkin_today(request):
+@require_get_post
+@safety_checked
+def checkin_today(request):
     today = timezone.localdate()
     instance = SelfCareCheckIn.objects.filter(user=request.user, date=today).first()
-    form = CheckInForm(request.POST or None, instance=instance, user=request.user, fixed_date=today)
-    if request.method == "POST" and form.is_valid():
-        _save(
-            request,
-            form,
-            "take-care-of-yourself",
-            "Today's check-in is saved. Be kind to yourself.",
-        )
-        return redirect("stages:selfcare")
-    return render(
-        request, "stages/checkin_form.html", {"form": form, "checkin": instance, "today": today}
-    )
-
-
-checkin_today = program_view(_checkin_today)
-
-
-def _checkin_new(request):
-    form = CheckInForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        _save(request, form, "take-care-of-yourself", "Your check-in is saved.")
-        return redirect("stages:selfcare")
-    return render(request, "stages/checkin_form.html", {"form": form, "new": True})
-
-
-checkin_new = program_view(_checkin_new)
-
-
-# Stage 3 ------------------------------------------------------------------------------------
-def _contacts(request):
-    form = ContactForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        _save(request, form, "time-and-space", "Contact noted.")
-        return redirect("stages:contacts")
-    picture = Contact.objects.for_user(request.user).picture(timezone.localdate())
-    return render(
+    return _form_page(
         request,
-        "stages/contacts.html",
-        {
-            "form": form,
-            "contacts": Contact.objects.for_user(request.user),
-            "picture": picture,
-            "guidance": content.SPACE_GUIDANCE[picture["guidance_key"]],
-        },
+        BY_KEY["selfcare"],
+        CheckInForm(request.POST or None, instance=instance, user=request.user, fixed_date=today),
+        template="stages/checkin_form.html",
+        saved="Today's check-in is saved. Be kind to yourself.",
+        context=lambda: {"checkin": instance, "today": today},
     )
 
 
-contacts = program_view(_contacts)
+@require_get_post
+@safety_checked
+def checkin_new(request):
+    return _form_page(
+        request,
+        BY_KEY["selfcare"],
+        CheckInForm(request.POST or None, user=request.user),
+        template="stages/checkin_form.html",
+        saved="Your check-in is saved.",
+        context=lambda: {"new": True},
+    )
 
 
-contact_edit = program_view(
-    partial(
-        _row_edit,
-        model=Contact,
-        form_class=ContactForm,
-        stage_slug="time-and-space",
+# Stage 3: time and space ---------------------------------------------------------------------
+@require_get_post
+@safety_checked
+def contacts(request):
+    exercise = BY_KEY["contacts"]
+    rows = Contact.objects.for_user(request.user)
+
+    def context():
+        picture = rows.picture(timezone.localdate())
+        guidance = content.SPACE_GUIDANCE[picture["guidance_key"]]
+        return {"contacts": rows, "picture": picture, "guidance": guidance}
+
+    return _form_page(
+        request,
+        exercise,
+        exercise.form(request.POST or None),
+        template="stages/contacts.html",
+        saved="Contact noted.",
+        context=context,
+    )
+
+
+@require_get_post
+@safety_checked
+def contact_edit(request, pk):
+    return _edit_row(
+        request,
+        pk,
+        BY_KEY["contacts"],
         title="Edit a contact",
         saved="Contact updated.",
-        list_name="stages:contacts",
-        delete_name="stages:contact_delete",
+        delete_url_name="stages:contact_delete",
     )
-)
 
 
-contact_delete = program_view(
-    partial(
-        _row_delete,
-        model=Contact,
-        stage_slug="time-and-space",
-        deleted="Contact removed.",
-        list_name="stages:contacts",
-    ),
-    require_POST,
-)
+@require_POST
+@safety_checked
+def contact_delete(request, pk):
+    return _delete_row(request, pk, BY_KEY["contacts"], deleted="Contact removed.")
 
 
-def _feelings(request):
-    signs = FeelingSign.objects.for_user(request.user)
-    form = FeelingsForm(request.POST or None, signs=signs)
-    if request.method == "POST" and form.is_valid():
-        _save(request, form, "time-and-space", "Your notes on their feelings are saved.")
-        return redirect("stages:feelings")
-    return render(request, "stages/feelings.html", {"form": form})
-
-
-feelings = program_view(_feelings)
-
-
-# Stage 4 ------------------------------------------------------------------------------------
-def _reach_out(request):
-    instance = ReachOutCheck.objects.filter(user=request.user).first()
-    form = ReachOutForm(request.POST or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        _save(request, form, "never-lower-your-value", "Your answers are saved.")
-        return redirect("stages:reach_out")
-    return render(
+@require_get_post
+@safety_checked
+def feelings(request):
+    exercise = BY_KEY["feelings"]
+    return _form_page(
         request,
-        "stages/reach_out.html",
-        {
-            "form": form,
+        exercise,
+        exercise.form(request.POST or None, signs=exercise.queryset(request.user)),
+        template="stages/feelings.html",
+        saved="Your notes on their feelings are saved.",
+    )
+
+
+# Stage 4: never lower your value ---------------------------------------------------------------
+@require_get_post
+@safety_checked
+def reach_out(request):
+    return _answers_page(
+        request,
+        "reach_out",
+        template="stages/reach_out.html",
+        saved="Your answers are saved.",
+        context=lambda instance: {
             "check": instance,
-            "flags": reports.reach_out_flags(instance.answers) if instance else [],
+            "flags": instance.flags() if instance else [],
             "reminders": content.VALUE_REMINDERS,
         },
     )
 
 
-reach_out = program_view(_reach_out)
-
-
-def _messages(request):
-    form = HeldMessageForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        _save(request, form, "never-lower-your-value", "Your message is being held. Give it time.")
-        return redirect("stages:messages")
-    return render(
+@require_get_post
+@safety_checked
+def held_messages(request):
+    exercise = BY_KEY["held_messages"]
+    return _form_page(
         request,
-        "stages/messages.html",
-        {
-            "form": form,
-            "held": HeldMessage.objects.for_user(request.user),
+        exercise,
+        exercise.form(request.POST or None),
+        template="stages/messages.html",
+        saved="Your message is being held. Give it time.",
+        context=lambda: {
+            "held": exercise.queryset(request.user),
             "reminders": content.VALUE_REMINDERS,
         },
     )
 
 
-held_messages = program_view(_messages)
-
-
-def _message_detail(request, pk):
+@require_safe
+@safety_checked
+def message_detail(request, pk):
     message = get_object_or_404(HeldMessage, pk=pk, user=request.user)
-    check = ReachOutCheck.objects.filter(user=request.user).first()
-    return render(
+    check = BY_KEY["reach_out"].queryset(request.user).first()
+    return _exercise_page(
         request,
+        BY_KEY["held_messages"],
         "stages/message_detail.html",
         {
             "message": message,
             "questions": content.REACH_OUT_QUESTIONS,
             "check": check,
-            "flags": reports.reach_out_flags(check.answers) if check else [],
+            "flags": check.flags() if check else [],
             "reminders": content.VALUE_REMINDERS,
         },
     )
 
 
-message_detail = program_view(_message_detail, require_safe)
-
-
-def _message_rewrite(request, pk):
+@require_get_post
+@safety_checked
+def message_rewrite(request, pk):
+    exercise = BY_KEY["held_messages"]
     message = get_object_or_404(HeldMessage, pk=pk, user=request.user)
     if message.status != HeldMessage.Status.HELD or message.is_waiting:
         messages.info(request, "This message can be rewritten once its cooling-off period is over.")
         return redirect("stages:message_detail", pk=message.pk)
-    form = HeldMessageForm(request.POST or None, instance=message)
-    if request.method == "POST" and form.is_valid():
-        _save(
-            request,
-            form,
-            "never-lower-your-value",
-            "Rewritten. The cooling-off period starts again.",
-        )
-        return redirect("stages:messages")
-    return render(
+    return _form_page(
         request,
-        "stages/edit.html",
-        {
-            "form": form,
-            "title": "Rewrite your message",
-            "back": "stages:messages",
-        },
+        exercise,
+        exercise.form(request.POST or None, instance=message),
+        template="stages/edit.html",
+        saved="Rewritten. The cooling-off period starts again.",
+        context=lambda: {"title": "Rewrite your message", "back": exercise.url_name},
     )
 
 
-message_rewrite = program_view(_message_rewrite)
-
-
-def _message_decide(request, pk):
+@require_POST
+@safety_checked
+def message_decide(request, pk):
+    exercise = BY_KEY["held_messages"]
     message = get_object_or_404(HeldMessage, pk=pk, user=request.user)
     form = MessageDecisionForm(request.POST)
     if not form.is_valid() or message.status != HeldMessage.Status.HELD:
@@ -420,177 +374,138 @@ def _message_decide(request, pk):
     if decision == HeldMessage.Status.SENT_ELSEWHERE and message.is_waiting:
         messages.error(request, "This message is still cooling off. You can let it go at any time.")
         return redirect("stages:message_detail", pk=message.pk)
-    services.held_message_decide(user=request.user, message=message, decision=decision)
+    services.held_message_decide(
+        user=request.user, message=message, decision=decision, exercise=exercise
+    )
     if decision == HeldMessage.Status.LET_GO:
         messages.success(request, "You let it go. That takes strength.")
     else:
         messages.success(request, "Noted. exback hasn't sent anything; it's in your hands.")
-    return redirect("stages:messages")
+    return redirect(exercise.url_name)
 
 
-message_decide = program_view(_message_decide, require_POST)
+@require_POST
+@safety_checked
+def message_delete(request, pk):
+    return _delete_row(request, pk, BY_KEY["held_messages"], deleted="Message deleted.")
 
 
-def _message_delete(request, pk):
-    message = get_object_or_404(HeldMessage, pk=pk, user=request.user)
-    services.exercise_delete(user=request.user, obj=message, stage_slug="never-lower-your-value")
-    messages.success(request, "Message deleted.")
-    return redirect("stages:messages")
-
-
-message_delete = program_view(_message_delete, require_POST)
-
-
-# Stage 5 ------------------------------------------------------------------------------------
-def _responsibilities(request):
-    form = ResponsibilityForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        _save(request, form, "take-responsibility", "Saved. Being honest with yourself matters.")
-        return redirect("stages:responsibilities")
-    return render(
+# Stage 5: take responsibility -----------------------------------------------------------------
+@require_get_post
+@safety_checked
+def responsibilities(request):
+    exercise = BY_KEY["responsibilities"]
+    return _form_page(
         request,
-        "stages/responsibilities.html",
-        {
-            "form": form,
-            "items": Responsibility.objects.for_user(request.user),
+        exercise,
+        exercise.form(request.POST or None),
+        template="stages/responsibilities.html",
+        saved="Saved. Being honest with yourself matters.",
+        context=lambda: {
+            "items": exercise.queryset(request.user),
             "reminder": content.RESPONSIBILITY_REMINDER,
         },
     )
 
 
-responsibilities = program_view(_responsibilities)
-
-
-responsibility_edit = program_view(
-    partial(
-        _row_edit,
-        model=Responsibility,
-        form_class=ResponsibilityForm,
-        stage_slug="take-responsibility",
+@require_get_post
+@safety_checked
+def responsibility_edit(request, pk):
+    return _edit_row(
+        request,
+        pk,
+        BY_KEY["responsibilities"],
         title="Edit what you wrote",
         saved="Updated.",
-        list_name="stages:responsibilities",
-        delete_name="stages:responsibility_delete",
+        delete_url_name="stages:responsibility_delete",
     )
-)
 
 
-responsibility_delete = program_view(
-    partial(
-        _row_delete,
-        model=Responsibility,
-        stage_slug="take-responsibility",
-        deleted="Deleted.",
-        list_name="stages:responsibilities",
-    ),
-    require_POST,
-)
+@require_POST
+@safety_checked
+def responsibility_delete(request, pk):
+    return _delete_row(request, pk, BY_KEY["responsibilities"], deleted="Deleted.")
 
 
-# Stage 6 ------------------------------------------------------------------------------------
-def _patterns(request):
-    instance = PatternAnswers.objects.filter(user=request.user).first()
-    form = PatternForm(request.POST or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        _save(request, form, "change-bad-patterns", "Your answers and new habits are saved.")
-        return redirect("stages:patterns")
-    return render(request, "stages/patterns.html", {"form": form, "saved": instance})
-
-
-patterns = program_view(_patterns)
-
-
-# Stage 7 ------------------------------------------------------------------------------------
-def _memories(request):
-    form = MemoryForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        _save(request, form, "celebrate-the-good-times", "A good memory, kept.")
-        return redirect("stages:memories")
-    return render(
+# Stage 6: change bad patterns ------------------------------------------------------------------
+@require_get_post
+@safety_checked
+def patterns(request):
+    return _answers_page(
         request,
-        "stages/memories.html",
-        {
-            "form": form,
-            "memories": Memory.objects.for_user(request.user),
+        "patterns",
+        template="stages/patterns.html",
+        saved="Your answers and new habits are saved.",
+        context=lambda instance: {"saved": instance},
+    )
+
+
+# Stage 7: celebrate the good times -------------------------------------------------------------
+@require_get_post
+@safety_checked
+def memories(request):
+    exercise = BY_KEY["memories"]
+    return _form_page(
+        request,
+        exercise,
+        exercise.form(request.POST or None),
+        template="stages/memories.html",
+        saved="A good memory, kept.",
+        context=lambda: {
+            "memories": exercise.queryset(request.user),
             "guidance": content.MEMORY_GUIDANCE,
-            "date_idea": DateIdea.objects.filter(user=request.user).first(),
+            "date_idea": BY_KEY["date_idea"].queryset(request.user).first(),
             "date_idea_reminder": content.DATE_IDEA_REMINDER,
         },
     )
 
 
-memories = program_view(_memories)
-
-
-memory_edit = program_view(
-    partial(
-        _row_edit,
-        model=Memory,
-        form_class=MemoryForm,
-        stage_slug="celebrate-the-good-times",
+@require_get_post
+@safety_checked
+def memory_edit(request, pk):
+    return _edit_row(
+        request,
+        pk,
+        BY_KEY["memories"],
         title="Edit a memory",
         saved="Memory updated.",
-        list_name="stages:memories",
-        delete_name="stages:memory_delete",
+        delete_url_name="stages:memory_delete",
     )
-)
 
 
-memory_delete = program_view(
-    partial(
-        _row_delete,
-        model=Memory,
-        stage_slug="celebrate-the-good-times",
-        deleted="Memory deleted.",
-        list_name="stages:memories",
-    ),
-    require_POST,
-)
+@require_POST
+@safety_checked
+def memory_delete(request, pk):
+    return _delete_row(request, pk, BY_KEY["memories"], deleted="Memory deleted.")
 
 
-def _date_idea(request):
-    instance = DateIdea.objects.filter(user=request.user).first()
-    form = DateIdeaForm(request.POST or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        _save(request, form, "celebrate-the-good-times", "Your date idea is saved, for later.")
-        return redirect("stages:memories")
-    return render(
+@require_get_post
+@safety_checked
+def date_idea(request):
+    exercise = BY_KEY["date_idea"]
+    return _form_page(
         request,
-        "stages/edit.html",
-        {
-            "form": form,
+        exercise,
+        exercise.form(request.POST or None, instance=exercise.queryset(request.user).first()),
+        template="stages/edit.html",
+        saved="Your date idea is saved, for later.",
+        context=lambda: {
             "title": "A date idea near where you first met",
             "back": "stages:memories",
             "note": content.DATE_IDEA_REMINDER,
         },
+        then="stages:memories",
     )
-
-
-date_idea = program_view(_date_idea)
 
 
 # Are you sure? -------------------------------------------------------------------------------
-def _readiness(request):
-    instance = Readiness.objects.filter(user=request.user).first()
-    form = ReadinessForm(request.POST or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        _save(request, form, "are-you-sure", "Your answers are saved.")
-        return redirect("stages:readiness")
-    return render(
+@require_get_post
+@safety_checked
+def readiness(request):
+    return _answers_page(
         request,
-        "stages/readiness.html",
-        {
-            "form": form,
-            "note": reports.readiness_note(instance.answers) if instance else None,
-        },
+        "readiness",
+        template="stages/readiness.html",
+        saved="Your answers are saved.",
+        context=lambda instance: {"note": instance.note() if instance else None},
     )
-
-
-readiness = program_view(_readiness)
-
-
-def _summary(request):
-    return render(request, "stages/summary.html", reports.summary(request.user))
-
-
-summary = program_view(_summary, require_safe)

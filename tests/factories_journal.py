@@ -29,8 +29,8 @@ class EntryFactory(factory.django.DjangoModelFactory):
 
 
 class StageFactory(factory.django.DjangoModelFactory):
-    """A program page of the tests' own, so journal tests do not depend on the seeded
-    program still being in the database (browser tests flush it)."""
+    """A program page of the tests' own, so journal tests do not depend on the program's
+    text (stages/content.py) staying as it is."""
 
     class Meta:
         model = Stage

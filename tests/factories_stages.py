@@ -1,11 +1,9 @@
-"""Factories and fixtures for the program (stages app)."""
+"""Factories for the program (stages app)."""
 
 import datetime
-import importlib
 from decimal import Decimal
 
 import factory
-from django.apps import apps
 from django.utils import timezone
 
 from stages import models
@@ -23,7 +21,17 @@ class SafetyCheckFactory(factory.django.DjangoModelFactory):
     answers = factory.LazyFunction(
         lambda: {"violence": "no", "threats": "no", "controlled": "no", "afraid": "no"}
     )
+
     any_yes = False
+
+    class Params:
+        # Someone who said they are afraid of their ex.
+        afraid = factory.Trait(
+            answers=factory.LazyFunction(
+                lambda: {"violence": "no", "threats": "no", "controlled": "no", "afraid": "yes"}
+            ),
+            any_yes=True,
+        )
 
 
 class StageProgressFactory(factory.django.DjangoModelFactory):
@@ -168,23 +176,3 @@ class FeelingSignFactory(factory.django.DjangoModelFactory):
     feeling = "longing"
     noticed = True
     note = "They mentioned our song."
-
-
-def load_program_text():
-    importlib.import_module("stages.migrations.0002_load_program").load_program(apps, None)
-
-
-def ensure_program_text():
-    """Put the program's eleven sections back if they have gone; a no-op otherwise.
-
-    Browser tests run on live_server, which empties every table afterwards, and pytest's
-    reordering of parametrised browser tests can run them before ordinary database tests.
-    """
-    if models.Stage.objects.count() != 11:
-        load_program_text()
-
-
-def with_safety_check(client, user):
-    """A signed-in client whose person has answered the safety check (all no)."""
-    SafetyCheckFactory(user=user)
-    return client

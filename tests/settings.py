@@ -2,7 +2,7 @@
 
 import os
 
-# Set before exback.settings reads the environment; a value given by CI (DATABASE_URL) wins.
+# Set before config.settings reads the environment; a value given by CI (DATABASE_URL) wins.
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
 os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("HTTPS", "false")
@@ -10,7 +10,7 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 # A fixed journal key, tests only; also inherited by the servers tests start.
 os.environ.setdefault("JOURNAL_KEYS", "dGVzdHMtb25seS1qb3VybmFsLWtleS0wMTIzNDU2Nzg=")
 
-from exback.settings import *  # noqa: E402, F403
+from config.settings import *  # noqa: E402, F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from journal.models import Entry, EntryToken
 
+from .clock import frozen
 from .factories_journal import EntryFactory, StageFactory
 
 pytestmark = pytest.mark.django_db
@@ -87,6 +88,7 @@ def test_wrong_password_deletes_nothing(client_logged_in, user):
     assert Entry.objects.filter(user=user).exists()
 
 
+@frozen  # "in a minute": the clock must not move the window
 def test_password_guessing_on_the_delete_form_is_rate_limited(client_logged_in, user, password):
     """After ten wrong passwords in a minute even the right one is refused, unchecked."""
     for _ in range(10):

@@ -5,7 +5,7 @@ import socket
 
 import pytest
 
-from exback.cache import ResilientRedisCache
+from config.cache import ResilientRedisCache
 
 
 def redis_is_up():
@@ -25,14 +25,14 @@ def make_cache(location):
 
 def test_redis_down_falls_back_to_process_memory_and_logs_it(caplog):
     cache = make_cache("redis://127.0.0.1:1/0")  # nothing listens on port 1
-    with caplog.at_level(logging.WARNING, logger="exback.cache"):
+    with caplog.at_level(logging.WARNING, logger="config.cache"):
         cache.set("attempts", [1, 2], 60)
         assert cache.get("attempts") == [1, 2]
         assert cache.add("lock", True, 10) is True
         assert cache.add("lock", True, 10) is False
         cache.delete("lock")
         assert cache.get("lock") is None
-    warnings = [r for r in caplog.records if r.name == "exback.cache"]
+    warnings = [r for r in caplog.records if r.name == "config.cache"]
     assert len(warnings) == 1, "one warning, not one per call"
     assert "Redis unavailable" in warnings[0].getMessage()
 

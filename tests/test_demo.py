@@ -6,9 +6,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
-from exback.demo import DEMO_DOMAIN, SEARCH_WORD
+from demo.seed import DEMO_DOMAIN, SEARCH_WORD
 from journal.models import Entry
 from stages.models import SelfCareCheckIn, StageProgress
+from tests.clock import frozen
 from tests.factories import UserFactory
 
 
@@ -21,6 +22,7 @@ def test_seed_demo_refuses_a_database_with_real_accounts(tmp_path):
 
 
 @pytest.mark.django_db
+@frozen  # check-ins and contacts are dated back from today
 def test_seed_demo_fills_every_part_and_the_journal_is_searchable(tmp_path, client):
     summary = tmp_path / "seed.json"
     call_command("seed_demo", "--people", "3", "--entries-each", "4", "--summary", str(summary))

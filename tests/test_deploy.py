@@ -26,7 +26,7 @@ PRODUCTION_ENV = {
 def manage(*args, env):
     dropped = {*PRODUCTION_ENV, "HTTPS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     clean = {k: v for k, v in os.environ.items() if k not in dropped}
-    clean["DJANGO_SETTINGS_MODULE"] = "exback.settings"
+    clean["DJANGO_SETTINGS_MODULE"] = "config.settings"
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,

@@ -112,7 +112,7 @@ def run_check(env):
     return subprocess.run(
         [sys.executable, "manage.py", "check"],
         cwd=ROOT,
-        env={**clean, "DJANGO_SETTINGS_MODULE": "exback.settings", **env},
+        env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings", **env},
         capture_output=True,
         text=True,
         timeout=120,

@@ -11,20 +11,7 @@ from .factories_stages import (
     MemoryFactory,
     ResponsibilityFactory,
     SafetyCheckFactory,
-    ensure_program_text,
-    with_safety_check,
 )
-
-
-@pytest.fixture(autouse=True)
-def _program_text(db):
-    ensure_program_text()
-
-
-@pytest.fixture
-def program_client(client_logged_in, user):
-    return with_safety_check(client_logged_in, user)
-
 
 PAGES = [
     ("stages:index", []),
@@ -38,7 +25,7 @@ PAGES = [
     ("stages:contacts", []),
     ("stages:feelings", []),
     ("stages:reach_out", []),
-    ("stages:messages", []),
+    ("stages:held_messages", []),
     ("stages:responsibilities", []),
     ("stages:patterns", []),
     ("stages:memories", []),
@@ -117,7 +104,9 @@ def test_lists_never_show_another_persons_entries(program_client, other_user):
     for name in ("stages:contacts", "stages:memories", "stages:responsibilities", "stages:summary"):
         body = program_client.get(reverse(name)).content.decode()
         assert "SECRET" not in body
-    assert "No held messages" in program_client.get(reverse("stages:messages")).content.decode()
+    assert (
+        "No held messages" in program_client.get(reverse("stages:held_messages")).content.decode()
+    )
 
 
 @pytest.mark.parametrize(

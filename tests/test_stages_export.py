@@ -2,8 +2,6 @@
 
 import json
 
-import pytest
-
 from stages.export import user_data
 
 from .factories_stages import (
@@ -20,13 +18,7 @@ from .factories_stages import (
     ResponsibilityFactory,
     SafetyCheckFactory,
     StageProgressFactory,
-    ensure_program_text,
 )
-
-
-@pytest.fixture(autouse=True)
-def _program_text(db):
-    ensure_program_text()
 
 
 def test_empty_account_exports_empty_sections(user):

@@ -10,23 +10,11 @@ from django.urls import reverse
 from stages import content
 from stages.models import SafetyCheck, Stage, StageProgress
 
+from .clock import frozen
 from .factories_stages import (
     SafetyCheckFactory,
     StageProgressFactory,
-    ensure_program_text,
-    with_safety_check,
 )
-
-
-@pytest.fixture(autouse=True)
-def _program_text(db):
-    ensure_program_text()
-
-
-@pytest.fixture
-def program_client(client_logged_in, user):
-    return with_safety_check(client_logged_in, user)
-
 
 load_migration = importlib.import_module("stages.migrations.0002_load_program")
 
@@ -106,7 +94,7 @@ def test_a_yes_shows_the_safety_message_and_keeps_the_program_open(client_logged
 
 
 def test_answers_can_be_changed_later(client_logged_in, user):
-    SafetyCheckFactory(user=user, any_yes=True, answers={"afraid": "yes"})
+    SafetyCheckFactory(user=user, afraid=True)
     page = client_logged_in.get(reverse("stages:safety_check")).content.decode()
     assert "Your safety answers" in page
     answers = {key: "no" for key, _ in content.SAFETY_QUESTIONS}
@@ -193,6 +181,7 @@ def test_saving_an_exercise_marks_its_stage_in_progress_but_keeps_completed(prog
     assert statuses["take-responsibility"] == "completed"
 
 
+@frozen  # the message is cooling off for 24 hours from now
 def test_summary_shows_held_message_counts_not_site_messages(program_client, user):
     from .factories_stages import HeldMessageFactory
 

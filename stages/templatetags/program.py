@@ -11,7 +11,8 @@ def plaintext(value):
     start with "- " become a bulleted list. Every piece is escaped before it is wrapped."""
     html = []
     for block in str(value or "").replace("\r\n", "\n").split("\n\n"):
-        paragraph, bullets = [], []
+        paragraph: list[str] = []
+        bullets: list[str] = []
         for line in block.split("\n"):
             line = line.strip()
             if not line:

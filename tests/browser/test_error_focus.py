@@ -2,6 +2,7 @@
 
 from playwright.sync_api import expect
 
+from tests.browser.helpers import log_in
 from tests.factories import PASSWORD, UserFactory
 
 
@@ -21,10 +22,7 @@ def test_focus_moves_to_the_first_field_in_error(live_server, page):
 
 def test_journal_errors_are_focused_and_described(live_server, page):
     person = UserFactory()
-    page.goto(live_server.url + "/accounts/login/")
-    page.locator("#id_login").fill(person.email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    log_in(page, live_server, person.email)
     page.goto(live_server.url + "/journal/new/")
     page.locator("#id_body").evaluate("el => el.removeAttribute('required')")
     page.get_by_role("button", name="Save entry").click()

@@ -5,14 +5,8 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.browser.helpers import log_in, submit_log_in
 from tests.factories import PASSWORD, UserFactory
-
-
-def log_in(page, live_server, email, path="/accounts/login/"):
-    page.goto(live_server.url + path)
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
 
 
 def draft_keys(page):
@@ -31,7 +25,6 @@ def test_write_reload_save_and_search(live_server, page, artifacts):
 
     page.on("dialog", accept)
     log_in(page, live_server, user.email)
-    expect(page.get_by_role("heading", name="Welcome back")).to_be_visible()
 
     page.goto(live_server.url + "/journal/new/")
     expect(page.get_by_text("We restored your unsaved draft")).to_be_hidden()
@@ -74,7 +67,6 @@ def test_write_reload_save_and_search(live_server, page, artifacts):
 def test_a_draft_survives_an_expired_session(live_server, page, context, artifacts):
     user = UserFactory()
     log_in(page, live_server, user.email)
-    expect(page.get_by_role("heading", name="Welcome back")).to_be_visible()
 
     page.goto(live_server.url + "/journal/new/")
     page.get_by_label("Your entry").fill("Words I do not want to lose.")
@@ -84,9 +76,7 @@ def test_a_draft_survives_an_expired_session(live_server, page, context, artifac
     page.get_by_role("button", name="Save entry").click()
     expect(page).to_have_url(re.compile(r"/accounts/login/\?next=/journal/new/"))
 
-    page.locator("#id_login").fill(user.email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    submit_log_in(page, user.email)
 
     expect(page).to_have_url(re.compile(r"/journal/new/$"))
     expect(page.get_by_text("We restored your unsaved draft")).to_be_visible()
@@ -109,7 +99,6 @@ def test_list_page_with_entries(live_server, page, artifacts):
             mood=number + 2,
         )
     log_in(page, live_server, user.email)
-    expect(page.get_by_role("heading", name="Welcome back")).to_be_visible()
     page.goto(live_server.url + "/journal/")
     expect(page.get_by_role("heading", name="Your journal")).to_be_visible()
     page.screenshot(path=artifacts / "journal-list.png", full_page=True)
@@ -123,7 +112,6 @@ def test_two_tabs_editing_the_same_entry(live_server, page, context, artifacts):
     user = UserFactory()
     entry = EntryFactory(user=user, title="Shared", body="The first version.")
     log_in(page, live_server, user.email)
-    expect(page.get_by_role("heading", name="Welcome back")).to_be_visible()
     edit_url = f"{live_server.url}/journal/{entry.pk}/edit/"
 
     other_tab = context.new_page()
@@ -157,7 +145,6 @@ def test_delete_account_from_the_account_page(live_server, page, artifacts):
     user = UserFactory()
     EntryFactory(user=user)
     log_in(page, live_server, user.email)
-    expect(page.get_by_role("heading", name="Welcome back")).to_be_visible()
     page.goto(live_server.url + "/account/")
     page.screenshot(path=artifacts / "account-data.png", full_page=True)
     page.get_by_role("link", name="Delete your account and everything in it").click()

@@ -7,31 +7,13 @@ from playwright.sync_api import expect
 
 from journal.models import Entry
 from stages.models import SelfCareCheckIn
-from tests.factories import PASSWORD, UserFactory
-from tests.factories_stages import load_program_text
+from tests.browser.helpers import log_in
+from tests.factories import UserFactory
 
 
 @pytest.fixture
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "java_script_enabled": False}
-
-
-@pytest.fixture(autouse=True)
-def program_text(django_db_setup, django_db_blocker):
-    """live_server empties the tables after each test, the program text too: load it."""
-    with django_db_blocker.unblock():
-        load_program_text()
-    yield
-    with django_db_blocker.unblock():
-        load_program_text()
-
-
-def log_in(page, live_server, email):
-    page.goto(live_server.url + "/accounts/login/")
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    expect(page.get_by_role("heading", name="Welcome back")).to_be_visible()
 
 
 def test_journal_write_edit_and_delete_without_javascript(live_server, page, artifacts):
@@ -62,7 +44,7 @@ def test_journal_write_edit_and_delete_without_javascript(live_server, page, art
     assert not Entry.objects.filter(user=person).exists()
 
 
-def test_safety_check_and_a_check_in_without_javascript(live_server, page, artifacts):
+def test_safety_check_and_a_check_in_without_javascript(live_server, page, artifacts, noon_today):
     person = UserFactory()
     log_in(page, live_server, person.email)
     page.goto(live_server.url + "/stages/exercises/self-care/today/")

@@ -3,14 +3,13 @@
 import datetime
 import json
 import re
-from pathlib import Path
 
-import pytest
 from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from stages.models import SelfCareCheckIn
+from tests.factories import PASSWORD
 from tests.factories_stages import (
     ApologyFactory,
     CheckInFactory,
@@ -20,34 +19,20 @@ from tests.factories_stages import (
     PatternAnswersFactory,
     ReadinessFactory,
     ResponsibilityFactory,
-    load_program_text,
 )
+from tests.tools import AXE
 
-PASSWORD = "a-long-and-unusual-passphrase"
-AXE = Path(__file__).resolve().parent.parent / "vendor" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
 def axe_violations(page):
     """axe-core's WCAG 2.2 A/AA findings for the current page, as {rule: [targets]}."""
-    if not AXE.exists():
-        return {}
+    assert AXE.exists(), f"{AXE} is missing: axe-core is vendored there, the check cannot run"
     page.evaluate(AXE.read_text())
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
     )
     return {v["id"]: [n["target"] for n in v["nodes"]][:5] for v in result["violations"]}
-
-
-@pytest.fixture(autouse=True)
-def program_text(django_db_setup, django_db_blocker):
-    """live_server empties every table after each test, the migrated program text included:
-    load it before, and put it back afterwards for the database tests that may follow."""
-    with django_db_blocker.unblock():
-        load_program_text()
-    yield
-    with django_db_blocker.unblock():
-        load_program_text()
 
 
 def sign_up(page, live_server, email):
@@ -103,7 +88,7 @@ def test_new_person_completes_stage_one(live_server, page, artifacts):
     page.screenshot(path=artifacts / "program-dashboard.png", full_page=True)
 
 
-def test_self_care_chart_and_summary(live_server, page, artifacts):
+def test_self_care_chart_and_summary(live_server, page, artifacts, noon_today):
     sign_up(page, live_server, "selfcare@example.com")
     from django.contrib.auth import get_user_model
 
@@ -154,7 +139,7 @@ def test_self_care_chart_and_summary(live_server, page, artifacts):
     page.screenshot(path=artifacts / "program-summary-print.png", full_page=True)
 
 
-def test_exercise_pages_render_without_csp_errors(live_server, page, artifacts):
+def test_exercise_pages_render_without_csp_errors(live_server, page, artifacts, noon_today):
     """Every exercise page, with some data, and not one Content-Security-Policy complaint."""
     problems = []
     page.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)

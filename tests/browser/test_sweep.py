@@ -7,14 +7,14 @@ import json
 import re
 import shutil
 import subprocess
-from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlparse
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-AXE = ROOT / "tests" / "vendor" / "axe.min.js"  # axe-core 4.14.1, MPL-2.0
-VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+from tests import tools
+from tests.browser.helpers import log_in
+from tests.tools import AXE, VNU
+
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
 SCHEMES = ["light", "dark"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -107,16 +107,6 @@ def sweep(page, urls, who, out, html_dir):
 
 
 def run_vnu(html_dir):
-    if shutil.which("java") is None:
-        return (
-            None,
-            "Java is not installed: HTML validation skipped (apt-get install default-jre-headless)",
-        )
-    if not VNU.exists():
-        return (
-            None,
-            "node_modules/vnu-jar is missing: HTML validation skipped (`make test` runs npm ci)",
-        )
     result = subprocess.run(
         [
             "java",
@@ -143,13 +133,18 @@ def sweep_dirs(artifacts):
     return out, html_dir
 
 
+@pytest.fixture
+def nu_checker():
+    """The sweep validates every page's HTML. Without the Nu checker (node_modules/vnu-jar
+    and java) it is skipped, naming what is missing; under REQUIRE_BROWSER/CI it fails."""
+    if reason := tools.nu_checker_missing():
+        tools.skip_or_fail(f"page sweep: {reason}")
+    assert AXE.exists(), f"{AXE} is missing: axe-core is vendored there"
+
+
 def test_every_page_is_accessible_valid_and_local(
-    live_server, page, sweep_dirs, person_with_data, password
+    nu_checker, live_server, page, sweep_dirs, person_with_data, password
 ):
-    if not AXE.exists() or not VNU.exists():
-        pytest.fail(
-            "node_modules is missing: `make test` runs `npm ci` to install axe-core and vnu-jar"
-        )
     out, html_dir = sweep_dirs
     base = live_server.url
 
@@ -158,10 +153,7 @@ def test_every_page_is_accessible_valid_and_local(
     )
     visitor_violations, visitor_outside = sweep(page, visitor_urls, "visitor", out, html_dir)
 
-    page.goto(base + "/accounts/login/")
-    page.locator("#id_login").fill(person_with_data.email)
-    page.locator("#id_password").fill(password)
-    page.locator("form button[type=submit]").first.click()
+    log_in(page, live_server, person_with_data.email, password)
     page.wait_for_url(re.compile(r"/dashboard/$"))
     person_urls = crawl(
         page,
@@ -197,23 +189,19 @@ def test_every_page_is_accessible_valid_and_local(
     assert not visitor_violations and not person_violations, json.dumps(
         {**visitor_violations, **person_violations}, indent=2
     )
-    if code is None:
-        pytest.skip(report)  # everything else passed; only the HTML checker could not run
     assert code == 0, report
 
 
 @pytest.fixture
-def person_with_data(transactional_db, user):
+def person_with_data(transactional_db, user, noon_today):
     """Someone well into the program: every section started, answers in every exercise,
     a month of check-ins, contacts, held messages, and 45 journal entries (three pages)."""
     import random
 
     from django.utils import timezone
 
-    from exback import demo
-    from tests.factories_stages import ensure_program_text
+    from demo import seed as demo
 
-    ensure_program_text()
     rng = random.Random(5)  # noqa: S311
     demo.fill_program([user], rng=rng, today=timezone.localdate())
     demo.fill_journal([(user, 45)], rng=rng, days=60)

@@ -41,7 +41,7 @@ def collected_static():
         subprocess.run(
             [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
             cwd=ROOT,
-            env={**env, "DJANGO_SETTINGS_MODULE": "exback.settings", "STATIC_ROOT": str(root)},
+            env={**env, "DJANGO_SETTINGS_MODULE": "config.settings", "STATIC_ROOT": str(root)},
             check=True,
         )
         _collected["root"] = str(root)
@@ -55,7 +55,7 @@ def server_env(**overrides):
         if k not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     env.update(
-        DJANGO_SETTINGS_MODULE="exback.settings",
+        DJANGO_SETTINGS_MODULE="config.settings",
         DEBUG="false",
         HTTPS="false",
         SECRET_KEY=os.environ["SECRET_KEY"],
@@ -95,7 +95,7 @@ class Server:
                 sys.executable,
                 "-m",
                 "gunicorn",
-                "exback.wsgi",
+                "config.wsgi",
                 "--bind",
                 f"127.0.0.1:{self.port}",
                 "--workers",

@@ -9,11 +9,11 @@ from contextlib import contextmanager
 from decimal import Decimal
 
 from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
+from exback.models import User
 from journal import crypto
 from journal.models import Entry, EntryToken
 from stages import content
@@ -106,16 +106,15 @@ def demo_email(label: str) -> str:
 
 
 def real_accounts_exist() -> bool:
-    return get_user_model().objects.exclude(email__endswith="@" + DEMO_DOMAIN).exists()
+    return User.objects.exclude(email__endswith="@" + DEMO_DOMAIN).exists()
 
 
 def demo_people_exist() -> bool:
-    return get_user_model().objects.filter(email__endswith="@" + DEMO_DOMAIN).exists()
+    return User.objects.filter(email__endswith="@" + DEMO_DOMAIN).exists()
 
 
-def create_people(labels: list[str], *, password_hash: str | None = None) -> list:
+def create_people(labels: list[str], *, password_hash: str | None = None) -> list[User]:
     """Verified demo accounts, one query per table whatever the number."""
-    User = get_user_model()
     password_hash = password_hash or make_password(DEMO_PASSWORD)
     users = User.objects.bulk_create(
         [User(email=demo_email(label), password=password_hash) for label in labels],
@@ -130,13 +129,13 @@ def create_people(labels: list[str], *, password_hash: str | None = None) -> lis
     return users
 
 
-def fill_program(users: list, *, rng: random.Random, today: datetime.date) -> None:
+def fill_program(users: list[User], *, rng: random.Random, today: datetime.date) -> None:
     """Everyone has answered the safety check, started every section, and saved something in
     every exercise; a few have finished the whole program."""
     now = timezone.now()
     sections = list(program.Stage.objects.all())
     no_to_all = {key: program.NO for key, _ in content.SAFETY_QUESTIONS}
-    rows = {model: [] for model in (
+    rows: dict[type[models.Model], list[models.Model]] = {model: [] for model in (
         program.SafetyCheck, program.StageProgress, program.Apology, program.SelfCareCheckIn,
         program.Contact, program.FeelingSign, program.ReachOutCheck, program.HeldMessage,
         program.Responsibility, program.PatternAnswers, program.Memory, program.DateIdea,
@@ -246,10 +245,10 @@ def fill_program(users: list, *, rng: random.Random, today: datetime.date) -> No
             )
         )  # fmt: skip
     for model, objects in rows.items():
-        model.objects.bulk_create(objects, batch_size=5000)
+        model._default_manager.bulk_create(objects, batch_size=5000)
 
 
-def fill_program_rows(users: list, *, rng: random.Random, today: datetime.date) -> None:
+def fill_program_rows(users: list[User], *, rng: random.Random, today: datetime.date) -> None:
     """More of the many-per-person rows (contacts, held messages, mistakes, memories) for
     people who already have their program answers."""
     now = timezone.now()
@@ -293,7 +292,7 @@ def explicit_created_at():
         field.auto_now_add = True
 
 
-def fill_journal(plan: list[tuple[object, int]], *, rng: random.Random, days: int = 3 * 365) -> int:
+def fill_journal(plan: list[tuple[User, int]], *, rng: random.Random, days: int = 3 * 365) -> int:
     """Journal entries (encrypted, with their search tokens) for each (user, count)."""
     now = timezone.now()
     stages = list(program.Stage.objects.stages())

@@ -6,7 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from exback import demo
+from demo import seed as demo
 
 
 class Command(BaseCommand):

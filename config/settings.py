@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "exback",
     "stages",
     "journal",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -86,13 +87,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Every view is private unless it says `login_not_required`, and needs a verified address.
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "exback.middleware.VerifiedEmailMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
 ]
 
-ROOT_URLCONF = "exback.urls"
-WSGI_APPLICATION = "exback.wsgi.application"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
     {
@@ -126,7 +130,7 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "exback.cache.ResilientRedisCache",
+            "BACKEND": "config.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "exback",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},

@@ -1,0 +1,19 @@
+"""What several browser tests do the same way."""
+
+from playwright.sync_api import expect
+
+from tests.factories import PASSWORD
+
+
+def submit_log_in(page, email, password=PASSWORD):
+    """Fill in and send the log-in form on the current page."""
+    page.locator("#id_login").fill(email)
+    page.locator("#id_password").fill(password)
+    page.get_by_role("button", name="Sign In").click()
+
+
+def log_in(page, live_server, email, password=PASSWORD):
+    """Log in through the log-in page and wait for the dashboard."""
+    page.goto(live_server.url + "/accounts/login/")
+    submit_log_in(page, email, password)
+    expect(page.get_by_role("heading", name="Welcome back")).to_be_visible()
