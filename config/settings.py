@@ -9,6 +9,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from vault import keys as vault_keys
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -77,6 +79,7 @@ INSTALLED_APPS = [
     "stages",
     "journal",
     "demo",
+    "vault",
 ]
 
 MIDDLEWARE = [
@@ -90,6 +93,8 @@ MIDDLEWARE = [
     # Every view is private unless it says `login_not_required`, and needs a verified address.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "exback.middleware.VerifiedEmailMiddleware",
+    # No write while the encryption keys cannot read what is stored.
+    "vault.middleware.RefuseWritesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -180,6 +185,8 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "exback"
 # Accept the code of the previous or next 30-second step too: phone clocks drift.
 MFA_TOTP_TOLERANCE = 1
+# TOTP secrets and recovery-code seeds are encrypted with the same keys as everything else.
+MFA_ADAPTER = "exback.adapters.MFAAdapter"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -270,38 +277,29 @@ LOGGING = {
     },
 }
 
-# Journal encryption (journal/crypto.py): JOURNAL_KEYS holds comma-separated Fernet keys,
-# newest first. Entries are encrypted with the first and read with any; the search index is
-# keyed by a separate key derived from each. Keep these keys out of database backups.
-JOURNAL_KEYS = env_list("JOURNAL_KEYS")
-if not JOURNAL_KEYS:
+# Encryption at rest (vault/): ENCRYPTION_KEYS holds comma-separated Fernet keys, newest
+# first (the old name JOURNAL_KEYS still works, with a deprecation warning). Everything a person
+# writes is encrypted with the first and read with any; search tokens use a separate key
+# derived from each. Keep these keys out of database backups.
+ENCRYPTION_KEYS = vault_keys.from_environment()
+if not ENCRYPTION_KEYS:
     if not DEBUG:
         raise ImproperlyConfigured(
-            "JOURNAL_KEYS is missing. With DEBUG off, exback needs at least one key to encrypt "
-            'journal entries, for example from: python3 -c "from cryptography.fernet import '
-            'Fernet; print(Fernet.generate_key().decode())". Set it in the JOURNAL_KEYS '
-            "environment variable (comma-separated, newest first), or set DEBUG=true for "
-            "local development."
+            "ENCRYPTION_KEYS is missing. With DEBUG off, exback needs at least one key to "
+            "encrypt what people write. "
+            + vault_keys.KEY_HELP
+            + ". Set it in the ENCRYPTION_KEYS environment variable (comma-separated, newest "
+            "first), or set DEBUG=true for local development."
         )
-    # Development only: derived from SECRET_KEY so that `make run` keeps reading its entries.
+    # Development only: derived from SECRET_KEY so that `make run` keeps reading its data.
     import base64
     import hashlib
 
-    JOURNAL_KEYS = [
+    ENCRYPTION_KEYS = [
         base64.urlsafe_b64encode(
             hashlib.sha256(b"exback journal development key|" + SECRET_KEY.encode()).digest()
         ).decode()
     ]
-from cryptography.fernet import Fernet  # noqa: E402
-
-for _position, _key in enumerate(JOURNAL_KEYS, start=1):
-    try:
-        Fernet(_key)
-    except ValueError:
-        raise ImproperlyConfigured(
-            f"JOURNAL_KEYS: key number {_position} is not a valid Fernet key (32 url-safe "
-            "base64-encoded bytes, as made by Fernet.generate_key())."
-        ) from None
 
 # The benchmark's floor view (scripts/bench.py); off everywhere else.
 BENCH_FLOOR = env_bool("BENCH_FLOOR", False)

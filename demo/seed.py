@@ -14,10 +14,10 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from exback.models import User
-from journal import crypto
 from journal.models import Entry, EntryToken
 from stages import content
 from stages import models as program
+from vault import crypto
 
 DEMO_DOMAIN = "demo.exback.invalid"
 DEMO_PASSWORD = "demo-password-for-the-benchmark"  # noqa: S105  (fake accounts only)

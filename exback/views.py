@@ -7,6 +7,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from vault import health as vault_health
+
 logger = logging.getLogger(__name__)
 
 
@@ -52,7 +54,8 @@ def safety(request):
 @never_cache
 @require_safe
 def healthz(request):
-    """For load balancers: 200 when this server can reach its database, 503 when not."""
+    """For load balancers: 200 when this server can reach its database and its encryption
+    keys can read what is stored; 503 (saying which) when not."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -60,6 +63,12 @@ def healthz(request):
     except DatabaseError:
         logger.warning("healthz: the database is unreachable")
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    keys = vault_health.status()
+    if not keys.ok:
+        # The message names keys by position and fingerprint only.
+        return HttpResponse(
+            f"encryption keys: {keys.message}\n", status=503, content_type="text/plain"
+        )
     return HttpResponse("ok\n", content_type="text/plain")
 
 

@@ -4,30 +4,12 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 
-from . import crypto
+from vault import crypto
+from vault.fields import EncryptedTextField
 
 MAX_TITLE_LENGTH = 200
 MAX_BODY_LENGTH = 50_000
 MAX_PROMPT_LENGTH = 500
-
-
-class EncryptedTextField(models.TextField):
-    """Text stored as a Fernet token and handed to Python as plain text.
-
-    Every value written goes through encryption (save, update, bulk_create); every value
-    read is decrypted, so load only the rows a page shows.
-    """
-
-    def from_db_value(self, value, expression, connection):
-        if value is None:
-            return value
-        return crypto.decrypt(value)
-
-    def get_prep_value(self, value):
-        value = super().get_prep_value(value)
-        if value is None:
-            return value
-        return crypto.encrypt(value)
 
 
 class EntryQuerySet(models.QuerySet):
@@ -93,6 +75,10 @@ class Entry(models.Model):
     def __str__(self):
         # Never the text: this may end up in logs or the admin.
         return f"Journal entry {self.pk}"
+
+    @property
+    def is_unreadable(self) -> bool:
+        return any(getattr(v, "unreadable", False) for v in (self.title, self.body))
 
     @property
     def display_title(self):

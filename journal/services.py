@@ -5,7 +5,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
 
-from . import crypto
+from vault import crypto
+
 from .models import Entry, EntryToken
 
 
@@ -73,29 +74,13 @@ def entry_update(*, entry: Entry, version: int, title, body, mood, stage) -> boo
     return True
 
 
-def entries_reencrypt(*, batch_size: int = 200, log=None) -> int:
-    """Re-encrypt every entry with the newest key and rebuild its search tokens, one
-    transaction per batch, walking the table in primary-key order. Returns the count."""
-    done = 0
-    last_pk = None
-    while True:
-        with transaction.atomic():
-            batch = Entry.objects.select_for_update().order_by("pk")
-            if last_pk is not None:
-                batch = batch.filter(pk__gt=last_pk)
-            entries = list(batch[:batch_size])
-            if not entries:
-                break
-            # Reading decrypted with any key; writing encrypts with the newest.
-            Entry.objects.bulk_update(entries, ["title", "body"])
-            EntryToken.objects.filter(entry__in=entries).delete()
-            EntryToken.objects.bulk_create(
-                EntryToken(entry=entry, user_id=entry.user_id, token=token)
-                for entry in entries
-                for token in crypto.index_tokens(entry.searchable_text())
-            )
-        done += len(entries)
-        last_pk = entries[-1].pk
-        if log:
-            log(done)
-    return done
+def entries_reindex(*, pks) -> None:
+    """Rebuild the search tokens of these entries under the newest key (after rotation)."""
+    entries = list(Entry.objects.filter(pk__in=pks))
+    EntryToken.objects.filter(entry__in=entries).delete()
+    EntryToken.objects.bulk_create(
+        EntryToken(entry=entry, user_id=entry.user_id, token=token)
+        for entry in entries
+        if not getattr(entry.body, "unreadable", False)
+        for token in crypto.index_tokens(entry.searchable_text())
+    )

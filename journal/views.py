@@ -137,6 +137,9 @@ def detail(request, pk):
 @sensitive_variables()
 def edit(request, pk):
     entry = get_object_or_404(Entry.objects.select_related("stage"), pk=pk, user=request.user)
+    if entry.is_unreadable:
+        messages.error(request, "This entry can't be edited until it can be read again.")
+        return redirect("journal:detail", pk=entry.pk)
     current = None
     if request.method == "POST":
         form = EditEntryForm(request.POST)

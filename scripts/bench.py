@@ -83,7 +83,7 @@ def env_for(db_url):
         ALLOWED_HOSTS="127.0.0.1",
         DATABASE_URL=db_url,
         REDIS_URL=REDIS_URL,
-        JOURNAL_KEYS="YmVuY2gtb25seS1qb3VybmFsLWtleS0wMTIzNDU2Nzg=",
+        ENCRYPTION_KEYS="YmVuY2gtb25seS1qb3VybmFsLWtleS0wMTIzNDU2Nzg=",
         STATIC_ROOT=str(OUT / "staticfiles"),
         BENCH_FLOOR="true",
         LOG_LEVEL="WARNING",

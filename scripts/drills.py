@@ -75,7 +75,7 @@ def app_env():
         ALLOWED_HOSTS="127.0.0.1",
         DATABASE_URL=DATABASE_URL,
         REDIS_URL=REDIS_URL,
-        JOURNAL_KEYS=key_file.read_text().strip(),
+        ENCRYPTION_KEYS=key_file.read_text().strip(),
         STATIC_ROOT=str(ROOT / "test-artifacts" / "staticfiles"),
         LOG_LEVEL="WARNING",
     )

@@ -24,7 +24,9 @@ def user_data(user) -> dict:
     safety = SafetyCheck.objects.filter(user=user).first()
     progress = StageProgress.objects.filter(user=user).select_related("stage")
     data = {
-        "safety_check": _fields(safety, ["answers", "any_yes", "updated_at"]) if safety else None,
+        "safety_check": {**_fields(safety, ["answers", "updated_at"]), "any_yes": safety.any_yes}
+        if safety
+        else None,
         "progress": [
             {
                 "stage": p.stage.slug,

@@ -55,6 +55,16 @@ class OwnedModelForm(forms.ModelForm):
     """A model form whose owner always comes from the signed-in person, never from the form.
     `user` is keyword-only so that `save(commit=False)` keeps ModelForm's meaning."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Text no key can read is never put back in a form (saving would store the notice).
+        for name, field in self.fields.items():
+            if getattr(self.initial.get(name), "unreadable", False):
+                self.initial[name] = ""
+                field.help_text = (
+                    "What was here can't be read with the current keys; what you type replaces it."
+                )
+
     def save(self, commit=True, *, user=None):
         obj = super().save(commit=False)
         if user is not None:
@@ -90,20 +100,14 @@ class AnswersForm(forms.Form):
 
     def save(self, user):
         obj, _ = self.model._default_manager.update_or_create(
-            user=user, defaults={"answers": self.answers(), **self.extra_fields()}
+            user=user, defaults={"answers": self.answers()}
         )
         return obj
-
-    def extra_fields(self):
-        return {}
 
 
 class SafetyCheckForm(AnswersForm):
     questions = content.SAFETY_QUESTIONS
     model = SafetyCheck
-
-    def extra_fields(self):
-        return {"any_yes": YES in self.answers().values()}
 
 
 class ReachOutForm(AnswersForm):

@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 
+from vault.fields import EncryptedCharField, EncryptedJSONField, EncryptedTextField
+
 from . import content
 
 YES, NO, NOT_SURE = "yes", "no", "not_sure"
@@ -164,14 +166,18 @@ class SafetyCheck(models.Model):
     """The short first-time safety check. Any yes changes what exback offers."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    answers = models.JSONField(default=dict)
-    any_yes = models.BooleanField(default=False)
+    # Encrypted, with no "any yes" column beside it: a database reader can't tell who said yes.
+    answers = EncryptedJSONField(default=dict)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = OwnedQuerySet.as_manager()
 
     def __str__(self):
         return f"Safety check for {self.user}"
+
+    @property
+    def any_yes(self) -> bool:
+        return YES in self.answers.values()
 
 
 class Apology(models.Model):
@@ -183,8 +189,8 @@ class Apology(models.Model):
         DECIDED_NOT = "decided_not", "I've decided not to apologise"
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    sincerity = models.JSONField(default=dict)
-    draft = models.TextField(max_length=5000, blank=True)
+    sincerity = EncryptedJSONField(default=dict)
+    draft = EncryptedTextField(max_length=5000, blank=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -232,7 +238,7 @@ class SelfCareCheckIn(models.Model):
     moved = models.BooleanField()
     basic_care = models.BooleanField()
     mood = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(5)])
-    note = models.TextField(max_length=1000, blank=True)
+    note = EncryptedTextField(max_length=1000, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = CheckInQuerySet.as_manager()
@@ -292,7 +298,7 @@ class Contact(models.Model):
     date = models.DateField()
     initiated_by = models.CharField("Who reached out?", max_length=4, choices=By.choices)
     method = models.CharField("How?", max_length=10, choices=Method.choices)
-    how_it_went = models.TextField("How did it go?", max_length=1000, blank=True)
+    how_it_went = EncryptedTextField("How did it go?", max_length=1000, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ContactQuerySet.as_manager()
@@ -312,7 +318,7 @@ class FeelingSign(models.Model):
         max_length=20, choices=[(k, label) for k, label, _ in content.EX_FEELINGS]
     )
     noticed = models.BooleanField(default=False)
-    note = models.CharField(max_length=500, blank=True)
+    note = EncryptedCharField(max_length=500, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = OwnedQuerySet.as_manager()
@@ -330,7 +336,7 @@ class ReachOutCheck(models.Model):
     """Stage 4: the latest answers to the pause-before-reaching-out questions."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    answers = models.JSONField(default=dict)
+    answers = EncryptedJSONField(default=dict)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = OwnedQuerySet.as_manager()
@@ -384,7 +390,7 @@ class HeldMessage(models.Model):
         LET_GO = "let_go", "Let go"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    text = models.TextField("Your message", max_length=5000)
+    text = EncryptedTextField("Your message", max_length=5000)
     hold_hours = models.PositiveSmallIntegerField(
         "Cooling-off period", choices=Hold.choices, default=Hold.DAY
     )
@@ -426,9 +432,9 @@ class Responsibility(models.Model):
     """Stage 5: one acknowledged mistake and what the person will do differently."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    what_happened = models.TextField("What happened", max_length=2000)
-    my_part = models.TextField("My part in it", max_length=2000)
-    do_differently = models.TextField("What I'll do differently", max_length=2000, blank=True)
+    what_happened = EncryptedTextField("What happened", max_length=2000)
+    my_part = EncryptedTextField("My part in it", max_length=2000)
+    do_differently = EncryptedTextField("What I'll do differently", max_length=2000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -447,7 +453,7 @@ class PatternAnswers(models.Model):
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     # {"taking_value": {"answer": "yes", "habits": ["...", "...", "..."]}, ...}
-    answers = models.JSONField(default=dict)
+    answers = EncryptedJSONField(default=dict)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = OwnedQuerySet.as_manager()
@@ -468,10 +474,10 @@ class Memory(models.Model):
     """Stage 7: one good memory."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    what = models.CharField("What happened", max_length=500)
-    when = models.CharField("When", max_length=100, blank=True)
-    where = models.CharField("Where", max_length=200, blank=True)
-    why_good = models.TextField("What made it good", max_length=1000, blank=True)
+    what = EncryptedCharField("What happened", max_length=500)
+    when = EncryptedCharField("When", max_length=100, blank=True)
+    where = EncryptedCharField("Where", max_length=200, blank=True)
+    why_good = EncryptedTextField("What made it good", max_length=1000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -489,7 +495,7 @@ class DateIdea(models.Model):
     """Stage 7: one idea for a date near where the two of them first met."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    idea = models.TextField("Your date idea", max_length=1000)
+    idea = EncryptedTextField("Your date idea", max_length=1000)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = OwnedQuerySet.as_manager()
@@ -502,7 +508,7 @@ class Readiness(models.Model):
     """The "are you sure?" reflection answers."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    answers = models.JSONField(default=dict)
+    answers = EncryptedJSONField(default=dict)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = OwnedQuerySet.as_manager()

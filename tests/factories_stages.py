@@ -22,15 +22,12 @@ class SafetyCheckFactory(factory.django.DjangoModelFactory):
         lambda: {"violence": "no", "threats": "no", "controlled": "no", "afraid": "no"}
     )
 
-    any_yes = False
-
     class Params:
         # Someone who said they are afraid of their ex.
         afraid = factory.Trait(
             answers=factory.LazyFunction(
                 lambda: {"violence": "no", "threats": "no", "controlled": "no", "afraid": "yes"}
-            ),
-            any_yes=True,
+            )
         )
 
 

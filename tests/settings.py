@@ -7,8 +7,8 @@ os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-0123456789-abcdefghij
 os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("HTTPS", "false")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
-# A fixed journal key, tests only; also inherited by the servers tests start.
-os.environ.setdefault("JOURNAL_KEYS", "dGVzdHMtb25seS1qb3VybmFsLWtleS0wMTIzNDU2Nzg=")
+# A fixed encryption key, tests only; also inherited by the servers tests start.
+os.environ.setdefault("ENCRYPTION_KEYS", "dGVzdHMtb25seS1qb3VybmFsLWtleS0wMTIzNDU2Nzg=")
 
 from config.settings import *  # noqa: E402, F403
 

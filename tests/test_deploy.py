@@ -19,12 +19,12 @@ PRODUCTION_ENV = {
     "EMAIL_HOST_USER": "exback",
     "EMAIL_HOST_PASSWORD": "secret",
     "DEFAULT_FROM_EMAIL": "exback <hello@exback.example.org>",
-    "JOURNAL_KEYS": "Zm9yLXRoZS1kZXBsb3ktY2hlY2stb25seS0wMTIzNDU=",
+    "ENCRYPTION_KEYS": "Zm9yLXRoZS1kZXBsb3ktY2hlY2stb25seS0wMTIzNDU=",
 }
 
 
 def manage(*args, env):
-    dropped = {*PRODUCTION_ENV, "HTTPS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    dropped = {*PRODUCTION_ENV, "HTTPS", "DJANGO_ALLOW_ASYNC_UNSAFE", "JOURNAL_KEYS"}
     clean = {k: v for k, v in os.environ.items() if k not in dropped}
     clean["DJANGO_SETTINGS_MODULE"] = "config.settings"
     return subprocess.run(
@@ -57,10 +57,10 @@ def test_refuses_to_start_without_a_real_secret_key(key):
     assert "SECRET_KEY is missing or too weak" in result.stderr
 
 
-def test_refuses_to_start_without_a_journal_key():
-    result = manage("check", env={**PRODUCTION_ENV, "JOURNAL_KEYS": ""})
+def test_refuses_to_start_without_an_encryption_key():
+    result = manage("check", env={**PRODUCTION_ENV, "ENCRYPTION_KEYS": ""})
     assert result.returncode != 0
-    assert "JOURNAL_KEYS is missing" in result.stderr
+    assert "ENCRYPTION_KEYS is missing" in result.stderr
 
 
 def test_collectstatic_with_compressed_manifest_storage(tmp_path):

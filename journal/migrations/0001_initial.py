@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import migrations, models
 
 import exback.models
-import journal.models
+import vault.fields
 
 
 class Migration(migrations.Migration):
@@ -44,8 +44,8 @@ class Migration(migrations.Migration):
                         default=uuid.uuid4, editable=False, primary_key=True, serialize=False
                     ),
                 ),
-                ("title", journal.models.EncryptedTextField(blank=True)),
-                ("body", journal.models.EncryptedTextField()),
+                ("title", vault.fields.EncryptedTextField(blank=True)),
+                ("body", vault.fields.EncryptedTextField()),
                 ("mood", models.PositiveSmallIntegerField(blank=True, null=True)),
                 ("prompt", models.CharField(blank=True, max_length=500)),
                 ("version", models.PositiveIntegerField(default=1)),
