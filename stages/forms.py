@@ -1,3 +1,4 @@
+import uuid
 from decimal import Decimal
 from typing import Any, cast
 
@@ -51,12 +52,34 @@ def not_in_future(value):
     return value
 
 
+MAX_VERSION = 2**31 - 1
+
+
+def add_save_guards(form, model, instance) -> None:
+    """Hidden fields that keep a person's words safe (services.py acts on them):
+    `version`, the version an edit was loaded from, so a save made meanwhile in another tab
+    is noticed rather than overwritten; and, on a form that adds a row, `submission_token`,
+    so a double submit adds one row."""
+    if any(f.name == "version" for f in model._meta.fields) and instance and instance.pk:
+        form.fields["version"] = forms.IntegerField(
+            widget=forms.HiddenInput, required=False, min_value=1, max_value=MAX_VERSION
+        )
+        form.initial["version"] = instance.version
+    if any(f.name == "submission_token" for f in model._meta.fields) and not (
+        instance and instance.pk
+    ):
+        form.fields["submission_token"] = forms.UUIDField(
+            widget=forms.HiddenInput, required=False, initial=uuid.uuid4
+        )
+
+
 class OwnedModelForm(forms.ModelForm):
     """A model form whose owner always comes from the signed-in person, never from the form.
     `user` is keyword-only so that `save(commit=False)` keeps ModelForm's meaning."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        add_save_guards(self, self._meta.model, self.instance)
         # Text no key can read is never put back in a form (saving would store the notice).
         for name, field in self.fields.items():
             if getattr(self.initial.get(name), "unreadable", False):
@@ -69,6 +92,8 @@ class OwnedModelForm(forms.ModelForm):
         obj = super().save(commit=False)
         if user is not None:
             obj.user = user
+        if self.cleaned_data.get("submission_token"):
+            obj.submission_token = self.cleaned_data["submission_token"]
         if commit:
             obj.save()
         return obj
@@ -86,6 +111,7 @@ class AnswersForm(forms.Form):
         if instance is not None and "initial" not in kwargs:
             kwargs["initial"] = dict(instance.answers)
         super().__init__(*args, **kwargs)
+        add_save_guards(self, self.model, instance)
         for key, question, *help_text in self.questions:
             self.fields[key] = forms.ChoiceField(
                 label=question,
@@ -313,6 +339,7 @@ class PatternForm(forms.Form):
     def __init__(self, *args, instance=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance = instance
+        add_save_guards(self, PatternAnswers, instance)
         saved = instance.answers if instance else {}
         self.groups: list[tuple[content.PatternQuestion, list[str]]] = []
         for number, pattern in enumerate(content.PATTERN_QUESTIONS, start=1):

@@ -151,6 +151,30 @@ class StageProgress(models.Model):
         return progress
 
 
+class Versioned(models.Model):
+    """Something a person may edit in two tabs at once: a save names the version it was
+    loaded from, and loses to a save made meanwhile instead of overwriting it (services.py)."""
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class SubmittedOnce(Versioned):
+    """A row added by a form: the form's one-time token makes a double submit one row."""
+
+    submission_token = models.UUIDField(null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "submission_token"], name="%(app_label)s_%(class)s_one_per_submit"
+            )
+        ]
+
+
 class OwnedQuerySet(models.QuerySet):
     def for_user(self, user):
         return self.filter(user=user)
@@ -162,7 +186,7 @@ class OwnedQuerySet(models.QuerySet):
         return list(self)
 
 
-class SafetyCheck(models.Model):
+class SafetyCheck(Versioned):
     """The short first-time safety check. Any yes changes what exback offers."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
@@ -180,7 +204,7 @@ class SafetyCheck(models.Model):
         return YES in self.answers.values()
 
 
-class Apology(models.Model):
+class Apology(Versioned):
     """Stage 1: the sincerity check and a private apology draft that is never sent."""
 
     class Status(models.TextChoices):
@@ -224,7 +248,7 @@ class CheckInQuerySet(OwnedQuerySet):
         return {"streak": self.streak(today)}
 
 
-class SelfCareCheckIn(models.Model):
+class SelfCareCheckIn(SubmittedOnce):
     """Stage 2: one daily self-care check-in per person per day."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
@@ -243,9 +267,10 @@ class SelfCareCheckIn(models.Model):
 
     objects = CheckInQuerySet.as_manager()
 
-    class Meta:
+    class Meta(SubmittedOnce.Meta):
         ordering = ["-date"]
         constraints = [
+            *SubmittedOnce.Meta.constraints,
             models.UniqueConstraint(fields=["user", "date"], name="checkin_one_per_day"),
         ]
 
@@ -281,7 +306,7 @@ class ContactQuerySet(OwnedQuerySet):
         return self.picture(today)
 
 
-class Contact(models.Model):
+class Contact(SubmittedOnce):
     """Stage 3: one time the person and their ex were in touch."""
 
     class By(models.TextChoices):
@@ -303,7 +328,7 @@ class Contact(models.Model):
 
     objects = ContactQuerySet.as_manager()
 
-    class Meta:
+    class Meta(SubmittedOnce.Meta):
         ordering = ["-date", "-id"]
 
     def __str__(self):
@@ -332,7 +357,7 @@ class FeelingSign(models.Model):
         return self.get_feeling_display()
 
 
-class ReachOutCheck(models.Model):
+class ReachOutCheck(Versioned):
     """Stage 4: the latest answers to the pause-before-reaching-out questions."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
@@ -374,7 +399,7 @@ class HeldMessageQuerySet(OwnedQuerySet):
         )
 
 
-class HeldMessage(models.Model):
+class HeldMessage(SubmittedOnce):
     """Stage 4: a message the person would like to send, held back for a cooling-off period.
     exback never sends anything."""
 
@@ -402,7 +427,7 @@ class HeldMessage(models.Model):
 
     objects = HeldMessageQuerySet.as_manager()
 
-    class Meta:
+    class Meta(SubmittedOnce.Meta):
         ordering = ["-created_at", "-id"]
 
     def __str__(self):
@@ -428,7 +453,7 @@ class HeldMessage(models.Model):
             self.text = ""
 
 
-class Responsibility(models.Model):
+class Responsibility(SubmittedOnce):
     """Stage 5: one acknowledged mistake and what the person will do differently."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
@@ -440,7 +465,7 @@ class Responsibility(models.Model):
 
     objects = OwnedQuerySet.as_manager()
 
-    class Meta:
+    class Meta(SubmittedOnce.Meta):
         ordering = ["-created_at", "-id"]
         verbose_name_plural = "responsibilities"
 
@@ -448,7 +473,7 @@ class Responsibility(models.Model):
         return "Acknowledged mistake"
 
 
-class PatternAnswers(models.Model):
+class PatternAnswers(Versioned):
     """Stage 6: the yes/no answer to each pattern question and three new habits for each yes."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
@@ -470,7 +495,7 @@ class PatternAnswers(models.Model):
         ]
 
 
-class Memory(models.Model):
+class Memory(SubmittedOnce):
     """Stage 7: one good memory."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
@@ -483,7 +508,7 @@ class Memory(models.Model):
 
     objects = OwnedQuerySet.as_manager()
 
-    class Meta:
+    class Meta(SubmittedOnce.Meta):
         ordering = ["-created_at", "-id"]
         verbose_name_plural = "memories"
 
@@ -491,7 +516,7 @@ class Memory(models.Model):
         return "Good memory"
 
 
-class DateIdea(models.Model):
+class DateIdea(Versioned):
     """Stage 7: one idea for a date near where the two of them first met."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
@@ -504,7 +529,7 @@ class DateIdea(models.Model):
         return "Date idea"
 
 
-class Readiness(models.Model):
+class Readiness(Versioned):
     """The "are you sure?" reflection answers."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
@@ -513,7 +538,7 @@ class Readiness(models.Model):
 
     objects = OwnedQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Versioned.Meta):
         verbose_name_plural = "readiness answers"
 
     def __str__(self):

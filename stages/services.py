@@ -1,19 +1,81 @@
-"""Writes that span more than one model: saving an exercise also moves that stage's progress."""
+"""Writes that span more than one model, and the guards that keep a person's words: saving
+an exercise also moves that stage's progress; a double submit adds one row; a save made in
+another tab meanwhile is never silently overwritten."""
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.db.models import F
 
 from .exercises import Exercise
 from .models import HeldMessage, Stage, StageProgress
+
+
+class Conflict(Exception):
+    """The row changed after this form was loaded (another tab, another device)."""
+
+    def __init__(self, current: models.Model):
+        super().__init__("changed elsewhere")
+        self.current = current
 
 
 def _touch(user, exercise: Exercise) -> None:
     StageProgress.touch(user, Stage.objects.get(slug=exercise.stage))
 
 
+def _model_of(form) -> type[models.Model] | None:
+    meta = getattr(form, "_meta", None)
+    return getattr(meta, "model", None) or getattr(form, "model", None)
+
+
+def submitted_before(*, user, form) -> models.Model | None:
+    """The row this very form already added (the same submission token), if any. Read from
+    the posted data before validation: the second submit of a check-in would otherwise be
+    refused as a second check-in for the day."""
+    field = form.fields.get("submission_token")
+    model = _model_of(form)
+    if field is None or model is None or not form.is_bound:
+        return None
+    try:
+        token = field.clean(form.data.get("submission_token"))
+    except ValidationError:
+        return None
+    if not token:
+        return None
+    return model._default_manager.filter(user=user, submission_token=token).first()
+
+
+def _claim_version(*, user, form) -> None:
+    """Raise Conflict unless the row is still at the version the form was loaded from; then
+    move it on, so of two tabs saving at once exactly one wins."""
+    instance = getattr(form, "instance", None)
+    posted = form.cleaned_data.get("version")
+    if instance is None or instance.pk is None or posted is None:
+        return
+    rows = type(instance)._default_manager.filter(pk=instance.pk, user=user)
+    if not rows.filter(version=posted).update(version=F("version") + 1):
+        raise Conflict(rows.get())
+    instance.version = posted + 1
+
+
+@transaction.atomic
+def guarded_save(*, user, form):
+    """form.save(user=...) behind both guards. Returns the saved (or already saved) row."""
+    _claim_version(user=user, form=form)
+    try:
+        with transaction.atomic():
+            return form.save(user=user)
+    except IntegrityError:
+        # The same form posted twice at once: the other request added the row.
+        existing = submitted_before(user=user, form=form)
+        if existing is None:
+            raise
+        return existing
+
+
 @transaction.atomic
 def exercise_save(*, user, form, exercise: Exercise):
     """Save a valid exercise form for this person and mark its stage as in progress."""
-    obj = form.save(user=user)
+    obj = guarded_save(user=user, form=form)
     _touch(user, exercise)
     return obj
 

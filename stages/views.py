@@ -48,10 +48,57 @@ def _save(request, form, exercise: Exercise, message: str):
 def _form_page(request, exercise: Exercise, form, *, template, saved, context=dict, then=None):
     """An exercise page with a form: save and go back to the exercise (or `then`), or show
     the page, with `context()` (called only when the page is shown) and the form."""
-    if request.method == "POST" and form.is_valid():
-        _save(request, form, exercise, saved)
-        return redirect(then or exercise.url_name)
-    return _exercise_page(request, exercise, template, {"form": form, **context()})
+    conflict = None
+    if request.method == "POST":
+        if services.submitted_before(user=request.user, form=form):
+            # A double submit: the first one saved it.
+            messages.success(request, saved)
+            return redirect(then or exercise.url_name)
+        if form.is_valid():
+            try:
+                _save(request, form, exercise, saved)
+            except services.Conflict as changed:
+                conflict = _conflict(form, changed.current)
+            else:
+                return redirect(then or exercise.url_name)
+    return _exercise_page(
+        request, exercise, template, {"form": form, "conflict": conflict, **context()}
+    )
+
+
+def _conflict(form, current) -> list[tuple[str, str]]:
+    """After a save lost to one made meanwhile: keep what the person typed in the form (set
+    to the current version, so saving again keeps it), say so next to the form, and list
+    what was saved meanwhile, so both texts are on the page."""
+    form.data = form.data.copy()
+    form.data["version"] = str(current.version)
+    form.add_error(
+        None,
+        "This was changed in another tab or window after you opened it, so nothing was saved. "
+        "Your text is still in the form, and what was saved meanwhile is shown below it. "
+        "Keep what you want and save again.",
+    )
+    return saved_values(form, current)
+
+
+def saved_values(form, current) -> list[tuple[str, str]]:
+    """(label, saved value) for each visible field of the form, read from the saved row."""
+    answers = {**getattr(current, "sincerity", {}), **getattr(current, "answers", {})}
+    rows = []
+    for name, field in form.fields.items():
+        if field.widget.is_hidden:
+            continue
+        if name in answers:
+            value = answers[name]
+        elif hasattr(current, name):
+            value = getattr(current, name)
+        else:
+            continue
+        choices = dict(getattr(field, "choices", ()) or ())
+        if isinstance(value, dict):
+            value = choices.get(value.get("answer"), value.get("answer"))
+        rows.append((str(field.label or name), str(choices.get(value, value) or "")))
+    return rows
 
 
 def _answers_page(request, key: str, *, template: str, saved: str, context=lambda obj: {}):
@@ -96,16 +143,23 @@ def safety_check(request):
     next_url = request.POST.get("next") or request.GET.get("next") or ""
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
         next_url = ""
+    conflict = None
     if request.method == "POST" and form.is_valid():
-        check = form.save(request.user)
-        messages.success(request, "Thank you. Your answers are saved, and only you can see them.")
-        if check.any_yes:
-            return redirect("stages:index")
-        return redirect(next_url or "stages:index")
+        try:
+            check = services.guarded_save(user=request.user, form=form)
+        except services.Conflict as changed:
+            conflict = _conflict(form, changed.current)
+        else:
+            messages.success(
+                request, "Thank you. Your answers are saved, and only you can see them."
+            )
+            if check.any_yes:
+                return redirect("stages:index")
+            return redirect(next_url or "stages:index")
     return render(
         request,
         "stages/safety_check.html",
-        {"form": form, "next": next_url, "retake": instance is not None},
+        {"form": form, "next": next_url, "retake": instance is not None, "conflict": conflict},
     )
 
 

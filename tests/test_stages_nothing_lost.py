@@ -1,0 +1,170 @@
+"""Nothing lost in the exercises: a double submit adds one row, and two tabs editing the same
+thing never silently overwrite each other (both texts are shown)."""
+
+import re
+import uuid
+
+import pytest
+from django.urls import reverse
+
+from stages.models import (
+    Apology,
+    Contact,
+    HeldMessage,
+    Memory,
+    Readiness,
+    Responsibility,
+    SelfCareCheckIn,
+)
+
+from .clock import frozen
+from .factories_stages import ApologyFactory, MemoryFactory, ReadinessFactory
+
+pytestmark = [pytest.mark.django_db, frozen]
+
+ADD_FORMS = [
+    (
+        "stages:contacts",
+        Contact,
+        {"date": "2026-03-17", "initiated_by": "them", "method": "call", "how_it_went": "Warm."},
+    ),
+    ("stages:held_messages", HeldMessage, {"text": "I miss you.", "hold_hours": "24"}),
+    (
+        "stages:responsibilities",
+        Responsibility,
+        {"what_happened": "I shouted.", "my_part": "I was tired.", "do_differently": "Pause."},
+    ),
+    ("stages:memories", Memory, {"what": "The lake", "when": "June", "where": "", "why_good": ""}),
+    (
+        "stages:checkin_new",
+        SelfCareCheckIn,
+        {
+            "date": "2026-03-16",
+            "hours_slept": "7",
+            "ate_well": "yes",
+            "moved": "no",
+            "basic_care": "yes",
+            "mood": "3",
+            "note": "",
+        },
+    ),
+]
+
+
+def hidden_value(html, name):
+    match = re.search(rf'name="{name}" value="([^"]*)"', html)
+    assert match, f"no hidden {name} in the form"
+    return match.group(1)
+
+
+@pytest.mark.parametrize(("url_name", "model", "data"), ADD_FORMS)
+def test_a_double_submit_adds_one_row(program_client, user, url_name, model, data):
+    page = program_client.get(reverse(url_name)).content.decode()
+    token = hidden_value(page, "submission_token")
+    posted = {**data, "submission_token": token}
+
+    first = program_client.post(reverse(url_name), posted)
+    second = program_client.post(reverse(url_name), posted, follow=True)
+
+    assert first.status_code == 302
+    assert second.redirect_chain[0][1] == 302
+    assert model.objects.filter(user=user).count() == 1
+    assert "alert-success" in second.content.decode()
+
+
+def test_a_new_form_gets_a_new_token(program_client):
+    first = hidden_value(
+        program_client.get(reverse("stages:memories")).content.decode(), "submission_token"
+    )
+    second = hidden_value(
+        program_client.get(reverse("stages:memories")).content.decode(), "submission_token"
+    )
+    assert uuid.UUID(first) != uuid.UUID(second)
+
+
+def test_another_persons_token_adds_a_row_of_ones_own(program_client, user, other_user):
+    token = uuid.uuid4()
+    MemoryFactory(user=other_user, submission_token=token)
+    program_client.post(
+        reverse("stages:memories"), {"what": "Mine", "submission_token": str(token)}
+    )
+    assert Memory.objects.filter(user=user).count() == 1
+
+
+def apology_form(**overrides):
+    return {
+        "has_reason": "yes",
+        "seeking_approval": "no",
+        "telling_them_what_they_want": "no",
+        "draft": "Words from the first tab.",
+        "status": "draft",
+        **overrides,
+    }
+
+
+def test_two_tabs_editing_the_apology_keep_both_texts(program_client, user):
+    apology = ApologyFactory(user=user, draft="The saved draft.")
+    url = reverse("stages:apology")
+    # Two tabs open the same draft.
+    version = hidden_value(program_client.get(url).content.decode(), "version")
+    assert version == str(apology.version)
+
+    first = program_client.post(url, apology_form(version=version))
+    assert first.status_code == 302
+    second = program_client.post(
+        url, apology_form(version=version, draft="Words from the second tab.")
+    )
+
+    html = second.content.decode()
+    assert second.status_code == 200
+    assert "changed in another tab or window" in html
+    assert "Words from the second tab." in html  # what this tab typed, still in the form
+    assert "Words from the first tab." in html  # what was saved meanwhile, shown beside it
+    assert Apology.objects.get(user=user).draft == "Words from the first tab."
+
+    # Saving again from the second tab keeps its words: the form now carries the new version.
+    again = program_client.post(
+        url,
+        apology_form(version=hidden_value(html, "version"), draft="Words from the second tab."),
+    )
+    assert again.status_code == 302
+    assert Apology.objects.get(user=user).draft == "Words from the second tab."
+
+
+def test_two_tabs_editing_a_memory_keep_both_texts(program_client, user):
+    memory = MemoryFactory(user=user, what="The pier")
+    url = reverse("stages:memory_edit", args=[memory.pk])
+    version = hidden_value(program_client.get(url).content.decode(), "version")
+    program_client.post(url, {"what": "The pier at dusk", "version": version})
+    response = program_client.post(url, {"what": "The pier in the rain", "version": version})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "The pier in the rain" in html and "The pier at dusk" in html
+    assert Memory.objects.get(pk=memory.pk).what == "The pier at dusk"
+
+
+def test_two_tabs_answering_the_same_questions_show_the_saved_answers(program_client, user):
+    answers = {
+        "still_in_love": "yes",
+        "impulsive": "no",
+        "band_aid": "no",
+        "ready_to_compromise": "yes",
+        "ready_to_admit": "yes",
+        "ready_to_change": "yes",
+    }
+    ReadinessFactory(user=user, answers=answers)
+    url = reverse("stages:readiness")
+    version = hidden_value(program_client.get(url).content.decode(), "version")
+    program_client.post(url, {**answers, "impulsive": "not_sure", "version": version})
+    response = program_client.post(url, {**answers, "band_aid": "yes", "version": version})
+    assert response.status_code == 200
+    assert "changed in another tab or window" in response.content.decode()
+    saved = Readiness.objects.get(user=user).answers
+    assert (saved["impulsive"], saved["band_aid"]) == ("not_sure", "no")
+
+
+def test_a_form_from_before_versions_still_saves(program_client, user):
+    ApologyFactory(user=user, draft="Old.")
+    response = program_client.post(reverse("stages:apology"), apology_form(draft="New."))
+    assert response.status_code == 302
+    assert Apology.objects.get(user=user).draft == "New."
