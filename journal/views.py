@@ -4,11 +4,11 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.crypto import salted_hmac
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods, require_safe
 
+from stages.drafts import draft_owner
 from stages.models import Stage
 
 from .forms import EditEntryForm, EntryFilterForm, NewEntryForm
@@ -18,11 +18,6 @@ from .services import entry_create, entry_update
 PER_PAGE = 20
 # Set after a save, read once by the next page: tells journal.js which draft to forget.
 SAVED_DRAFT_SESSION_KEY = "journal_saved_draft"
-
-
-def _draft_owner(user):
-    """An opaque per-person key for the browser's draft storage (never the email)."""
-    return salted_hmac("exback.journal.draft", str(user.pk), algorithm="sha256").hexdigest()[:20]
 
 
 def _prompt_from_query(request):
@@ -110,7 +105,7 @@ def new(request):
             "form": form,
             "prompt": prompt,
             "draft_id": "new",
-            "draft_owner": _draft_owner(request.user),
+            "draft_owner": draft_owner(request.user),
         },
     )
 
@@ -126,7 +121,7 @@ def detail(request, pk):
         {
             "entry": entry,
             "saved_draft": request.session.pop(SAVED_DRAFT_SESSION_KEY, ""),
-            "draft_owner": _draft_owner(request.user),
+            "draft_owner": draft_owner(request.user),
         },
     )
 
@@ -184,7 +179,7 @@ def edit(request, pk):
             "current": current,
             "prompt": entry.prompt,
             "draft_id": str(entry.pk),
-            "draft_owner": _draft_owner(request.user),
+            "draft_owner": draft_owner(request.user),
         },
     )
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from . import content, reports, services
+from . import content, drafts, reports, services
 from .exercises import BY_KEY, Exercise, for_stage
 from .forms import CheckInForm, MessageDecisionForm, SafetyCheckForm
 from .models import Contact, HeldMessage, SafetyCheck, SelfCareCheckIn, Stage, StageProgress
@@ -37,11 +37,22 @@ def safety_checked(view):
 def _exercise_page(request, exercise: Exercise, template: str, context: dict):
     """Render an exercise page with its stage (title and link from the database)."""
     stage = Stage.objects.only("slug", "title", "number", "kind").get(slug=exercise.stage)
-    return render(request, template, {"exercise": exercise, "stage": stage, **context})
+    return render(
+        request,
+        template,
+        {
+            "exercise": exercise,
+            "stage": stage,
+            "draft_key": drafts.draft_key(request),
+            "saved_draft": drafts.pop_saved(request),
+            **context,
+        },
+    )
 
 
 def _save(request, form, exercise: Exercise, message: str):
     services.exercise_save(user=request.user, form=form, exercise=exercise)
+    drafts.mark_saved(request)
     messages.success(request, message)
 
 
@@ -135,14 +146,26 @@ def _delete_row(request, pk, exercise: Exercise, *, deleted: str):
     return redirect(exercise.url_name)
 
 
+def _next_path(request) -> str:
+    """Where to go after the safety check: a path on this site, or "" for anything else. A
+    bare word would be taken by redirect() for a URL name (a 500 for an unknown one), so only
+    a path starting with "/" is followed, and never one with control characters."""
+    path = request.POST.get("next") or request.GET.get("next") or ""
+    if (
+        path.startswith("/")
+        and path.isprintable()
+        and url_has_allowed_host_and_scheme(path, {request.get_host()}, request.is_secure())
+    ):
+        return path
+    return ""
+
+
 # The program ---------------------------------------------------------------------------------
 @require_get_post
 def safety_check(request):
     instance = SafetyCheck.objects.filter(user=request.user).first()
     form = SafetyCheckForm(request.POST or None, instance=instance)
-    next_url = request.POST.get("next") or request.GET.get("next") or ""
-    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
-        next_url = ""
+    next_url = _next_path(request)
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
