@@ -63,16 +63,20 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG e
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin, signing in through the site's own log-in and only with two-factor on.
+    "exback.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",
+    "django_zxcvbn_password_validator",
     "crispy_forms",
     "crispy_bootstrap5",
     "exback",
@@ -90,6 +94,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A NUL character in the path or query string: the 400 page, before any view looks it up.
+    "exback.bad_requests.RejectNullCharactersMiddleware",
     # Every view is private unless it says `login_not_required`, and needs a verified address.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "exback.middleware.VerifiedEmailMiddleware",
@@ -98,6 +104,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # No private page in the browser's cache; logout and account deletion clear site data.
+    "exback.privacy.PrivatePagesMiddleware",
+    # Notes each session's browser, address and last activity for the Sessions page.
+    "exback.middleware.UserSessionsMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -113,6 +123,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "exback.privacy.quick_exit_context",
             ],
         },
     },
@@ -158,12 +169,23 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
+# Passwords as NIST SP 800-63B-4 asks: long (12 characters or more, passphrases welcome, no
+# composition rules), and refused when common, all whitespace or too guessable (zxcvbn).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "exback.passwords.NotOnlyWhitespaceValidator"},
+    {"NAME": "exback.passwords.GuessabilityValidator"},
 ]
+# zxcvbn's score from 0 to 4: 3 asks for 10^8 guesses or more ("safely unguessable").
+PASSWORD_MINIMAL_STRENGTH = 3
+# Words a password must not lean on, besides the person's own email address.
+PASSWORD_EXTRA_DICTIONARY = ["exback", "getback", "missyou", "comeback"]
 
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "dashboard"
@@ -179,14 +201,46 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[exback] "
 ACCOUNT_PREVENT_ENUMERATION = True
+# Our adapter counts failed log-ins per account, whatever Host header a request carries, and
+# our forms give sign-up the same work for a new and a registered address.
+ACCOUNT_ADAPTER = "exback.adapters.AccountAdapter"
+ACCOUNT_FORMS = {
+    "signup": "exback.forms.SignupForm",
+    "change_password": "exback.forms.ChangePasswordForm",
+    "set_password": "exback.forms.SetPasswordForm",
+    "reset_password_from_key": "exback.forms.ResetPasswordKeyForm",
+}
+# Changing an address asks for the password (or an authenticator code) again first. Emails
+# tell the old address of an email change, and the address of a password or two-factor change.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+# The session that changes the password stays signed in; every other session ends (Django
+# ends them when the password hash changes; exback.sessions also deletes them, and does the
+# same after a change of second factor).
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# The Sessions page shows each session's browser, address, start and last activity.
+USERSESSIONS_TRACK_ACTIVITY = True
 # Behind a load balancer, how many proxies add to X-Forwarded-For (rate limits count by IP).
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+# Passkeys (WebAuthn, through fido2): a second factor after the password, and, for a key added
+# as "passwordless" (stored on the device and unlocked with a fingerprint, face or PIN), a way
+# to sign in with no password at all. Browsers allow WebAuthn only on HTTPS or on localhost, and
+# fido2 checks the page's origin against the Host header, so nothing here weakens that; tests
+# run on http://localhost, which needs no exception (MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN stays off).
+MFA_PASSKEY_LOGIN_ENABLED = True
+# A passkey credential must be a JSON object before allauth parses it (exback/forms.py).
+MFA_FORMS = {"add_webauthn": "exback.forms.AddWebAuthnForm"}
 MFA_TOTP_ISSUER = "exback"
 # Accept the code of the previous or next 30-second step too: phone clocks drift.
 MFA_TOTP_TOLERANCE = 1
 # TOTP secrets and recovery-code seeds are encrypted with the same keys as everything else.
 MFA_ADAPTER = "exback.adapters.MFAAdapter"
+# allauth refuses to add an address to an account with two-factor on, lest someone sign up
+# with another's address and lock its owner out with an authenticator. Verification is
+# mandatory here, so an unverified account never signs in to turn two-factor on; adding an
+# address still asks for the password or a code again (ACCOUNT_REAUTHENTICATION_REQUIRED).
+MFA_ALLOW_UNVERIFIED_EMAIL = True
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -300,6 +354,9 @@ if not ENCRYPTION_KEYS:
             hashlib.sha256(b"exback journal development key|" + SECRET_KEY.encode()).digest()
         ).decode()
     ]
+
+# Where the quick exit (every page's header, or Escape twice) leaves for: a neutral page.
+QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", "https://www.bbc.com/weather")
 
 # The benchmark's floor view (scripts/bench.py); off everywhere else.
 BENCH_FLOOR = env_bool("BENCH_FLOOR", False)

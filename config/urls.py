@@ -10,6 +10,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
 ]
 
+# A body over the upload limit gets a 413 page; every other bad request Django's 400 page.
+handler400 = "exback.bad_requests.bad_request"
+
 if settings.BENCH_FLOOR:
     from exback.views import floor
 

@@ -1,7 +1,9 @@
 """A person's own data: download everything (JSON, or the journal as Markdown) and delete
 the account. Downloads hold decrypted journal text, so they are never cached."""
 
+import html
 import json
+import re
 
 from allauth.core import ratelimit
 from crispy_forms.helper import FormHelper
@@ -81,28 +83,58 @@ def export_data(user) -> dict:
     }
 
 
+# Characters that make Markdown inline structure (emphasis, code, links, images, strikethrough,
+# tables) or a heading's closing #s: a backslash before each shows it as itself.
+_MD_INLINE = re.compile(r"([\\`*_\[\]#|~])")
+# What can still open a block at the start of a line once those and HTML are escaped: a list
+# item, a heading underline or a thematic break (- + =), an ordered list (1. or 1)).
+_MD_BLOCK_MARKER = re.compile(r"^(\s*)(?:([-+=])|(\d+)(?=[.)]))")
+_INDENT = re.compile(r"^[ \t]+")
+
+
+def _md_text(text: str) -> str:
+    """One line of someone's own text, inert in Markdown: HTML is escaped (<script> shows as
+    text), and nothing in the line can make a heading, a list, a quote, a code block, a link
+    or an image. Indentation becomes no-break spaces: kept, without opening a code block."""
+    text = html.escape(_MD_INLINE.sub(r"\\\1", text), quote=False)
+    text = _INDENT.sub(lambda m: "\u00a0" * len(m[0].expandtabs(4)), text)
+    return _MD_BLOCK_MARKER.sub(
+        lambda m: f"{m[1]}\\{m[2]}" if m[2] else f"{m[1]}{m[3]}\\", text, count=1
+    )
+
+
+def _md_line(text: str) -> str:
+    """Text that must stay on one line (a title, a stage's name): line breaks, tabs and runs of
+    spaces become one space, so it cannot start a heading or a link of its own."""
+    return _md_text(" ".join(text.split()))
+
+
 @sensitive_variables()
 def export_markdown(user) -> str:
+    """The journal as Markdown that renders as the person wrote it and nothing more: what they
+    wrote is escaped (_md_text), so it cannot add headings, links or HTML to the document."""
     lines = [
         "# My exback journal",
         "",
-        f"Exported {timezone.localtime().strftime('%-d %B %Y, %H:%M')} for {user.email}.",
+        f"Exported {timezone.localtime().strftime('%-d %B %Y, %H:%M')} for {_md_line(user.email)}.",
         "",
     ]
     for entry in _entries(user).iterator(chunk_size=200):
         created = timezone.localtime(entry.created_at).strftime("%-d %B %Y, %H:%M")
-        lines += ["---", "", f"## {entry.title or created}", "", f"*{created}*"]
+        title = _md_line(entry.title) or created
+        lines += ["---", "", f"## {title}", "", f"*{created}*"]
         details = []
         if entry.mood:
             details.append(f"Mood: {entry.mood}/5")
         if entry.stage:
-            details.append(f"Program: {entry.stage}")
+            details.append(f"Program: {_md_line(str(entry.stage))}")
         if details:
             lines += ["", " · ".join(details)]
         if entry.prompt:
-            lines += ["", *(f"> {line}" for line in entry.prompt.splitlines())]
+            lines += ["", *(f"> {_md_text(line)}" for line in entry.prompt.splitlines())]
         # Two trailing spaces keep single line breaks as line breaks in Markdown.
-        lines += ["", *(f"{line}  " if line else "" for line in entry.body.splitlines()), ""]
+        body = entry.body.splitlines()
+        lines += ["", *(f"{_md_text(line)}  " if line.strip() else "" for line in body), ""]
     return "\n".join(lines) + "\n"
 
 

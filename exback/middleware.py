@@ -2,7 +2,10 @@
 signed-in person unless it says `login_not_required`; this adds the one rule the site has
 on top, a verified email address, so no app has to remember it."""
 
+import time
+
 from allauth.account.models import EmailAddress
+from allauth.usersessions.models import UserSession
 from django.shortcuts import redirect
 
 VERIFIED_SESSION_KEY = "_email_verified"
@@ -30,3 +33,26 @@ class VerifiedEmailMiddleware:
             request.session[VERIFIED_SESSION_KEY] = True
             return None
         return redirect("account_email_verification_sent")
+
+
+SEEN_SESSION_KEY = "_usersession_seen"
+SEEN_EVERY = 5 * 60  # seconds
+
+
+class UserSessionsMiddleware:
+    """allauth's activity tracking (USERSESSIONS_TRACK_ACTIVITY: each session's browser,
+    address and when it was last seen, for the Sessions page), at most once every five minutes
+    per session: allauth's own middleware writes the row on every request, three queries a page.
+    Noted after the view, so that the request which logs in starts the five minutes."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.user.is_authenticated and request.session.session_key:
+            now = int(time.time())
+            if now - request.session.get(SEEN_SESSION_KEY, 0) >= SEEN_EVERY:
+                UserSession.objects.create_from_request(request)
+                request.session[SEEN_SESSION_KEY] = now
+        return response

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import account_data, views
+from . import account_data, privacy, sessions, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -9,8 +9,10 @@ urlpatterns = [
     path("account/export.json", account_data.export_json, name="account_export_json"),
     path("account/export.md", account_data.export_md, name="account_export_md"),
     path("account/delete/", account_data.delete_account, name="account_delete"),
+    path("account/sessions/<int:pk>/end/", sessions.end_session, name="account_session_end"),
     path("about/", views.about, name="about"),
     path("privacy/", views.privacy, name="privacy"),
     path("safety/", views.safety, name="safety"),
     path("healthz", views.healthz, name="healthz"),
+    path("exit/", privacy.quick_exit, name="quick_exit"),
 ]

@@ -131,8 +131,12 @@ class Client:
 
     def log_in(self):
         fields = self.form("/accounts/login/")
+        if fields is None:
+            raise RuntimeError("log in failed: no form")
+        # A production password hash takes about 1.5 s of CPU; four at once on two cores
+        # (with the server's other work) can take longer than a page's usual time-out.
         status, headers, _ = self.request(
-            "/accounts/login/", {**fields, "login": EMAIL, "password": PASSWORD}
+            "/accounts/login/", {**fields, "login": EMAIL, "password": PASSWORD}, timeout=30
         )
         if status != 302:
             raise RuntimeError(f"log in failed: HTTP {status}")
@@ -143,9 +147,22 @@ class Client:
 RELOGIN_EVERY = 6.0
 
 
+def first_log_in(base):
+    """Log in before the outage starts, trying again a few times if the server is busy."""
+    for attempt in range(5):
+        client = Client(base)
+        try:
+            client.log_in()
+            return client
+        except (RuntimeError, urllib.error.URLError, ConnectionError, TimeoutError):
+            if attempt == 4:
+                raise
+            time.sleep(1 + attempt)
+    raise AssertionError("unreachable")
+
+
 def load(base, stop_at, results, lock, counter):
-    client = Client(base)
-    client.log_in()
+    client = first_log_in(base)
     logged_in_at = time.monotonic()
     while time.monotonic() < stop_at:
         if time.monotonic() - logged_in_at > RELOGIN_EVERY:

@@ -635,6 +635,14 @@ SAFETY_QUESTIONS = [
     ("afraid", "Did you ever feel afraid of your ex?"),
 ]
 
+# What each "yes" to a safety question means, named back to the person in their exercises.
+SAFETY_CONCERNS = {
+    "violence": "your ex hurt you, or threatened to",
+    "threats": "your ex threatened or intimidated you",
+    "controlled": "your ex tried to control or keep watch over you",
+    "afraid": "you have felt afraid of your ex",
+}
+
 # Message shown when any safety answer is yes.
 SAFETY_MESSAGE = (
     "Thank you for telling us. From what you've shared, getting back together "

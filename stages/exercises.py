@@ -37,6 +37,9 @@ class Exercise:
     export_key: str
     export_fields: tuple[str, ...]
     export_order: tuple[str, ...] = ()
+    # A step towards the ex: opens with a safety notice for anyone who said yes to a safety
+    # question (templates/stages/includes/reconnect_notice.html).
+    reconnects: bool = False
 
     @property
     def url_name(self) -> str:
@@ -57,6 +60,7 @@ class Exercise:
 EXERCISES = (
     Exercise(
         key="apology",
+        reconnects=True,
         stage=SAY_SORRY,
         title="Sincerity check and apology draft",
         activity="Apology draft",
@@ -100,6 +104,7 @@ EXERCISES = (
     ),
     Exercise(
         key="reach_out",
+        reconnects=True,
         stage=YOUR_VALUE,
         title="Before you reach out",
         activity="Before you reach out",
@@ -110,6 +115,7 @@ EXERCISES = (
     ),
     Exercise(
         key="held_messages",
+        reconnects=True,
         stage=YOUR_VALUE,
         title="Held messages",
         activity="Held message",
@@ -142,6 +148,7 @@ EXERCISES = (
     ),
     Exercise(
         key="memories",
+        reconnects=True,
         stage=GOOD_TIMES,
         title="Good memories",
         activity="Good memories",
@@ -153,6 +160,7 @@ EXERCISES = (
     ),
     Exercise(
         key="date_idea",
+        reconnects=True,
         stage=GOOD_TIMES,
         title="A date idea",
         activity="Date idea",
@@ -163,6 +171,7 @@ EXERCISES = (
     ),
     Exercise(
         key="readiness",
+        reconnects=True,
         stage=ARE_YOU_SURE,
         title="Are you sure?",
         activity="Are you sure?",

@@ -3,6 +3,7 @@ from decimal import Decimal
 from typing import Any, cast
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -50,6 +51,23 @@ def not_in_future(value):
     if value and value > timezone.localdate():
         raise forms.ValidationError("That date is in the future. Choose today or an earlier day.")
     return value
+
+
+class RangeFirstDecimalField(forms.DecimalField):
+    """A DecimalField that checks its range before its step, and reads -0 as 0. Django's step
+    check computes in floats, so a finite number too large for a float (1e309) raised "math
+    domain error" instead of failing validation; out of range, the step is not checked."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.copy_abs() if value is not None and value.is_zero() else value
+
+    def validate(self, value):
+        super().validate(value)  # required, NaN and infinity
+        if value not in self.empty_values:
+            for validator in self.validators:
+                if isinstance(validator, MinValueValidator | MaxValueValidator):
+                    validator(value)
 
 
 MAX_VERSION = 2**31 - 1
@@ -181,7 +199,7 @@ class ApologyForm(OwnedModelForm):
 
 
 class CheckInForm(OwnedModelForm):
-    hours_slept = forms.DecimalField(
+    hours_slept = RangeFirstDecimalField(
         label="Hours slept",
         min_value=Decimal("0"),
         max_value=Decimal("24"),

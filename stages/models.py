@@ -20,6 +20,9 @@ YES_NO_NOT_SURE = [(YES, "Yes"), (NO, "No"), (NOT_SURE, "Not sure")]
 SPACE_TOO_SOON_BELOW_DAYS = 3
 SPACE_TOO_LONG_ABOVE_DAYS = 30
 
+# After this many days the dashboard asks whether the safety answers still hold.
+SAFETY_REVIEW_DAYS = 30
+
 # The stage brought to the front for anyone who answers yes to a safety question.
 SELF_CARE_SLUG = "take-care-of-yourself"
 
@@ -202,6 +205,19 @@ class SafetyCheck(Versioned):
     @property
     def any_yes(self) -> bool:
         return YES in self.answers.values()
+
+    def concerns(self) -> list[str]:
+        """What the person said yes to, in their own terms, in the questions' order."""
+        return [
+            phrase
+            for key, phrase in content.SAFETY_CONCERNS.items()
+            if self.answers.get(key) == YES
+        ]
+
+    def is_due_for_review(self, now=None) -> bool:
+        """Thirty days on, the dashboard gently asks whether anything has changed."""
+        now = now or timezone.now()
+        return self.updated_at <= now - datetime.timedelta(days=SAFETY_REVIEW_DAYS)
 
 
 class Apology(Versioned):

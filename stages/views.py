@@ -26,7 +26,8 @@ def safety_checked(view):
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if not SafetyCheck.objects.filter(user=request.user).exists():
+        request.safety_check = SafetyCheck.objects.filter(user=request.user).first()
+        if request.safety_check is None:
             query = urlencode({"next": request.path})
             return redirect(f"{reverse('stages:safety_check')}?{query}")
         return view(request, *args, **kwargs)
@@ -43,6 +44,7 @@ def _exercise_page(request, exercise: Exercise, template: str, context: dict):
         {
             "exercise": exercise,
             "stage": stage,
+            "safety": request.safety_check,
             "draft_key": drafts.draft_key(request),
             "saved_draft": drafts.pop_saved(request),
             **context,
@@ -196,7 +198,7 @@ def index(request):
         {
             "sections": sections,
             "progress": reports.progress_picture(sections),
-            "safety": SafetyCheck.objects.get(user=request.user),
+            "safety": request.safety_check,
             "safety_message": content.SAFETY_MESSAGE,
         },
     )
@@ -218,7 +220,7 @@ def detail(request, slug):
             "exercises": for_stage(stage.slug),
             "previous": sections[position - 1] if position > 0 else None,
             "next": sections[position + 1] if position + 1 < len(sections) else None,
-            "safety": SafetyCheck.objects.get(user=request.user),
+            "safety": request.safety_check,
         },
     )
 

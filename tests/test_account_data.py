@@ -1,6 +1,7 @@
 """Your data: the JSON and Markdown downloads, and deleting the account with everything in it."""
 
 import json
+import re
 
 import pytest
 from django.apps import apps
@@ -70,6 +71,74 @@ def test_markdown_export_is_the_readable_journal(client_logged_in, user, other_u
     assert "By the river.  \nQuiet." in text
     assert "> What helped?" in text
     assert "Not mine" not in text
+
+
+HOSTILE_TITLE = "Fine\n# Injected heading\n[a link](https://evil.example)<script>x()</script>"
+HOSTILE_BODY = "\n".join(
+    [
+        "<script>alert(1)</script>",
+        "<iframe src=https://evil.example></iframe>",
+        "# Not a heading",
+        "## Nor this",
+        "An underlined line",
+        "===",
+        "---",
+        "- not a list",
+        "1. nor this",
+        "> nor a quote",
+        "```",
+        "    <b>not code</b>",
+        "[a link](javascript:alert(1)) ![an image](https://evil.example/x.png)",
+        "&lt;i&gt; and <!-- a comment -->",
+        "| a | table |",
+    ]
+)
+# A line that opens a Markdown block: a heading, quote, list, rule, fence, table, HTML or code.
+BLOCK_START = re.compile(r"^(?: {0,3}(?:[#>*+=|~`_-]|\d+[.)]|<)| {4}|\t)")
+
+
+@frozen
+def test_markdown_export_is_inert(client_logged_in, user):
+    """What a person wrote cannot add headings, links or HTML to the export: HTML is escaped,
+    a title stays on one line, and no line of a body opens a Markdown block."""
+    stage = StageFactory(title="A stage\n# with a heading")
+    EntryFactory(user=user, title=HOSTILE_TITLE, body=HOSTILE_BODY, stage=stage)
+
+    text = client_logged_in.get(reverse("account_export_md")).content.decode()
+
+    for tag in ("<script", "<iframe", "<b>", "<!--"):
+        assert tag not in text
+    title = (
+        r"## Fine \# Injected heading \[a link\](https://evil.example)"
+        "&lt;script&gt;x()&lt;/script&gt;"
+    )
+    # Only the export's own lines open a block: its heading, the rule and heading of the entry
+    # and the entry's date.
+    opening = [line for line in text.splitlines() if BLOCK_START.match(line)]
+    assert opening == ["# My exback journal", "---", title, "*18 March 2026, 12:00*"]
+    assert rf"Program: Stage {stage.number}: A stage \# with a heading" in text
+    for escaped in [
+        "&lt;script&gt;alert(1)&lt;/script&gt;",
+        r"\# Not a heading",
+        r"\===",
+        r"\---",
+        r"\- not a list",
+        r"1\. nor this",
+        "&gt; nor a quote",
+        r"\`\`\`",
+        "\u00a0" * 4 + "&lt;b&gt;not code&lt;/b&gt;",
+        r"\[a link\](javascript:alert(1)) !\[an image\](https://evil.example/x.png)",
+        "&amp;lt;i&amp;gt; and &lt;!-- a comment --&gt;",
+        r"\| a \| table \|",
+    ]:
+        assert f"\n{escaped}  \n" in text
+
+
+def test_json_export_keeps_the_text_as_written(client_logged_in, user):
+    EntryFactory(user=user, title=HOSTILE_TITLE, body=HOSTILE_BODY)
+    data = json.loads(client_logged_in.get(reverse("account_export_json")).content)
+    assert data["journal"][0]["title"] == HOSTILE_TITLE
+    assert data["journal"][0]["body"] == HOSTILE_BODY
 
 
 def test_delete_page_warns_and_asks_for_the_password(client_logged_in):

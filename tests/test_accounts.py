@@ -186,10 +186,15 @@ def test_password_change(client_logged_in, user, password):
 
 
 @pytest.mark.django_db
-def test_email_change_waits_for_verification(client_logged_in, user):
+def test_email_change_waits_for_verification(client_logged_in, user, password):
     response = client_logged_in.post(
         reverse("account_email"), {"action_add": "", "email": "changed@example.com"}
     )
+    # The password first (ACCOUNT_REAUTHENTICATION_REQUIRED); then the change goes ahead.
+    assert response.status_code == 302
+    assert response["Location"] == reauthenticate_url(reverse("account_email"))
+    assert not mail.outbox
+    response = client_logged_in.post(response["Location"], {"password": password})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["changed@example.com"]

@@ -41,6 +41,9 @@
     element.addEventListener(element.tagName === "FORM" ? "submit" : "click", forgetAll);
   });
 
+  // The quick exit (quick-exit.js) asks for the same, and must not be held up by a prompt.
+  document.addEventListener("exback:forget-drafts", forgetAll);
+
   document.querySelectorAll("[data-clear-draft]").forEach(function (element) {
     if (store) {
       store.removeItem(element.getAttribute("data-clear-draft"));
@@ -207,7 +210,7 @@
     });
 
     window.addEventListener("beforeunload", function (event) {
-      if (submitting || same(values(), original)) {
+      if (submitting || forgetting || same(values(), original)) {
         return undefined;
       }
       saveDraft();

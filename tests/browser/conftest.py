@@ -80,7 +80,9 @@ def _keep_this_threads_connections():
 
 
 @pytest.fixture(scope="session")
-def playwright(playwright):
+def playwright(django_db_setup, playwright):
+    # django_db_setup first: the test database is made before Playwright's loop starts, so a
+    # browser test that runs alone (or first) needs no exception from Django's async check.
     _keep_this_threads_connections()
     yield playwright
     _unpark_loop()  # pytest-playwright stops Playwright next

@@ -9,7 +9,8 @@ def submit_log_in(page, email, password=PASSWORD):
     """Fill in and send the log-in form on the current page."""
     page.locator("#id_login").fill(email)
     page.locator("#id_password").fill(password)
-    page.get_by_role("button", name="Sign In").click()
+    # exact: "Sign in with a passkey" would match too.
+    page.get_by_role("button", name="Sign In", exact=True).click()
 
 
 def log_in(page, live_server, email, password=PASSWORD):

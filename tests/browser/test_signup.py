@@ -38,5 +38,5 @@ def test_sign_up_confirm_and_log_in(live_server, page, artifacts):
     page.locator("#id_login").fill("browser@example.com")
     page.locator("#id_password").fill(PASSWORD)
     page.screenshot(path=artifacts / "login.png", full_page=True)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign In", exact=True).click()
     expect(page.get_by_role("heading", name="Welcome back")).to_be_visible()

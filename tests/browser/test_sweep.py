@@ -20,7 +20,7 @@ SCHEMES = ["light", "dark"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 MAX_PAGES = 80
 # Links a crawler must not follow: they change state on GET, download files, or leave.
-SKIP = re.compile(r"/accounts/logout/|/export\.|/admin/|/static/|\.(json|md|txt)$")
+SKIP = re.compile(r"/accounts/logout/|/exit/|/export\.|/admin/|/static/|\.(json|md|txt)$")
 MISSING = "/no-such-page/"  # the 404 page is swept too
 
 

@@ -1,0 +1,185 @@
+"""Passkeys in Chromium, with its virtual authenticator standing in for a phone or a laptop's
+fingerprint reader: add one (after the password again), then sign in with it alone; use one as
+the second factor after the password; confirm access with one, rename it and remove it. All under
+the site's Content-Security-Policy, which allows no inline script."""
+
+import re
+
+import pytest
+from allauth.mfa.models import Authenticator
+from django.core import mail
+from playwright.sync_api import expect
+
+from tests.browser.helpers import log_in, submit_log_in
+from tests.factories import PASSWORD, UserFactory
+
+
+@pytest.fixture
+def authenticator(page):
+    """A platform authenticator that keeps passkeys on the device and always verifies its
+    person (the fingerprint or PIN), through Chromium's DevTools protocol. Returns a function
+    listing the credentials it holds."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("WebAuthn.enable")
+    options = {
+        "protocol": "ctap2",
+        "transport": "internal",
+        "hasResidentKey": True,
+        "hasUserVerification": True,
+        "isUserVerified": True,
+    }
+    created = cdp.send("WebAuthn.addVirtualAuthenticator", {"options": options})
+    authenticator_id = created["authenticatorId"]
+
+    def credentials():
+        found = cdp.send("WebAuthn.getCredentials", {"authenticatorId": authenticator_id})
+        return found["credentials"]
+
+    yield credentials
+    cdp.send("WebAuthn.removeVirtualAuthenticator", {"authenticatorId": authenticator_id})
+    cdp.detach()
+
+
+@pytest.fixture
+def csp_reports(page):
+    """What the browser refused under the Content-Security-Policy, from its console."""
+    reports = []
+    page.on(
+        "console",
+        lambda message: (
+            reports.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    return reports
+
+
+def open_passkeys(page, live_server):
+    page.goto(live_server.url + "/account/")
+    page.get_by_role("link", name=re.compile("^Passkeys and security keys")).click()
+    expect(page.get_by_role("heading", name="Passkeys and security keys")).to_be_visible()
+
+
+def add_passkey(page, live_server, *, name, passwordless, artifacts=None):
+    """From the Account page: Passkeys, Add, the password again, then the key itself."""
+    open_passkeys(page, live_server)
+    if artifacts:
+        page.screenshot(path=artifacts / "passkeys-list-empty.png", full_page=True)
+    page.get_by_role("link", name="Add a passkey or security key").click()
+
+    # allauth asks for the password again, however recently the person logged in.
+    expect(page.get_by_role("heading", name="Confirm Access")).to_be_visible()
+    if artifacts:
+        page.screenshot(path=artifacts / "passkeys-confirm-access.png", full_page=True)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Confirm").click()
+
+    expect(page.get_by_role("heading", name="Add Security Key")).to_be_visible()
+    page.get_by_label("Name").fill(name)
+    if passwordless:
+        page.get_by_label("Passwordless").check()
+    if artifacts:
+        page.screenshot(path=artifacts / "passkeys-add.png", full_page=True)
+    page.get_by_role("button", name="Add", exact=True).click()
+    # The first key of an account comes with recovery codes, shown straight away.
+    expect(page.get_by_text("Security key added.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Recovery Codes")).to_be_visible()
+    if artifacts:
+        page.screenshot(path=artifacts / "passkeys-added-recovery-codes.png", full_page=True)
+
+
+def log_out(page):
+    page.get_by_role("button", name="Log out").first.click()
+    expect(
+        page.get_by_role("navigation", name="Main").get_by_role("link", name="Log in")
+    ).to_be_visible()
+
+
+def sign_in_with_passkey(page, live_server):
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_role("button", name="Sign in with a passkey").click()
+    expect(page.get_by_role("heading", name="Welcome back")).to_be_visible()
+
+
+def test_add_a_passkey_then_sign_in_with_it_alone(
+    live_server, page, authenticator, csp_reports, artifacts
+):
+    user = UserFactory()
+    log_in(page, live_server, user.email)
+    add_passkey(page, live_server, name="My laptop", passwordless=True, artifacts=artifacts)
+
+    key = Authenticator.objects.get(user=user, type=Authenticator.Type.WEBAUTHN)
+    assert key.wrap().name == "My laptop"
+    assert key.wrap().is_passwordless is True  # kept on the device: it can sign in alone
+    assert [c["isResidentCredential"] for c in authenticator()] == [True]
+    assert [m.subject for m in mail.outbox] == ["[exback] Security Key Added"]
+
+    open_passkeys(page, live_server)
+    expect(page.get_by_role("listitem")).to_contain_text("My laptop")
+    expect(page.get_by_role("listitem")).to_contain_text("Passkey: signs in on its own")
+    page.screenshot(path=artifacts / "passkeys-list.png", full_page=True)
+
+    log_out(page)
+    page.goto(live_server.url + "/accounts/login/")
+    page.screenshot(path=artifacts / "passkeys-login.png", full_page=True)
+    sign_in_with_passkey(page, live_server)
+    key.refresh_from_db()
+    assert key.last_used_at is not None
+    assert not csp_reports
+
+
+def test_a_passkey_as_second_factor_is_asked_for_after_the_password(
+    live_server, page, authenticator, csp_reports, artifacts
+):
+    user = UserFactory()
+    log_in(page, live_server, user.email)
+    add_passkey(page, live_server, name="Security key", passwordless=False)
+    log_out(page)
+
+    page.goto(live_server.url + "/accounts/login/")
+    submit_log_in(page, user.email)
+    # The password alone is not enough now.
+    expect(page.get_by_role("heading", name="Two-Factor Authentication")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/accounts/2fa/authenticate/$"))
+    page.screenshot(path=artifacts / "passkeys-second-factor.png", full_page=True)
+    page.get_by_role("button", name="Use a security key").click()
+    expect(page.get_by_role("heading", name="Welcome back")).to_be_visible()
+    assert not csp_reports
+
+
+def test_a_passkey_confirms_access_and_can_be_renamed_and_removed(
+    live_server, page, authenticator, csp_reports, artifacts
+):
+    user = UserFactory()
+    log_in(page, live_server, user.email)
+    add_passkey(page, live_server, name="Old phone", passwordless=True)
+    log_out(page)
+    sign_in_with_passkey(page, live_server)
+
+    # Signed in with the passkey alone, renaming it asks to confirm access: with the key.
+    open_passkeys(page, live_server)
+    page.get_by_role("link", name="Rename").click()
+    expect(page.get_by_role("heading", name="Confirm Access")).to_be_visible()
+    page.get_by_role("link", name="Use a security key").click()
+    expect(page.get_by_role("heading", name="Confirm Access")).to_be_visible()
+    page.screenshot(path=artifacts / "passkeys-confirm-access-with-a-key.png", full_page=True)
+    page.get_by_role("button", name="Use a security key").click()
+
+    expect(page.get_by_role("heading", name="Edit Security Key")).to_be_visible()
+    page.get_by_label("Name").fill("New phone")
+    page.screenshot(path=artifacts / "passkeys-rename.png", full_page=True)
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("listitem")).to_contain_text("New phone")
+
+    page.get_by_role("link", name="Remove").click()
+    expect(page.get_by_role("heading", name="Remove Security Key")).to_be_visible()
+    page.screenshot(path=artifacts / "passkeys-remove.png", full_page=True)
+    page.get_by_role("button", name="Remove").click()
+    expect(page.get_by_text("Security key removed.")).to_be_visible()
+    expect(page.get_by_text("You have not added any yet.")).to_be_visible()
+    assert not Authenticator.objects.filter(user=user).exists()  # recovery codes went too
+    assert mail.outbox[-1].subject == "[exback] Security Key Removed"
+
+    # With no key left, the password alone signs in again.
+    log_out(page)
+    log_in(page, live_server, user.email)
+    assert not csp_reports

@@ -1,0 +1,412 @@
+"""Account security: the admin behind the site's log-in and two-factor, a lockout per account
+whatever the Host, sign-up that takes the same work for any address, passwords that are long
+and hard to guess, signed-in sessions, change notifications, and email changes with
+two-factor on."""
+
+import datetime as dt
+from unittest import mock
+from urllib.parse import urlencode
+
+import pytest
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from allauth.usersessions.models import UserSession
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import get_hasher
+from django.contrib.auth.password_validation import (
+    password_validators_help_texts,
+    validate_password,
+)
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
+from exback.passwords import HELP_TEXT
+
+from .clock import NOON, frozen
+from .factories import PASSWORD, UserFactory
+from .test_accounts import NEW_PASSWORD, current_code, link_in, reauthenticate_url, sign_up
+
+User = get_user_model()
+pytestmark = pytest.mark.django_db
+
+WRONG = "not-the-right-passphrase"
+REFUSED = "Too many failed login attempts"
+
+
+def with_totp(user):
+    """Turn on an authenticator app for `user`; returns its secret."""
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    return secret
+
+
+def log_in(client, user, password=PASSWORD, **extra):
+    return client.post(
+        reverse("account_login"), {"login": user.email, "password": password}, **extra
+    )
+
+
+def log_in_with_code(client, user, secret):
+    """Log in through the site as a person with an authenticator: password, then code."""
+    response = log_in(client, user)
+    assert response["Location"] == reverse("mfa_authenticate")
+    response = client.post(reverse("mfa_authenticate"), {"code": current_code(secret)})
+    assert response.status_code == 302
+    return response
+
+
+def signed_in(client):
+    return client.get(reverse("dashboard")).status_code == 200
+
+
+# 1. The admin signs in through the site, and opens only with two-factor.
+
+
+def test_posting_a_password_to_the_admin_login_signs_no_one_in(client):
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    with_totp(staff)
+    response = client.post(reverse("admin:login"), {"username": staff.email, "password": PASSWORD})
+    # Sent to the site's log-in instead, where rate limits and two-factor apply.
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login") + "?next=")
+    assert "_auth_user_id" not in client.session
+    assert client.get(reverse("admin:index")).status_code == 302
+
+
+@frozen
+def test_staff_with_an_authenticator_log_in_through_the_site_with_a_code_and_open_the_admin(
+    client,
+):
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    secret = with_totp(staff)
+    response = client.get(reverse("admin:index"), follow=True)
+    login_url = reverse("account_login") + "?" + urlencode({"next": reverse("admin:index")})
+    assert response.redirect_chain[-1][0] == login_url
+
+    response = client.post(login_url, {"login": staff.email, "password": PASSWORD})
+    assert response["Location"] == reverse("mfa_authenticate")
+    assert client.get(reverse("admin:index")).status_code == 302  # not without the code
+    response = client.post(reverse("mfa_authenticate"), {"code": current_code(secret)})
+    assert response["Location"] == reverse("admin:index")
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 200
+    assert "Site administration" in response.content.decode()
+
+
+def test_signed_in_staff_with_an_authenticator_pass_the_admin_login_straight_to_the_admin(
+    client,
+):
+    staff = UserFactory(is_staff=True)
+    with_totp(staff)
+    client.force_login(staff)
+    response = client.get(reverse("admin:login"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:index")
+
+
+def test_staff_without_an_authenticator_are_told_how_to_set_one_up(client):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    response = client.get(reverse("admin:index"), follow=True)
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "The admin needs two-factor authentication" in page
+    assert reverse("mfa_activate_totp") in page
+    assert '<main id="main"' in page  # the site's layout, not the admin's log-in form
+    assert 'name="password"' not in page
+
+
+def test_someone_without_staff_rights_is_refused_the_admin(client_logged_in, user):
+    with_totp(user)
+    assert client_logged_in.get(reverse("admin:index")).status_code == 302
+    assert client_logged_in.get(reverse("admin:login")).status_code == 403
+
+
+# 2. The lockout counts per account, whatever the Host, port or letter case.
+
+
+def test_the_sixth_try_is_refused_whatever_host_or_case_each_try_carried(client, user):
+    hosts = ["127.0.0.1:1", "localhost:8000", "LOCALHOST", "testserver", "Localhost:9"]
+    for attempt, host in enumerate(hosts, 1):
+        login = user.email.upper() if attempt % 2 else user.email
+        response = client.post(
+            reverse("account_login"), {"login": login, "password": WRONG}, HTTP_HOST=host
+        )
+        assert response.status_code == 200
+        assert "are not correct" in response.content.decode(), f"try {attempt} via {host}"
+
+    # Locked: the right password is refused too, through yet another Host.
+    response = log_in(client, user, HTTP_HOST="127.0.0.1:2")
+    assert response.status_code == 200
+    assert REFUSED in response.content.decode()
+    assert not signed_in(client)
+
+
+def test_a_host_not_allowed_never_reaches_the_login(client, user):
+    for _ in range(10):
+        response = log_in(client, user, password=WRONG, HTTP_HOST="evil.example")
+        assert response.status_code == 400
+    # None of those counted: the account still has its five tries, and the right password works.
+    for _ in range(4):
+        assert "are not correct" in log_in(client, user, password=WRONG).content.decode()
+    assert log_in(client, user)["Location"] == reverse("dashboard")
+
+
+# 3. Sign-up does the same work for a new address and a registered one.
+
+
+def hashes_of(password, sign_up_as):
+    """How many times the password hasher ran over `password` while signing up."""
+    hasher = type(get_hasher())
+    with mock.patch.object(hasher, "encode", autospec=True, side_effect=hasher.encode) as spy:
+        response = sign_up_as()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_email_verification_sent")
+    return sum(1 for call in spy.call_args_list if call.args[1] == password)
+
+
+def test_sign_up_hashes_the_password_for_a_new_and_for_a_registered_address(client, user):
+    new = hashes_of(NEW_PASSWORD, lambda: sign_up(Client(), email="new@example.com"))
+    registered = hashes_of(NEW_PASSWORD, lambda: sign_up(Client(), email=user.email))
+    assert new == registered == 1
+    # Still nothing created for the registered address: its owner is emailed instead.
+    assert User.objects.filter(email=user.email).count() == 1
+    assert mail.outbox[-1].to == [user.email]
+
+
+# 4. Passwords: at least 12 characters, and not common, blank or guessable.
+
+
+@pytest.mark.parametrize(
+    ("password", "reason"),
+    [
+        (" " * 8, "can't be only spaces"),
+        (" " * 16, "can't be only spaces"),
+        ("exback123", "at least 12 characters"),
+        ("exback-exback-exback", "too guessable"),
+        ("passwordpassword", "too guessable"),
+        ("Jordan2024", "too guessable"),
+        ("missyou!", "too guessable"),
+    ],
+)
+def test_weak_passwords_are_refused_at_sign_up(client, password, reason):
+    response = sign_up(client, password1=password)
+    assert response.status_code == 200
+    assert reason in " ".join(response.context["form"].errors["password1"])
+    assert not User.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "password",
+    [
+        "sunlight over the quiet harbour",
+        # Longer than zxcvbn scores (72 characters): welcome, judged by its beginning.
+        "the kettle sings while rain taps the window and the cat dreams of the sea, twice",
+    ],
+)
+def test_a_long_passphrase_is_accepted(client, password):
+    response = sign_up(client, email="phrase@example.com", password1=password)
+    assert response.status_code == 302
+    assert User.objects.get(email="phrase@example.com").check_password(password)
+
+
+def test_the_test_passwords_pass_the_validators():
+    validate_password(PASSWORD)
+    validate_password(NEW_PASSWORD)
+
+
+def test_each_rule_has_help_text_for_djangos_own_forms():
+    """The admin's add-user form lists every validator's help; our pages show HELP_TEXT."""
+    help_texts = " ".join(password_validators_help_texts())
+    assert "at least 12 characters" in help_texts
+    assert "can't be only spaces" in help_texts
+    assert "too easy to guess" in help_texts
+
+
+def test_sign_up_and_password_change_say_what_a_password_needs(client, user):
+    """A plain hint under the field, in the HTML: no JavaScript needed."""
+    hint = f'<div id="id_password1_helptext" class="form-text">{HELP_TEXT}</div>'
+    for url in [reverse("account_signup"), reverse("account_change_password")]:
+        page = client.get(url).content.decode()
+        assert hint in page, url
+        assert 'aria-describedby="id_password1_helptext"' in page, url
+        client.force_login(user)
+
+
+def test_a_weak_new_password_is_refused_on_password_change(client_logged_in, user):
+    response = client_logged_in.post(
+        reverse("account_change_password"),
+        {"oldpassword": PASSWORD, "password1": "passwordpassword", "password2": "passwordpassword"},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["password1"]
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)
+
+
+# 5. Signed-in sessions; other sessions end after a password or two-factor change.
+
+
+def test_the_sessions_page_lists_the_current_session(user):
+    client = Client(headers={"user-agent": "Firefox on the kitchen laptop"})
+    log_in(client, user)
+    response = client.get(reverse("usersessions_list"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert '<main id="main"' in page
+    assert "Firefox on the kitchen laptop" in page
+    assert "This browser" in page
+    assert "last seen" in page
+
+
+def test_the_account_page_links_to_the_sessions_page(client_logged_in):
+    page = client_logged_in.get(reverse("account")).content.decode()
+    assert f'href="{reverse("usersessions_list")}"' in page
+
+
+def test_signing_out_all_other_sessions(client, user):
+    others = [Client(), Client()]
+    for browser in [client, *others]:
+        log_in(browser, user)
+    response = client.post(reverse("usersessions_list"))
+    assert response.status_code == 302
+    assert signed_in(client)
+    assert not any(signed_in(browser) for browser in others)
+    assert UserSession.objects.filter(user=user).count() == 1
+
+
+def test_signing_out_one_other_session(client, user):
+    phone, laptop = Client(headers={"user-agent": "phone"}), Client()
+    log_in(client, user)
+    log_in(phone, user)
+    log_in(laptop, user)
+    session = UserSession.objects.get(user=user, user_agent="phone")
+    response = client.post(reverse("account_session_end", args=[session.pk]))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("usersessions_list")
+    assert not signed_in(phone)
+    assert signed_in(laptop)
+    assert signed_in(client)
+
+
+def test_someone_elses_session_or_ones_own_cannot_be_ended_that_way(client, user, other_user):
+    log_in(client, user)
+    stranger = Client()
+    log_in(stranger, other_user)
+    theirs = UserSession.objects.get(user=other_user)
+    mine = UserSession.objects.get(user=user)
+    assert client.post(reverse("account_session_end", args=[theirs.pk])).status_code == 404
+    assert client.post(reverse("account_session_end", args=[mine.pk])).status_code == 404
+    assert signed_in(stranger)
+    assert signed_in(client)
+
+
+def test_a_password_change_signs_out_every_other_session(client, user):
+    other = Client()
+    log_in(client, user)
+    log_in(other, user)
+    response = client.post(
+        reverse("account_change_password"),
+        {"oldpassword": PASSWORD, "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+    )
+    assert response.status_code == 302
+    assert signed_in(client)
+    assert not signed_in(other)
+    assert UserSession.objects.filter(user=user).count() == 1
+
+
+# Committed for real: allauth sends its "authenticator added" signal once the transaction
+# commits, which a test inside a rolled-back transaction never does.
+@frozen
+def test_turning_on_an_authenticator_signs_out_every_other_session(transactional_db, client, user):
+    other = Client()
+    log_in(client, user)
+    log_in(other, user)
+    client.post(reauthenticate_url(reverse("mfa_activate_totp")), {"password": PASSWORD})
+    client.get(reverse("mfa_activate_totp"))
+    secret = client.session["mfa.totp.secret"]
+    response = client.post(reverse("mfa_activate_totp"), {"code": current_code(secret)})
+    assert response.status_code == 302
+    assert Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    assert signed_in(client)
+    assert not signed_in(other)
+
+
+def test_a_password_change_tells_the_address(client, user):
+    log_in(client, user)
+    client.post(
+        reverse("account_change_password"),
+        {"oldpassword": PASSWORD, "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+    )
+    assert [m.to for m in mail.outbox] == [[user.email]]
+    assert "Password Changed" in mail.outbox[0].subject
+
+
+def change_email(client, new_email, reauthenticate):
+    """Ask for `new_email`, confirm who you are with `reauthenticate(url)`, open the link."""
+    response = client.post(reverse("account_email"), {"action_add": "", "email": new_email})
+    assert response["Location"] == reauthenticate_url(reverse("account_email"))
+    response = reauthenticate(response["Location"])
+    assert response.status_code == 302
+    to_new = [m for m in mail.outbox if m.to == [new_email]]
+    assert len(to_new) == 1
+    response = client.post(link_in(to_new[0]))
+    assert response.status_code == 302
+
+
+def test_an_email_change_tells_the_old_address(client, user):
+    old = user.email
+    log_in(client, user)
+    change_email(client, "moved@example.com", lambda url: client.post(url, {"password": PASSWORD}))
+    user.refresh_from_db()
+    assert user.email == "moved@example.com"
+    told = [m for m in mail.outbox if m.to == [old]]
+    assert len(told) == 1
+    assert "Email Changed" in told[0].subject
+    assert "moved@example.com" in told[0].body
+
+
+@frozen
+def test_activity_is_noted_at_most_every_five_minutes(client, user, time_machine):
+    log_in(client, user)
+    session = UserSession.objects.get(user=user)
+    assert session.last_seen_at == NOON
+    time_machine.shift(60)
+    client.get(reverse("dashboard"))
+    session.refresh_from_db()
+    assert session.last_seen_at == NOON
+    time_machine.shift(5 * 60)
+    client.get(reverse("dashboard"))
+    session.refresh_from_db()
+    assert session.last_seen_at == NOON + dt.timedelta(minutes=6)
+
+
+# 7. Changing email with two-factor on.
+
+
+@frozen
+def test_with_two_factor_on_an_address_changes_after_a_code(client, user, time_machine):
+    secret = with_totp(user)
+    log_in_with_code(client, user, secret)
+    time_machine.shift(30)  # a code serves once: the next one
+
+    def with_a_code(url):
+        # The password page offers the authenticator too; its form takes the next URL along.
+        assert client.get(url).status_code == 200
+        next_url = url.split("?", 1)[1]
+        return client.post(
+            reverse("mfa_reauthenticate") + "?" + next_url, {"code": current_code(secret)}
+        )
+
+    change_email(client, "moved@example.com", with_a_code)
+    user.refresh_from_db()
+    assert user.email == "moved@example.com"
+
+
+@frozen
+def test_with_two_factor_on_the_email_page_says_how_a_change_works(client, user):
+    secret = with_totp(user)
+    log_in_with_code(client, user, secret)
+    page = client.get(reverse("account_email")).content.decode()
+    assert "asks for your password again" in page
+    assert "a code from your authenticator app" in page

@@ -1,0 +1,83 @@
+"""A "yes" to a safety question changes the program: every step towards the ex opens with a
+notice that names the concern, the dashboard leads to help, and sending a held message is
+never the main button."""
+
+import datetime as dt
+import re
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from stages.exercises import EXERCISES
+
+from .clock import NOON, frozen
+from .factories_stages import HeldMessageFactory, SafetyCheckFactory
+
+pytestmark = [pytest.mark.django_db, frozen]
+
+RECONNECTING = [e.url_name for e in EXERCISES if e.reconnects]
+NOT_RECONNECTING = [e.url_name for e in EXERCISES if not e.reconnects]
+
+
+@pytest.fixture
+def afraid_client(client_logged_in, user):
+    SafetyCheckFactory(user=user, afraid=True)
+    return client_logged_in
+
+
+def test_the_reconnecting_exercises_are_the_steps_towards_the_ex():
+    assert set(RECONNECTING) == {
+        "stages:apology",
+        "stages:reach_out",
+        "stages:held_messages",
+        "stages:memories",
+        "stages:date_idea",
+        "stages:readiness",
+    }
+
+
+@pytest.mark.parametrize("url_name", RECONNECTING)
+def test_a_yes_person_meets_the_notice_inside_each_reconnecting_exercise(afraid_client, url_name):
+    html = afraid_client.get(reverse(url_name)).content.decode()
+    assert "Before this exercise" in html
+    assert "you have felt afraid of your ex" in html
+    assert 'href="/safety/"' in html
+
+
+@pytest.mark.parametrize("url_name", NOT_RECONNECTING)
+def test_self_care_and_contact_pages_carry_no_such_notice(afraid_client, url_name):
+    assert "Before this exercise" not in afraid_client.get(reverse(url_name)).content.decode()
+
+
+@pytest.mark.parametrize("url_name", RECONNECTING)
+def test_a_no_person_sees_no_notice(program_client, url_name):
+    assert "Before this exercise" not in program_client.get(reverse(url_name)).content.decode()
+
+
+def test_the_dashboard_leads_a_yes_person_to_help(afraid_client):
+    html = afraid_client.get(reverse("dashboard")).content.decode()
+    first_button = re.search(r'<a class="btn btn-primary" href="([^"]+)">([^<]+)</a>', html)
+    assert first_button.groups() == ("/safety/", "Your safety first: find help and support")
+    assert "Start here" not in html
+
+
+def test_sending_a_held_message_is_never_the_main_button_for_a_yes_person(afraid_client, user):
+    message = HeldMessageFactory(user=user, ready_at=NOON - dt.timedelta(hours=1))
+    html = afraid_client.get(reverse("stages:message_detail", args=[message.pk])).content.decode()
+    assert re.search(r'value="let_go"><button class="btn btn-primary"', html)
+    assert not re.search(r'value="sent_elsewhere"><button class="btn btn-primary"', html)
+
+
+def test_sending_stays_a_choice_for_a_no_person(program_client, user):
+    message = HeldMessageFactory(user=user, ready_at=NOON - dt.timedelta(hours=1))
+    html = program_client.get(reverse("stages:message_detail", args=[message.pk])).content.decode()
+    assert re.search(r'value="sent_elsewhere"><button class="btn btn-primary"', html)
+
+
+def test_thirty_days_on_the_dashboard_asks_whether_anything_changed(program_client, user):
+    assert "Has anything changed?" not in program_client.get(reverse("dashboard")).content.decode()
+    with time_machine.travel(NOON + dt.timedelta(days=31), tick=False):
+        program_client.force_login(user)  # the first session has long expired
+        html = program_client.get(reverse("dashboard")).content.decode()
+    assert "Has anything changed?" in html
