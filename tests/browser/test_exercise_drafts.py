@@ -23,6 +23,7 @@ def test_exercise_draft_survives_an_expired_session_and_is_cleared_once_saved(
     log_in(page, live_server, user.email)
 
     page.goto(live_server.url + "/stages/exercises/memories/")
+    expect(page.get_by_text("We restored what you typed here")).to_be_hidden()
     page.get_by_label("What happened").fill("The night we got lost in the rain")
     expect(page.get_by_text("Draft kept on this device")).to_be_visible()
     assert len(draft_keys(page)) == 1
