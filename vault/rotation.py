@@ -52,16 +52,14 @@ def rotate_model(
     after_batch: Callable[[list[int | str]], None] | None = None,
     progress: Callable[[Report], None] | None = None,
 ) -> Report:
-    """Rewrite every encrypted column of `model` under the newest key. Works on the stored
-    tokens (values_list of the raw columns through a plain queryset of the attnames would
-    decrypt them, so the raw SQL values are read instead)."""
+    """Rewrite every encrypted column of `model` under the newest key, working on the stored
+    tokens as SQL returns them (the ORM would decrypt them on the way)."""
     report = Report(model._meta.label)
-    pk_name = model._meta.pk.attname
     columns = [f.attname for f in fields]
     last = None
     while True:
         with transaction.atomic():
-            batch = _raw_batch(model, pk_name, columns, last, batch_size, lock=not dry_run)
+            batch = _raw_batch(model, columns, last, batch_size, lock=not dry_run)
             if not batch:
                 break
             updates = []
@@ -83,7 +81,7 @@ def rotate_model(
                     )
                 updates.append((pk, new))
             if not dry_run:
-                _raw_update(model, pk_name, updates)
+                _raw_update(model, updates)
                 report.rewritten += len(updates)
                 if after_batch:
                     after_batch([pk for pk, _ in updates])
@@ -93,7 +91,7 @@ def rotate_model(
     return report
 
 
-def _raw_batch(model, pk_name, columns, last, batch_size, *, lock):
+def _raw_batch(model, columns, last, batch_size, *, lock):
     # .values_list() would run the fields' from_db_value (decrypting); a plain SQL read keeps
     # the tokens as stored.
     from django.db import connection
@@ -114,7 +112,7 @@ def _raw_batch(model, pk_name, columns, last, batch_size, *, lock):
     return [(model._meta.pk.to_python(row[0]), *row[1:]) for row in rows]
 
 
-def _raw_update(model, pk_name, updates: Iterable[tuple[object, dict[str, str]]]):
+def _raw_update(model, updates: Iterable[tuple[object, dict[str, str]]]):
     from django.db import connection
 
     quote = connection.ops.quote_name
