@@ -199,7 +199,11 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[exback] "
+# Subjects are neutral: no prefix naming the site; a person in discreet mode sees
+# DISCREET_NAME wherever the site would name itself (tab titles, emails).
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+SITE_NAME = "exback"
+DISCREET_NAME = env_str("DISCREET_NAME", "Notes")
 ACCOUNT_PREVENT_ENUMERATION = True
 # Our adapter counts failed log-ins per account, whatever Host header a request carries, and
 # our forms give sign-up the same work for a new and a registered address.

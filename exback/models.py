@@ -1,5 +1,6 @@
 from typing import ClassVar
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 
@@ -37,6 +38,13 @@ class User(AbstractUser):
     first_name = None  # type: ignore[assignment]
     last_name = None  # type: ignore[assignment]
     email = models.EmailField("email address", unique=True)
+    # An IANA name ("Pacific/Auckland"); empty means the site's TIME_ZONE. Every date and time
+    # a person sees, and their "today", is in this zone (exback.middleware.LocalTimeMiddleware).
+    time_zone = models.CharField("time zone", max_length=64, blank=True, default="")
+    # Discreet mode: a neutral name in the tab title and in every email, for shared devices.
+    discreet = models.BooleanField("discreet mode", default=False)
+    # Which country's helplines the Safety page shows first (ISO 3166-1 alpha-2, upper case).
+    country = models.CharField("country", max_length=2, blank=True, default="")
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -49,3 +57,43 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.email
+
+    @property
+    def site_name(self) -> str:
+        """The name this person's pages and emails go by: neutral in discreet mode."""
+        return settings.DISCREET_NAME if self.discreet else settings.SITE_NAME
+
+
+class HelplineQuerySet(models.QuerySet):
+    def for_country(self, country: str):
+        return self.filter(country=country.upper()).order_by("-is_emergency", "order", "name")
+
+
+class Helpline(models.Model):
+    """A place to turn to, by country: kept as data so staff can correct it in the admin.
+    Every row names the published source it was checked against, and when."""
+
+    country = models.CharField(max_length=2, db_index=True, help_text="ISO 3166-1 alpha-2, e.g. GB")
+    name = models.CharField(max_length=120)
+    purpose = models.CharField(max_length=200, help_text="What it is for, in a few words.")
+    is_emergency = models.BooleanField(
+        "emergency number", default=False, help_text="The country's emergency number."
+    )
+    phone = models.CharField(max_length=40, blank=True)
+    text = models.CharField("text / SMS", max_length=80, blank=True)
+    chat_url = models.URLField("chat or website", blank=True)
+    hours = models.CharField(max_length=80, blank=True)
+    source_url = models.URLField("source", help_text="Where this was checked.")
+    checked_on = models.DateField("checked on")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = HelplineQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["country", "-is_emergency", "order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["country", "name"], name="exback_helpline_unique_name")
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.country})"
