@@ -546,10 +546,13 @@ class DateIdea(Versioned):
 
 
 class Readiness(Versioned):
-    """The "are you sure?" reflection answers."""
+    """The "are you sure?" decision aid: the readiness answers, and the reasons for and against
+    getting back together, each weighed by the person."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     answers = EncryptedJSONField(default=dict)
+    # [{"side": "for" | "against", "text": str, "weight": 1..5}, ...]
+    reasons = EncryptedJSONField(default=list, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = OwnedQuerySet.as_manager()
@@ -589,3 +592,50 @@ class Readiness(Versioned):
             "You're not sure about some of these yet, which is honest. Give yourself time; the "
             "answers often get clearer after a while."
         )
+
+
+class SafetyPlan(Versioned):
+    """A private, printable safety plan. Its five parts follow the Stanley-Brown Safety
+    Planning Intervention, adapted with the domestic-abuse safety-planning guidance the Safety
+    page names (content.SAFETY_PLAN_SECTIONS)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    warning_signs = EncryptedTextField(max_length=3000, blank=True)
+    staying_safe = EncryptedTextField(max_length=3000, blank=True)
+    people_places = EncryptedTextField(max_length=3000, blank=True)
+    keep_ready = EncryptedTextField(max_length=3000, blank=True)
+    professional_help = EncryptedTextField(max_length=3000, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    def __str__(self):
+        return "Safety plan"
+
+
+class UrgeQuerySet(OwnedQuerySet):
+    def resisted(self):
+        return self.exclude(outcome=Urge.Outcome.REACHED_OUT)
+
+
+class Urge(SubmittedOnce):
+    """One moment the person wanted to reach out to their ex, and where it ended."""
+
+    class Outcome(models.TextChoices):
+        WAITED = "waited", "I waited"
+        HELD = "held", "I wrote a held message"
+        JOURNAL = "journal", "I wrote in my journal"
+        REACHED_OUT = "reached_out", "I reached out anyway"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    created_at = models.DateTimeField(default=timezone.now)
+    outcome = models.CharField(max_length=12, choices=Outcome.choices)
+    note = EncryptedTextField("Anything you want to note", max_length=1000, blank=True)
+
+    objects = UrgeQuerySet.as_manager()
+
+    class Meta(SubmittedOnce.Meta):
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"Urge on {self.created_at:%Y-%m-%d}"
