@@ -68,12 +68,26 @@ class HelplineQuerySet(models.QuerySet):
     def for_country(self, country: str):
         return self.filter(country=country.upper()).order_by("-is_emergency", "order", "name")
 
+    def international(self):
+        return self.filter(country="").order_by("order", "name")
+
+    def countries(self) -> list[str]:
+        return list(
+            self.exclude(country="").order_by().values_list("country", flat=True).distinct()
+        )
+
 
 class Helpline(models.Model):
     """A place to turn to, by country: kept as data so staff can correct it in the admin.
     Every row names the published source it was checked against, and when."""
 
-    country = models.CharField(max_length=2, db_index=True, help_text="ISO 3166-1 alpha-2, e.g. GB")
+    country = models.CharField(
+        max_length=2,
+        blank=True,
+        db_index=True,
+        help_text="ISO 3166-1 alpha-2, e.g. GB. Empty for an international directory, shown "
+        "to everyone.",
+    )
     name = models.CharField(max_length=120)
     purpose = models.CharField(max_length=200, help_text="What it is for, in a few words.")
     is_emergency = models.BooleanField(

@@ -9,6 +9,8 @@ from django.views.decorators.http import require_safe
 
 from vault import health as vault_health
 
+from . import helplines
+
 logger = logging.getLogger(__name__)
 
 
@@ -47,7 +49,7 @@ def privacy(request):
 @login_not_required
 @require_safe
 def safety(request):
-    return render(request, "exback/safety.html")
+    return render(request, "exback/safety.html", helplines.for_safety_page(request))
 
 
 @login_not_required

@@ -652,3 +652,129 @@ SAFETY_MESSAGE = (
     "you whenever you want them. You stay in charge, and you can change your "
     "answers at any time."
 )
+
+# What the program says back to each sincerity answer that suggests an apology for the wrong
+# reasons: {(question key, answer): reply}. Answers not listed need no reply.
+SINCERITY_REPLIES = {
+    ("has_reason", "no"): (
+        "If nothing specific comes to mind, you may not owe an apology at all, and that's fine. "
+        "Saying sorry for something you didn't do, just to reopen the door, tends to ring "
+        "hollow for both of you. Stage 5 can help you look honestly at your part first."
+    ),
+    ("has_reason", "not_sure"): (
+        "It's worth getting clear on this before you write. Try naming one thing you did or "
+        "said that you wish you hadn't; if you can't, this may not be the moment to apologise."
+    ),
+    ("seeking_approval", "yes"): (
+        "Thank you for being honest: wanting their approval, or dreading being on your own, is "
+        "deeply human. An apology made to win someone back is a request in disguise, though, and "
+        "it usually feels that way to the other person. Look after the loneliness first (Stage 2 "
+        "is there for that), and keep this draft for a day when it can be a gift with no "
+        "strings attached."
+    ),
+    ("seeking_approval", "not_sure"): (
+        "Not being sure is common. One way to tell: imagine they read your apology and don't "
+        "reply. If that would feel unbearable, some of it may be about approval or loneliness, "
+        "and it may help to wait a little and look after yourself first."
+    ),
+    ("telling_them_what_they_want", "yes"): (
+        "Words chosen to please rarely land the way we hope, and they can make it harder to be "
+        "trusted later. Try writing only what you actually feel and actually regret, in your "
+        "own plain words, even if it's shorter."
+    ),
+    ("telling_them_what_they_want", "not_sure"): (
+        "Read your draft back and ask of each sentence: do I mean this, or do I think it's what "
+        "they want? Keep the sentences you mean."
+    ),
+}
+
+# The decision aid on "Are you sure?": for each readiness answer that suggests waiting, why it
+# matters and what to do next. {key: (why it matters, what to do next)}.
+READINESS_CONCERNS = {
+    "still_in_love": (
+        "Getting back together takes real effort from both of you; without love and a wish for it "
+        "to work, that effort is hard to find, and an unsure return can hurt you both again.",
+        "Give it time. Write in your journal about what you miss and what you don't, and come "
+        "back to this question in a few weeks.",
+    ),
+    "impulsive": (
+        "Decisions made on impulse often follow a lonely evening or a sudden memory, and can look "
+        "different a week later.",
+        "Wait at least a week before acting on it. Writing a held message, rather than sending "
+        "one, lets the impulse pass without losing what you wanted to say.",
+    ),
+    "band_aid": (
+        "A relationship can't carry the job of fixing everything else; hoping it will puts heavy "
+        "pressure on both of you and on the relationship.",
+        "Look after the rest of your life first: the self-care check-in in Stage 2 is a good "
+        "place to start, and so is talking to people who care about you.",
+    ),
+    "ready_to_compromise": (
+        "Two people who each insist on their own way usually end up where they were before.",
+        "Think of one thing you could give ground on, and one thing you couldn't. Stage 6 can "
+        "help you see where the give and take went wrong.",
+    ),
+    "ready_to_admit": (
+        "Without owning your part, the same problems tend to come back.",
+        "Stage 5 walks you through your part in what happened, privately, at your own pace.",
+    ),
+    "ready_to_change": (
+        "Going back to the same relationship in the same way usually brings the same ending.",
+        "Stage 6 helps you name the patterns and the new habits you would want this time.",
+    ),
+}
+
+# Reasons the decision aid weighs: how many rows each side offers, and the weights.
+READINESS_REASON_ROWS = 5
+READINESS_WEIGHTS = [
+    (1, "1 – matters a little"),
+    (2, "2"),
+    (3, "3 – matters"),
+    (4, "4"),
+    (5, "5 – matters a lot"),
+]
+
+# The private safety plan: (field, heading, what to write, examples). Its parts follow the
+# Stanley-Brown Safety Planning Intervention (warning signs, ways to cope, people and places,
+# professional help, making things safer), adapted with the personal safety-planning steps
+# that domestic-abuse services describe (safe places, code words, a bag and documents ready).
+SAFETY_PLAN_SECTIONS = [
+    (
+        "warning_signs",
+        "Warning signs",
+        "What tells you things are getting unsafe or too much: in them, in a situation, or in "
+        "yourself?",
+        "For example: their tone changes; messages arriving late at night; I stop sleeping.",
+    ),
+    (
+        "staying_safe",
+        "Ways to stay calm and safe",
+        "What you can do on your own to calm down or keep yourself safe: a safe room or exit, a "
+        "route out, something that steadies you.",
+        "For example: slow breathing; going to the room with a lock and a way out; walking to the "
+        "corner shop.",
+    ),
+    (
+        "people_places",
+        "People and places to reach",
+        "People you trust and places where you are safe and not alone, with how to reach them. "
+        "A code word can let someone know you need help without saying it.",
+        "For example: my sister (code word \u201cumbrella\u201d); the library; my neighbour at "
+        "number 12.",
+    ),
+    (
+        "keep_ready",
+        "Things and documents to keep ready",
+        "What you would need if you had to leave quickly, and where it is kept: somewhere only "
+        "you, or someone you trust, can reach.",
+        "For example: ID and passport copies, bank cards, keys, medicines, phone charger, some "
+        "cash; kept at a friend's.",
+    ),
+    (
+        "professional_help",
+        "Professional help",
+        "Helplines, services and professionals you can contact, and the emergency number where "
+        "you live.",
+        "For example: a domestic abuse helpline; my doctor; the emergency number.",
+    ),
+]

@@ -2,8 +2,9 @@
 
 from decimal import Decimal
 
+from . import content
 from .exercises import EXERCISES
-from .models import SafetyCheck, StageProgress
+from .models import SafetyCheck, SafetyPlan, StageProgress
 
 
 def _plain(value):
@@ -22,10 +23,16 @@ def user_data(user) -> dict:
     """Return a JSON-serialisable dict of this person's safety answers, progress and every
     exercise in the registry: one query per exercise."""
     safety = SafetyCheck.objects.filter(user=user).first()
+    plan = SafetyPlan.objects.filter(user=user).first()
     progress = StageProgress.objects.filter(user=user).select_related("stage")
     data = {
         "safety_check": {**_fields(safety, ["answers", "updated_at"]), "any_yes": safety.any_yes}
         if safety
+        else None,
+        "safety_plan": _fields(
+            plan, [field for field, *_ in content.SAFETY_PLAN_SECTIONS] + ["updated_at"]
+        )
+        if plan
         else None,
         "progress": [
             {

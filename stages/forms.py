@@ -25,6 +25,7 @@ from .models import (
     Readiness,
     Responsibility,
     SafetyCheck,
+    SafetyPlan,
     SelfCareCheckIn,
 )
 
@@ -159,10 +160,100 @@ class ReachOutForm(AnswersForm):
     model = ReachOutCheck
 
 
+REASON_SIDES = [("for", "A reason for"), ("against", "A reason against")]
+REASON_MAX_LENGTH = 200
+
+
 class ReadinessForm(AnswersForm):
+    """The "are you sure?" decision aid: reasons for and against, each weighed from 1 to 5,
+    then the readiness questions. Fixed rows, so it works without JavaScript."""
+
     questions = content.READINESS_QUESTIONS
     choices = YES_NO_NOT_SURE
     model = Readiness
+
+    def __init__(self, *args, instance=None, **kwargs):
+        super().__init__(*args, instance=instance, **kwargs)
+        saved = {"for": [], "against": []}
+        for reason in getattr(instance, "reasons", None) or []:
+            saved[reason["side"]].append(reason)
+        reason_fields = {}
+        for side, label in REASON_SIDES:
+            for row in range(1, content.READINESS_REASON_ROWS + 1):
+                text, weight = f"{side}_{row}", f"{side}_{row}_weight"
+                reason_fields[text] = forms.CharField(
+                    label=f"{label} ({row})",
+                    max_length=REASON_MAX_LENGTH,
+                    required=False,
+                )
+                reason_fields[weight] = forms.TypedChoiceField(
+                    label=f"How much does it matter? ({side} {row})",
+                    choices=[("", "Choose a weight"), *content.READINESS_WEIGHTS],
+                    coerce=int,
+                    required=False,
+                    empty_value=None,
+                )
+                if row <= len(saved[side]) and not self.is_bound:
+                    self.initial[text] = saved[side][row - 1]["text"]
+                    self.initial[weight] = saved[side][row - 1]["weight"]
+        # Reasons first: weighing them is where the decision starts.
+        self.fields = {**reason_fields, **self.fields}
+
+    def reason_rows(self) -> dict[str, list]:
+        """{side: [(text field, weight field), ...]}: bound pairs, for the template."""
+        return {
+            side: [
+                (self[f"{side}_{row}"], self[f"{side}_{row}_weight"])
+                for row in range(1, content.READINESS_REASON_ROWS + 1)
+            ]
+            for side, _ in REASON_SIDES
+        }
+
+    def question_fields(self):
+        return [self[key] for key, _ in self.questions]
+
+    def clean(self):
+        cleaned = super().clean()
+        for side, _ in REASON_SIDES:
+            for row in range(1, content.READINESS_REASON_ROWS + 1):
+                text, weight = f"{side}_{row}", f"{side}_{row}_weight"
+                if cleaned.get(text) and cleaned.get(weight) is None and weight not in self.errors:
+                    self.add_error(weight, "Choose how much this reason matters, from 1 to 5.")
+                if cleaned.get(weight) is not None and not cleaned.get(text):
+                    self.add_error(text, "Write the reason, or clear its weight.")
+        return cleaned
+
+    def reasons(self) -> list[dict]:
+        return [
+            {
+                "side": side,
+                "text": self.cleaned_data[f"{side}_{row}"],
+                "weight": self.cleaned_data[f"{side}_{row}_weight"],
+            }
+            for side, _ in REASON_SIDES
+            for row in range(1, content.READINESS_REASON_ROWS + 1)
+            if self.cleaned_data.get(f"{side}_{row}")
+        ]
+
+    def save(self, user):
+        obj, _ = Readiness.objects.update_or_create(
+            user=user, defaults={"answers": self.answers(), "reasons": self.reasons()}
+        )
+        return obj
+
+
+class SafetyPlanForm(OwnedModelForm):
+    class Meta:
+        model = SafetyPlan
+        fields = [field for field, *_ in content.SAFETY_PLAN_SECTIONS]
+        labels = {field: title for field, title, _, _ in content.SAFETY_PLAN_SECTIONS}
+        help_texts = {
+            field: f"{prompt} {example}"
+            for field, _, prompt, example in content.SAFETY_PLAN_SECTIONS
+        }
+        widgets = {
+            field: forms.Textarea(attrs={"rows": 4}) for field, *_ in content.SAFETY_PLAN_SECTIONS
+        }
 
 
 class ApologyForm(OwnedModelForm):

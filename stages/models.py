@@ -239,6 +239,19 @@ class Apology(Versioned):
     def __str__(self):
         return f"Apology draft ({self.get_status_display()})"
 
+    def sincerity_pairs(self) -> list[tuple[str, str | None]]:
+        return [
+            (question, self.sincerity.get(key)) for key, question, _ in content.SINCERITY_QUESTIONS
+        ]
+
+    def sincerity_replies(self) -> list[tuple[str, str]]:
+        """(question, reply) for each answer that suggests apologising for the wrong reasons."""
+        return [
+            (question, content.SINCERITY_REPLIES[key, self.sincerity[key]])
+            for key, question, _ in content.SINCERITY_QUESTIONS
+            if (key, self.sincerity.get(key)) in content.SINCERITY_REPLIES
+        ]
+
 
 class CheckInQuerySet(OwnedQuerySet):
     def streak(self, today: datetime.date) -> int:
@@ -567,6 +580,66 @@ class Readiness(Versioned):
         """(question, answer) in content order; None where not answered."""
         return [(question, self.answers.get(key)) for key, question in content.READINESS_QUESTIONS]
 
+    def weights(self) -> dict[str, int]:
+        """The summed weight of the reasons on each side."""
+        totals = {"for": 0, "against": 0}
+        for reason in self.reasons:
+            totals[reason["side"]] += reason["weight"]
+        return totals
+
+    def reasons_for(self) -> list[dict]:
+        return [r for r in self.reasons if r["side"] == "for"]
+
+    def reasons_against(self) -> list[dict]:
+        return [r for r in self.reasons if r["side"] == "against"]
+
+    def concerns(self, safety=None) -> list[dict]:
+        """What the decision aid names: each concern with the answer that raised it, why it
+        matters and what to do next; safety answers first, then the readiness questions in
+        order, then the weighing."""
+        found = []
+        if safety is not None and safety.any_yes:
+            found.append(
+                {
+                    "answer": "You told us that "
+                    + _join(safety.concerns())
+                    + " (your safety check).",
+                    "why": "When a relationship has been frightening or controlling, getting back "
+                    "together is not the goal, and nothing on this page outweighs your safety.",
+                    "next": "Look at the Safety page and make a safety plan; talk to a helpline "
+                    "that knows about abuse.",
+                    "safety": True,
+                }
+            )
+        labels = dict(YES_NO_NOT_SURE)
+        for key, question in content.READINESS_QUESTIONS:
+            answer = self.answers.get(key)
+            if answer is None or answer == READY_ANSWERS[key]:
+                continue
+            why, next_step = content.READINESS_CONCERNS[key]
+            found.append(
+                {
+                    "answer": f"\u201c{question}\u201d You answered \u201c{labels[answer]}\u201d.",
+                    "why": why,
+                    "next": next_step,
+                    "safety": False,
+                }
+            )
+        totals = self.weights()
+        if totals["against"] > totals["for"]:
+            found.append(
+                {
+                    "answer": f"Your reasons against weigh {totals['against']}; your reasons for "
+                    f"weigh {totals['for']}.",
+                    "why": "By your own weighing, what speaks against getting back together "
+                    "matters more to you right now than what speaks for it.",
+                    "next": "Read your reasons against once more, slowly. If they still weigh "
+                    "more in a week, trust that.",
+                    "safety": False,
+                }
+            )
+        return found
+
     def note(self):
         answers = self.answers
         if not answers:
@@ -594,6 +667,12 @@ class Readiness(Versioned):
         )
 
 
+def _join(phrases: list[str]) -> str:
+    if len(phrases) <= 1:
+        return "".join(phrases)
+    return ", ".join(phrases[:-1]) + " and " + phrases[-1]
+
+
 class SafetyPlan(Versioned):
     """A private, printable safety plan. Its five parts follow the Stanley-Brown Safety
     Planning Intervention, adapted with the domestic-abuse safety-planning guidance the Safety
@@ -611,6 +690,16 @@ class SafetyPlan(Versioned):
 
     def __str__(self):
         return "Safety plan"
+
+    def sections(self) -> list[dict]:
+        """Each part of the plan with its heading and what the person wrote, in order."""
+        return [
+            {"field": field, "title": title, "text": getattr(self, field)}
+            for field, title, _, _ in content.SAFETY_PLAN_SECTIONS
+        ]
+
+    def is_empty(self) -> bool:
+        return not any(str(section["text"]).strip() for section in self.sections())
 
 
 class UrgeQuerySet(OwnedQuerySet):

@@ -15,8 +15,16 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from . import content, drafts, reports, services
 from .exercises import BY_KEY, Exercise, for_stage
-from .forms import CheckInForm, MessageDecisionForm, SafetyCheckForm
-from .models import Contact, HeldMessage, SafetyCheck, SelfCareCheckIn, Stage, StageProgress
+from .forms import CheckInForm, MessageDecisionForm, SafetyCheckForm, SafetyPlanForm
+from .models import (
+    Contact,
+    HeldMessage,
+    SafetyCheck,
+    SafetyPlan,
+    SelfCareCheckIn,
+    Stage,
+    StageProgress,
+)
 
 require_get_post = require_http_methods(["GET", "HEAD", "POST"])
 
@@ -185,6 +193,44 @@ def safety_check(request):
         request,
         "stages/safety_check.html",
         {"form": form, "next": next_url, "retake": instance is not None, "conflict": conflict},
+    )
+
+
+# The safety plan: for anyone, whatever their safety answers, so it needs no safety check.
+@require_get_post
+def safety_plan(request):
+    plan = SafetyPlan.objects.for_user(request.user).first()
+    form = SafetyPlanForm(request.POST or None, instance=plan)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.guarded_save(user=request.user, form=form)
+        except services.Conflict as changed:
+            conflict = _conflict(form, changed.current)
+        else:
+            drafts.mark_saved(request)
+            messages.success(request, "Your safety plan is saved. Only you can see it.")
+            return redirect("stages:safety_plan")
+    return render(
+        request,
+        "stages/safety_plan.html",
+        {
+            "form": form,
+            "plan": plan,
+            "conflict": conflict,
+            "draft_key": drafts.draft_key(request),
+            "saved_draft": drafts.pop_saved(request),
+        },
+    )
+
+
+@require_safe
+def safety_plan_print(request):
+    """The plan as a clean page to print; with nothing written yet, a blank one to fill in
+    by hand."""
+    plan = SafetyPlan.objects.for_user(request.user).first() or SafetyPlan()
+    return render(
+        request, "stages/safety_plan_print.html", {"plan": plan, "today": timezone.localdate()}
     )
 
 
@@ -586,5 +632,8 @@ def readiness(request):
         "readiness",
         template="stages/readiness.html",
         saved="Your answers are saved.",
-        context=lambda instance: {"note": instance.note() if instance else None},
+        context=lambda instance: {
+            "note": instance.note() if instance else None,
+            "concerns": instance.concerns(request.safety_check) if instance else None,
+        },
     )

@@ -43,6 +43,7 @@ def test_a_yes_person_meets_the_notice_inside_each_reconnecting_exercise(afraid_
     assert "Before this exercise" in html
     assert "you have felt afraid of your ex" in html
     assert 'href="/safety/"' in html
+    assert 'href="/stages/safety-plan/"' in html
 
 
 @pytest.mark.parametrize("url_name", NOT_RECONNECTING)
@@ -58,7 +59,8 @@ def test_a_no_person_sees_no_notice(program_client, url_name):
 def test_the_dashboard_leads_a_yes_person_to_help(afraid_client):
     html = afraid_client.get(reverse("dashboard")).content.decode()
     first_button = re.search(r'<a class="btn btn-primary" href="([^"]+)">([^<]+)</a>', html)
-    assert first_button.groups() == ("/safety/", "Your safety first: find help and support")
+    assert first_button.groups() == ("/stages/safety-plan/", "Your safety first: your safety plan")
+    assert 'href="/safety/">Find help and support</a>' in html
     assert "Start here" not in html
 
 

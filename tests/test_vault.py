@@ -19,7 +19,8 @@ from django.db import connection
 from django.urls import reverse
 
 from journal.models import Entry, EntryToken
-from stages.models import Memory, SafetyCheck
+from stages import content
+from stages.models import Memory, SafetyCheck, SafetyPlan
 from vault import crypto, health, keys
 from vault.fields import UNREADABLE_MESSAGE
 from vault.models import KeyCheck
@@ -92,8 +93,15 @@ def test_a_known_sentence_written_everywhere_is_found_nowhere_in_the_tables(user
     )
     MemoryFactory(user=user, what=words, when=words[:90], where=words, why_good=words)
     DateIdeaFactory(user=user, idea=words)
-    ReadinessFactory(user=user, answers={"still_in_love": SECRET})
+    ReadinessFactory(
+        user=user,
+        answers={"still_in_love": SECRET},
+        reasons=[{"side": "against", "text": words, "weight": 5}],
+    )
     SafetyCheckFactory(user=user, afraid=True)
+    SafetyPlan.objects.create(
+        user=user, **{field: words for field, *_ in content.SAFETY_PLAN_SECTIONS}
+    )
 
     values = every_text_value_in_the_database()
     assert not [v for v in values if SECRET in v or SECRET.lower() in v.lower()]
