@@ -650,6 +650,9 @@ class Readiness(Versioned):
             for k, v in answers.items()
             if k in READY_ANSWERS and v not in (READY_ANSWERS[k], NOT_SURE)
         ]
+        totals = self.weights()
+        if totals["against"] > totals["for"]:
+            not_ready.append("weighing")
         if not unsure and not not_ready:
             return (
                 "From your answers, you seem to be coming at this with clear eyes. Keep going "

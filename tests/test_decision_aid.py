@@ -1,0 +1,151 @@
+"""The "are you sure?" decision aid (reasons weighed, readiness answers, each concern named
+with why it matters and what to do next) and the apology's replies to its sincerity check."""
+
+import pytest
+from django.urls import reverse
+
+from stages import content
+from stages.models import Apology, Readiness
+
+from .clock import frozen
+from .factories_stages import SafetyCheckFactory
+from .test_vault import raw_values
+
+pytestmark = [pytest.mark.django_db, frozen]
+
+READY = {
+    "still_in_love": "yes",
+    "impulsive": "no",
+    "band_aid": "no",
+    "ready_to_compromise": "yes",
+    "ready_to_admit": "yes",
+    "ready_to_change": "yes",
+}
+URL = reverse("stages:readiness")
+
+
+def test_reasons_are_saved_with_their_weights_encrypted_and_shown_again(program_client, user):
+    program_client.post(
+        URL,
+        {
+            **READY,
+            "for_1": "We laughed every day",
+            "for_1_weight": "4",
+            "against_1": "We argued about money",
+            "against_1_weight": "2",
+        },
+    )
+    readiness = Readiness.objects.get(user=user)
+    assert readiness.reasons == [
+        {"side": "for", "text": "We laughed every day", "weight": 4},
+        {"side": "against", "text": "We argued about money", "weight": 2},
+    ]
+    (raw,) = raw_values("stages_readiness", ["reasons"])[0]
+    assert "laughed" not in raw
+    html = program_client.get(URL).content.decode()
+    assert 'value="We laughed every day"' in html
+    assert "clear eyes" in html
+
+
+def test_an_answer_that_suggests_waiting_is_named_with_why_and_what_next(program_client):
+    response = program_client.post(URL, {**READY, "impulsive": "yes"}, follow=True)
+    html = response.content.decode()
+    why, next_step = content.READINESS_CONCERNS["impulsive"]
+    assert "1 thing worth a second look" in html
+    assert "Am I deciding this on impulse?" in html
+    assert "You answered \u201cYes\u201d" in html
+    assert why in html
+    assert next_step in html
+
+
+def test_heavier_reasons_against_are_a_concern(program_client):
+    html = program_client.post(
+        URL,
+        {
+            **READY,
+            "for_1": "Shared friends",
+            "for_1_weight": "2",
+            "against_1": "I felt small around them",
+            "against_1_weight": "5",
+            "against_2": "They never listened",
+            "against_2_weight": "3",
+        },
+        follow=True,
+    ).content.decode()
+    assert "Your reasons against weigh 8; your reasons for weigh 2." in html
+    assert "might not be the right moment" in html
+
+
+def test_a_safety_yes_comes_first_among_the_concerns(client_logged_in, user):
+    SafetyCheckFactory(user=user, afraid=True)
+    html = client_logged_in.post(URL, READY, follow=True).content.decode()
+    assert "You told us that you have felt afraid of your ex (your safety check)." in html
+    assert html.index("your safety check") < html.index("Reasons for getting back together")
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"for_1": "A reason"}, "for_1_weight", "Choose how much this reason matters"),
+        ({"against_2_weight": "3"}, "against_2", "Write the reason, or clear its weight."),
+        ({"for_1": "x" * 201, "for_1_weight": "1"}, "for_1", "at most 200 characters"),
+        ({"for_1": "A reason", "for_1_weight": "9"}, "for_1_weight", "Select a valid choice"),
+    ],
+)
+def test_a_half_filled_reason_gets_a_message_next_to_it(
+    program_client, user, changes, field, message
+):
+    data = {**READY, "against_1": "kept as typed", "against_1_weight": "2", **changes}
+    response = program_client.post(URL, data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert message in html
+    assert f'id="error_1_id_{field}"' in html
+    assert 'value="kept as typed"' in html
+    assert not Readiness.objects.filter(user=user).exists()
+
+
+def test_the_summary_holds_the_reasons_and_the_concerns(program_client):
+    program_client.post(
+        URL,
+        {**READY, "band_aid": "yes", "against_1": "Old habits", "against_1_weight": "3"},
+    )
+    html = program_client.get(reverse("stages:summary")).content.decode()
+    assert "Old habits (3)" in html
+    assert "Reasons against (weight 3)" in html
+    assert content.READINESS_CONCERNS["band_aid"][1] in html
+
+
+# The apology's sincerity check --------------------------------------------------------------
+APOLOGY = {
+    "has_reason": "yes",
+    "seeking_approval": "no",
+    "telling_them_what_they_want": "no",
+    "draft": "I'm sorry I missed your exhibition.",
+    "status": "draft",
+}
+
+
+def test_approval_seeking_gets_a_warm_reply(program_client, user):
+    html = program_client.post(
+        reverse("stages:apology"), {**APOLOGY, "seeking_approval": "yes"}, follow=True
+    ).content.decode()
+    assert content.SINCERITY_REPLIES["seeking_approval", "yes"] in html.replace("&#x27;", "'")
+    assert (
+        Apology.objects.get(user=user).sincerity_replies()[0][0]
+        == (content.SINCERITY_QUESTIONS[1][1])
+    )
+
+
+def test_sincere_answers_need_no_reply(program_client):
+    html = program_client.post(reverse("stages:apology"), APOLOGY, follow=True).content.decode()
+    assert "About your answers" not in html
+
+
+def test_the_summary_holds_the_apology_and_its_sincerity_answers(program_client):
+    program_client.post(
+        reverse("stages:apology"), {**APOLOGY, "telling_them_what_they_want": "not_sure"}
+    )
+    html = program_client.get(reverse("stages:summary")).content.decode().replace("&#x27;", "'")
+    assert "I'm sorry I missed your exhibition." in html
+    assert content.SINCERITY_REPLIES["telling_them_what_they_want", "not_sure"] in html
