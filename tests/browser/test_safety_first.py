@@ -1,0 +1,83 @@
+"""Safety first, in a browser: a person who said yes to a safety question meets a notice
+inside every step towards their ex and is led to their safety plan; the decision aid names
+what their answers raise; a journal entry's title never reaches the tab title."""
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from stages.exercises import EXERCISES
+from tests.factories import UserFactory
+from tests.factories_journal import EntryFactory
+from tests.factories_stages import SafetyCheckFactory
+
+from .helpers import log_in
+
+RECONNECTING = [e for e in EXERCISES if e.reconnects]
+
+
+@pytest.fixture
+def afraid(live_server, page):
+    user = UserFactory()
+    SafetyCheckFactory(user=user, afraid=True)
+    log_in(page, live_server, user.email)
+    return user
+
+
+def test_a_yes_person_is_led_to_safety_everywhere(live_server, page, afraid, artifacts):
+    main_action = page.locator(".main-actions a").first
+    expect(main_action).to_have_text("Your safety first: your safety plan")
+    page.screenshot(path=artifacts / "safety-dashboard.png", full_page=True)
+    main_action.click()
+    expect(page.get_by_role("heading", name="Your safety plan", exact=True)).to_be_visible()
+    page.get_by_label("People and places to reach").fill("My sister; code word umbrella")
+    page.get_by_role("button", name="Save my safety plan").click()
+    expect(page.get_by_text("Your safety plan is saved")).to_be_visible()
+    page.screenshot(path=artifacts / "safety-plan.png", full_page=True)
+    page.get_by_role("link", name="Print your plan").click()
+    expect(page.get_by_text("My sister; code word umbrella")).to_be_visible()
+
+    for exercise in RECONNECTING:
+        page.goto(live_server.url + reverse(exercise.url_name))
+        notice = page.get_by_role("region", name="Before this exercise")
+        expect(notice).to_be_visible()
+        expect(notice).to_contain_text("you have felt afraid of your ex")
+        expect(notice.get_by_role("link", name="Make your safety plan")).to_be_visible()
+    page.screenshot(path=artifacts / "safety-notice-readiness.png", full_page=True)
+
+
+def test_the_decision_aid_names_a_concern_the_answers_raise(live_server, page, artifacts):
+    user = UserFactory()
+    SafetyCheckFactory(user=user)
+    log_in(page, live_server, user.email)
+    page.goto(live_server.url + "/stages/exercises/are-you-sure/")
+    page.get_by_label("A reason for (1)").fill("We make each other laugh")
+    page.get_by_label("How much does it matter? (for 1)").select_option("3")
+    page.get_by_label("A reason against (1)").fill("I stopped seeing my friends")
+    page.get_by_label("How much does it matter? (against 1)").select_option("5")
+    answers = {
+        "Am I still in love with them": "Yes",
+        "Am I deciding this on impulse?": "Yes",
+        "like a sticking plaster?": "No",
+        "Am I ready to compromise?": "Yes",
+        "including my own part?": "Yes",
+        "do things differently together": "Yes",
+    }
+    for question, answer in answers.items():
+        group = page.locator("fieldset, div.mb-3").filter(has_text=question).last
+        group.get_by_label(answer, exact=True).check()
+    page.get_by_role("button", name="Save and see what my answers say").click()
+    result = page.get_by_role("region", name="What your answers say")
+    expect(result).to_contain_text("2 things worth a second look")
+    expect(result).to_contain_text("Am I deciding this on impulse?")
+    expect(result).to_contain_text("Your reasons against weigh 5; your reasons for weigh 3.")
+    page.screenshot(path=artifacts / "decision-aid.png", full_page=True)
+
+
+def test_a_journal_entrys_title_is_not_in_the_tab_title(live_server, page):
+    user = UserFactory()
+    entry = EntryFactory(user=user, title="The night he took my keys")
+    log_in(page, live_server, user.email)
+    page.goto(live_server.url + f"/journal/{entry.pk}/")
+    expect(page.get_by_role("heading", name="The night he took my keys")).to_be_visible()
+    assert "keys" not in page.title()
