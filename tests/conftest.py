@@ -75,6 +75,8 @@ def pytest_collection_modifyitems(config, items):
         # By path: a hook in tests/browser/conftest.py would see every test of the session.
         if item.path.is_relative_to(BROWSER_DIR):
             item.add_marker(pytest.mark.browser)
+            if item.path.name == "test_sweep.py":
+                item.add_marker(pytest.mark.sweep)
             if no_chromium and not tools.tools_required():
                 item.add_marker(pytest.mark.skip(reason=no_chromium))
         # Serialized rollback: pytest-django has Django save the migrated data (the program
