@@ -31,7 +31,13 @@ def test_pages_have_no_inline_script_or_style_and_no_third_party_urls(client, na
     assert "<style" not in html
     for tag in re.findall(r"<script[^>]*>", html):
         assert "src=" in tag or 'type="application/json"' in tag
-    assert not re.search(r'(src|href)="(https?:)?//', html)
+    # Nothing is loaded from elsewhere: no script, image, frame or stylesheet of another site.
+    assert not re.search(r'src="(https?:)?//', html)
+    assert not re.search(r'<link[^>]*href="(https?:)?//', html)
+    # Links out (the Safety page's helplines and sources) are links a person chooses to follow,
+    # and tell the other site nothing about where they came from.
+    for tag in re.findall(r'<a [^>]*href="(?:https?:)?//[^>]*>', html):
+        assert 'rel="noopener noreferrer"' in tag, tag
 
 
 @pytest.mark.django_db
