@@ -1,3 +1,5 @@
+from email.utils import formataddr, parseaddr
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django.conf import settings
@@ -41,7 +43,9 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_notification_mail(self, template_prefix, user, context=None, email=None):
         """allauth leaves the user out of a notification's context; the emails need to know
         whom they are for (their name for the site, their time zone)."""
-        super().send_notification_mail(template_prefix, user, {"user": user, **(context or {})}, email)
+        super().send_notification_mail(
+            template_prefix, user, {"user": user, **(context or {})}, email
+        )
 
     def send_mail(self, template_prefix, email, context):
         """Every account email names the site as its recipient knows it (`site_name`: the
@@ -52,6 +56,15 @@ class AccountAdapter(DefaultAccountAdapter):
         zone = timezones.zone_of(recipient) if recipient else None
         with timezone.override(zone):
             super().send_mail(template_prefix, email, {**context, "site_name": site_name})
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        """The sender's name follows the recipient's name for the site too: "Notes
+        <noreply@…>" in discreet mode (the address itself is the operator's to choose)."""
+        msg = super().render_mail(template_prefix, email, context, headers=headers)
+        site_name = context.get("site_name", settings.SITE_NAME)
+        if site_name != settings.SITE_NAME:
+            msg.from_email = formataddr((site_name, parseaddr(msg.from_email)[1]))
+        return msg
 
     @staticmethod
     def _recipient(email, context) -> User | None:
