@@ -37,7 +37,8 @@ def dashboard(request):
 @require_http_methods(["GET", "HEAD", "POST"])
 def account(request):
     # A copy: a form that fails leaves the signed-in user (and so this page's title) as stored.
-    form = AccountSettingsForm(request.POST or None, instance=copy.copy(request.user))
+    data = request.POST if request.method == "POST" else None  # all unticked is still a POST
+    form = AccountSettingsForm(data, instance=copy.copy(request.user))
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Your settings are saved.")
