@@ -25,7 +25,7 @@ from exback.passwords import HELP_TEXT
 
 from .clock import NOON, frozen
 from .factories import PASSWORD, UserFactory
-from .test_accounts import NEW_PASSWORD, current_code, code_in, reauthenticate_url, sign_up
+from .test_accounts import NEW_PASSWORD, code_in, current_code, reauthenticate_url, sign_up
 
 User = get_user_model()
 pytestmark = pytest.mark.django_db
