@@ -73,11 +73,19 @@ class AddWebAuthnForm(webauthn_forms.AddWebAuthnForm):
         return credential
 
 
+def time_zone_choices():
+    return [
+        ("", f"The site's time zone ({settings.TIME_ZONE})"),
+        *((name, name.replace("_", " ")) for name in timezones.names()),
+    ]
+
+
 class AccountSettingsForm(forms.ModelForm):
     """The account page's settings: the person's time zone and discreet mode."""
 
     time_zone = forms.ChoiceField(
         label="Your time zone",
+        choices=time_zone_choices,
         required=False,
         help_text="Dates, times and “today” (your check-in day and your streak) follow it.",
         error_messages={
@@ -100,10 +108,6 @@ class AccountSettingsForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["time_zone"].choices = [
-            ("", f"The site's time zone ({settings.TIME_ZONE})"),
-            *((name, name.replace("_", " ")) for name in timezones.names()),
-        ]
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
