@@ -99,6 +99,8 @@ MIDDLEWARE = [
     # Every view is private unless it says `login_not_required`, and needs a verified address.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "exback.middleware.VerifiedEmailMiddleware",
+    # Dates, times and "today" in the signed-in person's own time zone.
+    "exback.middleware.LocalTimeMiddleware",
     # No write while the encryption keys cannot read what is stored.
     "vault.middleware.RefuseWritesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -124,6 +126,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "exback.privacy.quick_exit_context",
+                "exback.privacy.site_name_context",
             ],
         },
     },
@@ -196,17 +199,25 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# Confirming an address (at sign-up, or a new one later): six digits typed on the page that
+# asked for them, in the same browser (the default), or a link to open (false). Each code
+# allows three tries and lasts 15 minutes (allauth's defaults); the email's wording follows.
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = env_bool("EMAIL_VERIFICATION_BY_CODE", True)
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 # Subjects are neutral: no prefix naming the site; a person in discreet mode sees
-# DISCREET_NAME wherever the site would name itself (tab titles, emails).
+# DISCREET_NAME wherever the site would name itself (tab titles, emails). The account emails
+# are ours (templates/account/email/, templates/mfa/email/, plain text and HTML), and
+# exback.adapters.AccountAdapter gives each one `site_name` from its recipient.
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 SITE_NAME = "exback"
 DISCREET_NAME = env_str("DISCREET_NAME", "Notes")
 ACCOUNT_PREVENT_ENUMERATION = True
 # Our adapter counts failed log-ins per account, whatever Host header a request carries, and
-# our forms give sign-up the same work for a new and a registered address.
+# our forms give sign-up the same work for a new and a registered address (and the browser's
+# time zone, from a hidden field).
 ACCOUNT_ADAPTER = "exback.adapters.AccountAdapter"
 ACCOUNT_FORMS = {
     "signup": "exback.forms.SignupForm",
@@ -268,7 +279,10 @@ if env_str("EMAIL_HOST"):
         }
     }
 else:
-    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+    # With DEBUG on, printed whole, links and all (exback/mail.py), not quoted-printable.
+    # Without it, Django's own console backend, which `check --deploy` refuses (mail.E001).
+    console = "exback.mail" if DEBUG else "django.core.mail.backends.console"
+    MAILERS = {"default": {"BACKEND": f"{console}.EmailBackend"}}
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env_str("TIME_ZONE", "UTC")

@@ -1,7 +1,18 @@
+from email.utils import formataddr, parseaddr
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
+from django.conf import settings
+from django.utils import timezone
 
 from vault import crypto
+
+from . import timezones
+from .models import User
+
+# Set in the session of a person's very first sign-in: their dashboard says "Welcome", not
+# "Welcome back".
+FIRST_SIGN_IN_SESSION_KEY = "_first_sign_in"
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -13,6 +24,54 @@ class AccountAdapter(DefaultAccountAdapter):
         one site: the account alone is the key."""
         login = credentials.get("email", credentials.get("username", ""))
         return f"login:{login.strip().lower()}"
+
+    def save_user(self, request, user, form, commit=True):
+        """A new account starts in the browser's time zone (the sign-up form's hidden field,
+        filled by static/js/time-zone.js), or the site's when the browser did not say."""
+        user = super().save_user(request, user, form, commit=False)
+        user.time_zone = form.cleaned_data.get("time_zone", "")
+        if commit:
+            user.save()
+        return user
+
+    def login(self, request, user):
+        first = user.last_login is None
+        super().login(request, user)
+        if first:
+            request.session[FIRST_SIGN_IN_SESSION_KEY] = True
+
+    def send_notification_mail(self, template_prefix, user, context=None, email=None):
+        """allauth leaves the user out of a notification's context; the emails need to know
+        whom they are for (their name for the site, their time zone)."""
+        super().send_notification_mail(
+            template_prefix, user, {"user": user, **(context or {})}, email
+        )
+
+    def send_mail(self, template_prefix, email, context):
+        """Every account email names the site as its recipient knows it (`site_name`: the
+        neutral DISCREET_NAME in discreet mode) and shows times in the recipient's own zone,
+        whoever's request sends it. An address with no account gets the site's name."""
+        recipient = self._recipient(email, context)
+        site_name = recipient.site_name if recipient else settings.SITE_NAME
+        zone = timezones.zone_of(recipient) if recipient else None
+        with timezone.override(zone):
+            super().send_mail(template_prefix, email, {**context, "site_name": site_name})
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        """The sender's name follows the recipient's name for the site too: "Notes
+        <noreply@…>" in discreet mode (the address itself is the operator's to choose)."""
+        msg = super().render_mail(template_prefix, email, context, headers=headers)
+        site_name = context.get("site_name", settings.SITE_NAME)
+        if site_name != settings.SITE_NAME:
+            msg.from_email = formataddr((site_name, parseaddr(msg.from_email)[1]))
+        return msg
+
+    @staticmethod
+    def _recipient(email, context) -> User | None:
+        user = context.get("user")
+        if isinstance(user, User) and user.pk:
+            return user
+        return User.objects.filter(email__iexact=email).first()
 
 
 class MFAAdapter(DefaultMFAAdapter):

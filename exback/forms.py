@@ -1,11 +1,17 @@
 """allauth's account forms (settings.ACCOUNT_FORMS), with one plain hint under every
-new-password field and the same work on sign-up whether or not the address is registered."""
+new-password field and the same work on sign-up whether or not the address is registered;
+and the account page's own settings (time zone, discreet mode)."""
 
 from allauth.account import forms as allauth_forms
 from allauth.mfa import adapter as mfa_adapter
 from allauth.mfa.webauthn import forms as webauthn_forms
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 
+from . import timezones
+from .models import User
 from .passwords import HELP_TEXT
 
 
@@ -21,6 +27,19 @@ class PasswordHintMixin:
 
 
 class SignupForm(PasswordHintMixin, allauth_forms.SignupForm):
+    # Filled in by static/js/time-zone.js from the browser (Intl); without JavaScript, or with
+    # a name we do not know, it stays empty and the person gets the site's TIME_ZONE until
+    # they choose one on the account page. Saved by AccountAdapter.save_user.
+    time_zone = forms.CharField(
+        required=False, widget=forms.HiddenInput(attrs={"data-browser-time-zone": ""})
+    )
+
+    def clean_time_zone(self):
+        """A hidden field has nowhere to show an error: anything but a zone we know (which
+        also bounds its length) quietly becomes the site's default."""
+        name = self.cleaned_data.get("time_zone", "").strip()
+        return name if timezones.is_known(name) else ""
+
     def try_save(self, request):
         """A new address costs a password hash (the account is created); a registered one
         only sends the owner an email. Hash here too and throw the hash away, so that the time
@@ -52,3 +71,43 @@ class AddWebAuthnForm(webauthn_forms.AddWebAuthnForm):
         if not isinstance(credential, dict) or not credential:
             raise mfa_adapter.get_adapter().validation_error("incorrect_code")
         return credential
+
+
+def time_zone_choices():
+    return [
+        ("", f"The site's time zone ({settings.TIME_ZONE})"),
+        *((name, name.replace("_", " ")) for name in timezones.names()),
+    ]
+
+
+class AccountSettingsForm(forms.ModelForm):
+    """The account page's settings: the person's time zone and discreet mode."""
+
+    time_zone = forms.ChoiceField(
+        label="Your time zone",
+        choices=time_zone_choices,
+        required=False,
+        help_text="Dates, times and “today” (your check-in day and your streak) follow it.",
+        error_messages={
+            "invalid_choice": "“%(value)s” is not a time zone we know. Choose one from the "
+            "list, such as Europe/London or America/New_York. Nothing was changed."
+        },
+    )
+
+    class Meta:
+        model = User
+        fields = ["time_zone", "discreet"]
+        labels = {
+            "discreet": f"Discreet mode: show a neutral name (“{settings.DISCREET_NAME}”) in "
+            "the tab title and in emails"
+        }
+        help_texts = {
+            "discreet": "For a shared device or inbox. It does not hide the site itself: "
+            "Quick exit and your browser's private windows do more."
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True

@@ -7,6 +7,9 @@ import time
 from allauth.account.models import EmailAddress
 from allauth.usersessions.models import UserSession
 from django.shortcuts import redirect
+from django.utils import timezone
+
+from . import timezones
 
 VERIFIED_SESSION_KEY = "_email_verified"
 # allauth's own pages are how an unverified person verifies, and the admin has its own gate.
@@ -56,3 +59,24 @@ class UserSessionsMiddleware:
                 UserSession.objects.create_from_request(request)
                 request.session[SEEN_SESSION_KEY] = now
         return response
+
+
+class LocalTimeMiddleware:
+    """Dates and times in the signed-in person's own zone (User.time_zone): "today" for the
+    check-in and streaks, the mood chart, cooling-off times, journal dates. Everyone else,
+    and anyone who chose none, gets the site's TIME_ZONE."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        zone = timezones.zone_of(request.user) if request.user.is_authenticated else None
+        if zone is None:
+            timezone.deactivate()
+        else:
+            timezone.activate(zone)
+        try:
+            return self.get_response(request)
+        finally:
+            # A worker thread serves other people next: never leave one person's zone behind.
+            timezone.deactivate()

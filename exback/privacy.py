@@ -52,3 +52,10 @@ def quick_exit(request):
 
 def quick_exit_context(request):
     return {"QUICK_EXIT_URL": settings.QUICK_EXIT_URL}
+
+
+def site_name_context(request):
+    """The site's name as this person's pages give it: the neutral DISCREET_NAME in discreet
+    mode (User.site_name), for the tab title."""
+    user = getattr(request, "user", None)
+    return {"site_name": getattr(user, "site_name", settings.SITE_NAME)}

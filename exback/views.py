@@ -1,15 +1,19 @@
+import copy
 import logging
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from vault import health as vault_health
 
 from . import helplines
+from .adapters import FIRST_SIGN_IN_SESSION_KEY
+from .forms import AccountSettingsForm
 
 logger = logging.getLogger(__name__)
 
@@ -26,12 +30,21 @@ def home(request):
 def dashboard(request):
     from stages.reports import dashboard as program_dashboard
 
-    return render(request, "exback/dashboard.html", program_dashboard(request.user))
+    context = program_dashboard(request.user)
+    context["first_sign_in"] = request.session.get(FIRST_SIGN_IN_SESSION_KEY, False)
+    return render(request, "exback/dashboard.html", context)
 
 
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 def account(request):
-    return render(request, "exback/account.html")
+    # A copy: a form that fails leaves the signed-in user (and so this page's title) as stored.
+    data = request.POST if request.method == "POST" else None  # all unticked is still a POST
+    form = AccountSettingsForm(data, instance=copy.copy(request.user))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your settings are saved.")
+        return redirect("account")
+    return render(request, "exback/account.html", {"form": form})
 
 
 @login_not_required

@@ -3,6 +3,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from vault import crypto
 from vault.fields import EncryptedTextField
@@ -82,7 +83,8 @@ class Entry(models.Model):
 
     @property
     def display_title(self):
-        return self.title or self.created_at.strftime("%-d %B %Y")
+        # The day in the writer's own zone (exback's LocalTimeMiddleware activates it).
+        return self.title or timezone.localtime(self.created_at).strftime("%-d %B %Y")
 
     def snippet(self, length=180):
         text = " ".join(self.body.split())

@@ -50,9 +50,27 @@ def progress_picture(sections):
         "total": len(stages),
         "percent": round(100 * completed / len(stages)) if stages else 0,
         "last_visited": last,
+        "continue_to": continue_to(sections, last),
         "start": next((s for s in sections if s.kind == Stage.Kind.INTRO), None),
         "self_care": next((s for s in sections if s.is_self_care), None),
     }
+
+
+def continue_to(sections, last):
+    """Where "Continue where you left off" leads: the section last visited while it is still
+    unfinished; once it is marked complete, the next unfinished one after it in the program's
+    order (then from the start). None before any visit, and once everything is complete. The
+    FAQ is never finished, so it is never where one continues to."""
+    if last is None:
+        return None
+    if last.user_status != StageProgress.Status.COMPLETED:
+        return last
+    path = [s for s in sections if s.kind != Stage.Kind.FAQ]
+    after = path.index(last) + 1 if last in path else 0
+    return next(
+        (s for s in path[after:] + path[:after] if s.user_status != StageProgress.Status.COMPLETED),
+        None,
+    )
 
 
 def mood_chart(checkins, today):

@@ -20,6 +20,11 @@ def link_in(message):
     return re.search(r"https?://testserver(/\S+)", message.body).group(1)
 
 
+def code_in(message):
+    """The six-digit code of a confirmation email (ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED)."""
+    return re.search(r"^\s+(\d{6})$", message.body, re.MULTILINE).group(1)
+
+
 def sign_up(client, email="new@example.com", password1=NEW_PASSWORD, password2=None):
     return client.post(
         reverse("account_signup"),
@@ -28,28 +33,34 @@ def sign_up(client, email="new@example.com", password1=NEW_PASSWORD, password2=N
 
 
 @pytest.mark.django_db
-def test_sign_up_sends_a_confirmation_and_the_link_logs_in(client):
-    """Sign up, follow the emailed link, confirm, and land on the signed-in page."""
+def test_sign_up_sends_a_code_and_typing_it_logs_in(client):
+    """Sign up, type the six digits from the email, and land on the dashboard: "Welcome"."""
     response = sign_up(client)
     assert response.status_code == 302
     assert response["Location"] == reverse("account_email_verification_sent")
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["new@example.com"]
+    assert "http" not in mail.outbox[0].body  # a code to type, no link
 
     # Not verified yet: the private pages stay shut.
     assert client.get(reverse("dashboard")).status_code == 302
 
-    confirm_url = link_in(mail.outbox[0])
-    page = client.get(confirm_url)
+    page = client.get(reverse("account_email_verification_sent"))
     assert page.status_code == 200
-    assert b"Confirm" in page.content
-    response = client.post(confirm_url)
+    assert 'autocomplete="one-time-code"' in page.content.decode()
+    code = code_in(mail.outbox[0])
+    wrong = "000000" if code != "000000" else "111111"
+    response = client.post(reverse("account_email_verification_sent"), {"code": wrong})
+    assert response.status_code == 200
+    assert not EmailAddress.objects.get(email="new@example.com").verified
+
+    response = client.post(reverse("account_email_verification_sent"), {"code": code})
     assert response.status_code == 302
     assert EmailAddress.objects.get(email="new@example.com").verified
 
     response = client.get(reverse("dashboard"))
     assert response.status_code == 200
-    assert b"Welcome back" in response.content
+    assert '<h1 class="h2">Welcome</h1>' in response.content.decode()
 
 
 @pytest.mark.django_db
@@ -171,7 +182,7 @@ def test_sign_up_with_an_address_already_used_creates_nothing(client, user):
     assert response["Location"] == reverse("account_email_verification_sent")
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [user.email]
-    assert "Account Already Exists" in mail.outbox[0].subject
+    assert mail.outbox[0].subject == "You already have an account with exback"
 
 
 @pytest.mark.django_db
@@ -196,11 +207,14 @@ def test_email_change_waits_for_verification(client_logged_in, user, password):
     assert not mail.outbox
     response = client_logged_in.post(response["Location"], {"password": password})
     assert response.status_code == 302
+    assert response["Location"] == reverse("account_email_verification_sent")
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["changed@example.com"]
     user.refresh_from_db()
     assert user.email != "changed@example.com"
-    client_logged_in.post(link_in(mail.outbox[0]))
+    client_logged_in.post(
+        reverse("account_email_verification_sent"), {"code": code_in(mail.outbox[0])}
+    )
     user.refresh_from_db()
     assert user.email == "changed@example.com"
 

@@ -1,6 +1,7 @@
 """The signed-in landing page: progress, where to continue, and the program's figures."""
 
 import datetime
+import re
 
 from django.urls import reverse
 from django.utils import timezone
@@ -32,7 +33,6 @@ def complete(user, *slugs):
 
 def test_new_person_sees_start_here_and_zero_progress(client_logged_in):
     page = client_logged_in.get(reverse("dashboard")).content.decode()
-    assert "Welcome back" in page
     assert "0 of 7 stages completed" in page
     assert f'href="{reverse("stages:detail", args=["introduction"])}">Start here' in page
     assert "Nothing saved yet" in page
@@ -47,6 +47,77 @@ def test_progress_bar_has_text_and_aria_values(client_logged_in, user):
     assert "pbar-3" in page
     assert page.count("Completed") == 3  # one status per stage: three done, four to go
     assert page.count("Not started") == 4
+
+
+def heading(page):
+    return re.search(r'<h1 class="h2">([^<]*)</h1>', page).group(1)
+
+
+def test_first_sign_in_says_welcome_and_later_ones_welcome_back(client, user, password):
+    """A new account's first sign-in is a welcome; from the next sign-in on, "Welcome back"."""
+    assert user.last_login is None
+    client.post(reverse("account_login"), {"login": user.email, "password": password})
+    assert heading(client.get(reverse("dashboard")).content.decode()) == "Welcome"
+    # The whole of that first visit, not just its first page.
+    assert heading(client.get(reverse("dashboard")).content.decode()) == "Welcome"
+    client.post(reverse("account_logout"))
+    client.post(reverse("account_login"), {"login": user.email, "password": password})
+    assert heading(client.get(reverse("dashboard")).content.decode()) == "Welcome back"
+
+
+def test_someone_who_signed_in_before_is_welcomed_back(client_logged_in, user):
+    assert user.last_login is not None
+    assert heading(client_logged_in.get(reverse("dashboard")).content.decode()) == "Welcome back"
+
+
+def continue_link(page):
+    found = re.search(r'href="([^"]+)">Continue where you left off: ([^<]+)</a>', page)
+    return found and (found.group(1), found.group(2))
+
+
+def visit(user, slug, when, status=StageProgress.Status.IN_PROGRESS):
+    StageProgressFactory(
+        user=user, stage=Stage.objects.get(slug=slug), last_visited_at=when, status=status
+    )
+
+
+def test_continue_goes_to_the_next_stage_after_one_just_completed(
+    program_client, user, time_machine
+):
+    visit(user, "say-sorry", timezone.now() - DAY, StageProgress.Status.COMPLETED)
+    # Marking a stage complete is also its latest visit.
+    program_client.post(reverse("stages:complete", args=["take-care-of-yourself"]))
+    page = program_client.get(reverse("dashboard")).content.decode()
+    assert continue_link(page) == (
+        reverse("stages:detail", args=["time-and-space"]),
+        Stage.objects.get(slug="time-and-space").title,
+    )
+    program = program_client.get(reverse("stages:index")).content.decode()
+    assert f'href="{reverse("stages:detail", args=["time-and-space"])}">Continue:' in program
+    # Back in a stage not yet done, "Continue" returns to it.
+    time_machine.shift(60)
+    program_client.get(reverse("stages:detail", args=["never-lower-your-value"]))
+    page = program_client.get(reverse("dashboard")).content.decode()
+    assert continue_link(page)[0] == reverse("stages:detail", args=["never-lower-your-value"])
+
+
+def test_continue_skips_stages_already_completed_and_wraps_to_the_start(client_logged_in, user):
+    complete(user, "change-bad-patterns", "keep-in-mind", "are-you-sure")
+    visit(user, "celebrate-the-good-times", timezone.now(), StageProgress.Status.COMPLETED)
+    page = client_logged_in.get(reverse("dashboard")).content.decode()
+    # After the last stage come the closing note and the reflection, both done; the FAQ is
+    # never "unfinished": back to the start, where the introduction is still open.
+    assert continue_link(page)[0] == reverse("stages:detail", args=["introduction"])
+
+
+def test_when_everything_is_complete_the_dashboard_offers_the_summary(client_logged_in, user):
+    slugs = Stage.objects.exclude(kind=Stage.Kind.FAQ).values_list("slug", flat=True)
+    for slug in slugs:
+        visit(user, slug, timezone.now(), StageProgress.Status.COMPLETED)
+    page = client_logged_in.get(reverse("dashboard")).content.decode()
+    assert continue_link(page) is None
+    assert f'href="{reverse("stages:summary")}">You have finished every part' in page
+    assert "Start here" not in page
 
 
 def test_continue_links_to_the_last_stage_visited(client_logged_in, user):

@@ -71,6 +71,38 @@ def test_signed_in_navigation(client_logged_in):
     assert 'aria-current="page"' in html
 
 
+def title_of(response):
+    return re.search(r"<title>([^<]*)</title>", response.content.decode()).group(1)
+
+
+@pytest.mark.django_db
+def test_page_titles_name_the_site(client, client_logged_in):
+    assert title_of(client_logged_in.get(reverse("dashboard"))) == "Your dashboard · exback"
+    assert title_of(client_logged_in.get(reverse("account_email"))).endswith(" · exback")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["dashboard", "account", "account_email", "journal:index"])
+def test_discreet_mode_gives_the_tab_a_neutral_name(client, name):
+    from .factories import UserFactory
+    from .factories_stages import SafetyCheckFactory
+
+    person = UserFactory(discreet=True)
+    SafetyCheckFactory(user=person)
+    client.force_login(person)
+    title = title_of(client.get(reverse(name)))
+    assert title.endswith(" · Notes")
+    assert "exback" not in title.lower()
+
+
+@pytest.mark.django_db
+def test_turning_discreet_mode_on_changes_the_next_page_title(client_logged_in, user):
+    response = client_logged_in.post(reverse("account"), {"discreet": "on"}, follow=True)
+    assert title_of(response) == "Your account · Notes"
+    client_logged_in.post(reverse("account"), {})
+    assert title_of(client_logged_in.get(reverse("account"))) == "Your account · exback"
+
+
 @pytest.mark.django_db
 def test_unknown_path_gets_the_site_404(client):
     response = client.get("/no/such/page/")

@@ -56,7 +56,7 @@ def test_a_session_made_on_one_server_works_on_the_other(two_servers, person):
 
     status, _, html = browser.get(b.url + "/dashboard/")
     assert status == 200
-    assert "Welcome back" in html
+    assert '<h1 class="h2">Welcome' in html
     status, _, html = browser.get(a.url + "/account/")
     assert status == 200
     assert "shared@example.com" in html
@@ -110,7 +110,7 @@ def test_pages_still_work_when_redis_is_unreachable(transactional_db, person, ar
         assert status == 302
         status, _, html = browser.get(server.url + "/dashboard/")
         assert status == 200
-        assert "Welcome back" in html
+        assert '<h1 class="h2">Welcome' in html
     finally:
         server.stop()
     log = (artifacts / f"gunicorn-{server.port}.log").read_text()

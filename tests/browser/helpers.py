@@ -1,8 +1,19 @@
 """What several browser tests do the same way."""
 
+import re
+
+from django.core import mail
 from playwright.sync_api import expect
 
 from tests.factories import PASSWORD
+
+# The dashboard's heading: "Welcome" on a person's first sign-in, "Welcome back" after.
+WELCOME = re.compile(r"^Welcome( back)?$")
+
+
+def code_in_last_email():
+    """The six digits of the latest confirmation email (codes, not links: settings.py)."""
+    return re.search(r"^\s+(\d{6})$", mail.outbox[-1].body, re.MULTILINE).group(1)
 
 
 def submit_log_in(page, email, password=PASSWORD):
@@ -17,4 +28,4 @@ def log_in(page, live_server, email, password=PASSWORD):
     """Log in through the log-in page and wait for the dashboard."""
     page.goto(live_server.url + "/accounts/login/")
     submit_log_in(page, email, password)
-    expect(page.get_by_role("heading", name="Welcome back")).to_be_visible()
+    expect(page.get_by_role("heading", name=WELCOME)).to_be_visible()

@@ -10,7 +10,7 @@ from allauth.mfa.models import Authenticator
 from django.core import mail
 from playwright.sync_api import expect
 
-from tests.browser.helpers import log_in, submit_log_in
+from tests.browser.helpers import WELCOME, log_in, submit_log_in
 from tests.factories import PASSWORD, UserFactory
 
 
@@ -97,7 +97,7 @@ def log_out(page):
 def sign_in_with_passkey(page, live_server):
     page.goto(live_server.url + "/accounts/login/")
     page.get_by_role("button", name="Sign in with a passkey").click()
-    expect(page.get_by_role("heading", name="Welcome back")).to_be_visible()
+    expect(page.get_by_role("heading", name=WELCOME)).to_be_visible()
 
 
 def test_add_a_passkey_then_sign_in_with_it_alone(
@@ -111,7 +111,7 @@ def test_add_a_passkey_then_sign_in_with_it_alone(
     assert key.wrap().name == "My laptop"
     assert key.wrap().is_passwordless is True  # kept on the device: it can sign in alone
     assert [c["isResidentCredential"] for c in authenticator()] == [True]
-    assert [m.subject for m in mail.outbox] == ["[exback] Security Key Added"]
+    assert [m.subject for m in mail.outbox] == ["A passkey was added to your exback account"]
 
     open_passkeys(page, live_server)
     expect(page.get_by_role("listitem")).to_contain_text("My laptop")
@@ -142,7 +142,7 @@ def test_a_passkey_as_second_factor_is_asked_for_after_the_password(
     expect(page).to_have_url(re.compile(r"/accounts/2fa/authenticate/$"))
     page.screenshot(path=artifacts / "passkeys-second-factor.png", full_page=True)
     page.get_by_role("button", name="Use a security key").click()
-    expect(page.get_by_role("heading", name="Welcome back")).to_be_visible()
+    expect(page.get_by_role("heading", name=WELCOME)).to_be_visible()
     assert not csp_reports
 
 
@@ -177,7 +177,7 @@ def test_a_passkey_confirms_access_and_can_be_renamed_and_removed(
     expect(page.get_by_text("Security key removed.")).to_be_visible()
     expect(page.get_by_text("You have not added any yet.")).to_be_visible()
     assert not Authenticator.objects.filter(user=user).exists()  # recovery codes went too
-    assert mail.outbox[-1].subject == "[exback] Security Key Removed"
+    assert mail.outbox[-1].subject == "A passkey was removed from your exback account"
 
     # With no key left, the password alone signs in again.
     log_out(page)

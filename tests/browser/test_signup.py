@@ -1,14 +1,20 @@
-"""A new person, in a real browser: sign up, confirm by email, log in, log out."""
+"""A new person, in a real browser: sign up (the browser's time zone comes along), confirm
+with the code from the email, log in, log out."""
 
-import re
-
+from django.contrib.auth import get_user_model
 from django.core import mail
 from playwright.sync_api import expect
 
+from tests.browser.helpers import code_in_last_email
+
 PASSWORD = "a-long-and-unusual-passphrase"
+ZONE = "Pacific/Kiritimati"
 
 
-def test_sign_up_confirm_and_log_in(live_server, page, artifacts):
+def test_sign_up_confirm_and_log_in(live_server, browser, artifacts):
+    # A browser that lives fourteen hours ahead of UTC.
+    context = browser.new_context(timezone_id=ZONE)
+    page = context.new_page()
     page.goto(live_server.url + "/")
     page.screenshot(path=artifacts / "home.png", full_page=True)
     page.get_by_role("link", name="Sign up, it's free").click()
@@ -16,17 +22,22 @@ def test_sign_up_confirm_and_log_in(live_server, page, artifacts):
     page.locator("#id_email").fill("browser@example.com")
     page.locator("#id_password1").fill(PASSWORD)
     page.locator("#id_password2").fill(PASSWORD)
+    expect(page.locator("input[name=time_zone]")).to_have_value(ZONE)  # static/js/time-zone.js
     page.screenshot(path=artifacts / "signup.png", full_page=True)
     page.get_by_role("button", name="Sign Up").click()
-    expect(page.get_by_role("heading", name="Verify Your Email Address")).to_be_visible()
+    expect(page.get_by_role("heading", name="Enter Email Verification Code")).to_be_visible()
+    assert get_user_model().objects.get(email="browser@example.com").time_zone == ZONE
 
     assert len(mail.outbox) == 1
-    link = re.search(r"https?://\S+/accounts/confirm-email/\S+", mail.outbox[0].body).group(0)
-    page.goto(link)
+    assert mail.outbox[0].subject == "Confirm your email address for exback"
+    page.get_by_placeholder("Code").fill("000000" if code_in_last_email() != "000000" else "111111")
+    page.get_by_role("button", name="Confirm").click()
+    expect(page.get_by_text("Incorrect code.")).to_be_visible()
+    page.get_by_placeholder("Code").fill(code_in_last_email())
     page.screenshot(path=artifacts / "confirm-email.png", full_page=True)
     page.get_by_role("button", name="Confirm").click()
 
-    expect(page.get_by_role("heading", name="Welcome back")).to_be_visible()
+    expect(page.get_by_role("heading", name="Welcome", exact=True)).to_be_visible()
     page.screenshot(path=artifacts / "dashboard.png", full_page=True)
 
     page.get_by_role("button", name="Log out").first.click()
@@ -40,3 +51,17 @@ def test_sign_up_confirm_and_log_in(live_server, page, artifacts):
     page.screenshot(path=artifacts / "login.png", full_page=True)
     page.get_by_role("button", name="Sign In", exact=True).click()
     expect(page.get_by_role("heading", name="Welcome back")).to_be_visible()
+    context.close()
+
+
+def test_sign_up_without_javascript_keeps_the_site_time_zone(live_server, browser):
+    context = browser.new_context(timezone_id=ZONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server.url + "/accounts/signup/")
+    page.locator("#id_email").fill("nojs@example.com")
+    page.locator("#id_password1").fill(PASSWORD)
+    page.locator("#id_password2").fill(PASSWORD)
+    page.get_by_role("button", name="Sign Up").click()
+    expect(page.get_by_role("heading", name="Enter Email Verification Code")).to_be_visible()
+    assert get_user_model().objects.get(email="nojs@example.com").time_zone == ""
+    context.close()
