@@ -625,7 +625,7 @@ class UrgeQuerySet(OwnedQuerySet):
 
     def summary(self, today: datetime.date):
         """Every urge with its note, and how many ended each way: one query."""
-        rows = list(self)
+        rows: list[Urge] = list(self)  # type: ignore[arg-type]
         counts = {outcome: 0 for outcome in Urge.Outcome.values}
         for urge in rows:
             counts[urge.outcome] += 1

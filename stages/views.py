@@ -633,7 +633,7 @@ def _urge_page(request, template: str, context: dict):
     )
 
 
-def _urge_ended(request, urge: Urge):
+def _urge_ended(request, urge):
     url_name, message = URGE_ENDINGS[Urge.Outcome(urge.outcome)]
     if urge.outcome == Urge.Outcome.WAITED and request.safety_check.any_yes:
         message = SAFETY_FIRST_WAITED
@@ -656,7 +656,7 @@ def reach_out_now(request):
         try:
             services.guarded_save(user=request.user, form=form)
         except services.Conflict as changed:
-            if changed.current.answers != form.answers():
+            if getattr(changed.current, "answers", None) != form.answers():
                 conflict = _conflict(form, changed.current)
         if conflict is None:  # saved, or the same answers sent twice
             return redirect("stages:reach_out_now_ground")
@@ -674,8 +674,8 @@ def reach_out_now_ground(request):
     check = None
     if not request.safety_check.any_yes:
         check = BY_KEY["reach_out"].queryset(request.user).first()
-    wait = request.GET.get("wait", "")
-    minutes = int(wait) if wait.isdigit() and int(wait) in content.URGE_WAITS else None
+    # Only a wait the page offers: anything else in the query string is ignored.
+    minutes = {str(m): m for m in content.URGE_WAITS}.get(request.GET.get("wait", ""))
     return _urge_page(
         request,
         "stages/urge_ground.html",

@@ -139,7 +139,9 @@ def test_an_optional_wait_says_until_when(program_client):
     assert 'data-seconds="600"' in page
 
 
-@pytest.mark.parametrize("wait", ["7", "-10", "99999999999999999999", "1e3", "ten"])
+@pytest.mark.parametrize(
+    "wait", ["7", "-10", "99999999999999999999", "9" * 5000, "1e3", "ten", "\u00b2", "010"]
+)
 def test_a_wait_that_is_not_offered_is_ignored(program_client, wait):
     response = program_client.get(GROUND, {"wait": wait})
     assert response.status_code == 200
