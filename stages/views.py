@@ -687,7 +687,8 @@ def reach_out_now_ground(request):
             "waits": content.URGE_WAITS,
             "wait_minutes": minutes,
             "wait_seconds": minutes * 60 if minutes else None,
-            "wait_until": timezone.localtime() + datetime.timedelta(minutes=minutes)
+            "wait_until": timezone.localtime().replace(microsecond=0)
+            + datetime.timedelta(minutes=minutes)
             if minutes
             else None,
         },

@@ -135,7 +135,7 @@ def test_an_optional_wait_says_until_when(program_client):
     assert 'href="?wait=10">Wait 10 minutes' in page
     page = program_client.get(GROUND + "?wait=10").content.decode()
     assert "Stay with it until" in page
-    assert "12:10" in page  # the clock is frozen at noon
+    assert '<time datetime="2026-03-18T12:10:00+00:00">12:10</time>' in page  # frozen at noon
     assert 'data-seconds="600"' in page
 
 
