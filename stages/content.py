@@ -562,6 +562,29 @@ VALUE_REMINDERS = [
     "There are many other people you could meet, even if the pain of the breakup tells you otherwise.",
 ]
 
+# "I want to reach out": the grounding step of the flow for the moment the urge hits.
+URGE_BREATHING = [
+    "Sit or stand where your feet can rest on the floor.",
+    "Breathe in slowly through your nose while you count to four.",
+    "Hold that breath gently while you count to four.",
+    "Breathe out through your mouth, slower still, while you count to six.",
+    "Do that five more times. Nothing else needs doing while you breathe.",
+]
+URGE_GROUNDING = [
+    ("5", "things you can see. Name them quietly, one at a time."),
+    ("4", "things you can feel: your feet in your shoes, the chair under you, the air."),
+    ("3", "things you can hear, near or far away."),
+    ("2", "things you can smell, or two smells you like."),
+    ("1", "thing you can taste, or one kind thing you can say to yourself."),
+]
+URGE_ENCOURAGEMENT = (
+    "An urge is a wave: it rises, it peaks and it passes, usually within minutes. You don't "
+    "have to act on it, and you don't have to fight it. Let it be here while you look after "
+    "yourself for a moment."
+)
+# The optional wait, in minutes, offered after the grounding exercise.
+URGE_WAITS = (10, 20)
+
 # Stage 5 reminder shown above the responsibility journal entry form.
 RESPONSIBILITY_REMINDER = (
     "This is for you first. You don't have to say any of it to your ex; being "

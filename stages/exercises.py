@@ -40,6 +40,9 @@ class Exercise:
     # A step towards the ex: opens with a safety notice for anyone who said yes to a safety
     # question (templates/stages/includes/reconnect_notice.html).
     reconnects: bool = False
+    # False for a tool with a button of its own on the stage pages (the "I want to reach out"
+    # flow), rather than the stage's exercise: it is still in the summary and the export.
+    listed_on_stage: bool = True
 
     @property
     def url_name(self) -> str:
@@ -52,6 +55,12 @@ class Exercise:
     @property
     def one_per_person(self) -> bool:
         return bool(self.model._meta.get_field("user").one_to_one)
+
+    @property
+    def changed_field(self) -> str:
+        """When a row last changed: its `updated_at`, or `created_at` for rows never edited."""
+        names = {field.name for field in self.model._meta.get_fields()}
+        return "updated_at" if "updated_at" in names else "created_at"
 
     def queryset(self, user) -> m.OwnedQuerySet:
         return self.model._default_manager.filter(user=user)  # type: ignore[return-value]
@@ -126,6 +135,19 @@ EXERCISES = (
         export_order=("created_at", "id"),
     ),
     Exercise(
+        key="reach_out_now",
+        reconnects=True,
+        listed_on_stage=False,
+        stage=YOUR_VALUE,
+        title="I want to reach out",
+        activity="A hard moment, noted",
+        model=m.Urge,
+        form=forms.UrgeForm,
+        export_key="urges",
+        export_fields=("created_at", "outcome", "note"),
+        export_order=("created_at", "id"),
+    ),
+    Exercise(
         key="responsibilities",
         stage=RESPONSIBILITY,
         title="Your part in what happened",
@@ -187,3 +209,7 @@ BY_KEY = {exercise.key: exercise for exercise in EXERCISES}
 
 def for_stage(slug: str) -> list[Exercise]:
     return [exercise for exercise in EXERCISES if exercise.stage == slug]
+
+
+# The stage pages that carry the "I want to reach out" button.
+URGE_STAGES = (TIME_AND_SPACE, YOUR_VALUE)

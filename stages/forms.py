@@ -27,6 +27,7 @@ from .models import (
     SafetyCheck,
     SafetyPlan,
     SelfCareCheckIn,
+    Urge,
 )
 
 YES_NO_BOOL = [("yes", "Yes"), ("no", "No")]
@@ -538,3 +539,71 @@ class DateIdeaForm(OwnedModelForm):
         model = DateIdea
         fields = ["idea"]
         widgets = {"idea": forms.Textarea(attrs={"rows": 3})}
+
+
+class UrgeForm(OwnedModelForm):
+    """Where a moment of wanting to reach out ended, with an optional note. The page shows one
+    submit button per ending, each sending its `outcome`. For anyone who said yes to a safety
+    question, the endings that lead towards the ex (a held message, "I reached out anyway")
+    are not offered, and a post naming one is refused."""
+
+    # (outcome, the button, a line under it), in the order shown.
+    ENDINGS = [
+        (
+            Urge.Outcome.WAITED,
+            "I waited",
+            "The urge passed, or you're letting it pass. It's counted on your dashboard.",
+        ),
+        (
+            Urge.Outcome.HELD,
+            "Write it as a held message",
+            "Write it all now and let it cool off. exback never sends it.",
+        ),
+        (
+            Urge.Outcome.JOURNAL,
+            "Write in my journal",
+            "Put it into words just for you.",
+        ),
+        (
+            Urge.Outcome.REACHED_OUT,
+            "I reached out anyway",
+            "It happens. Note it without judgement and carry on from here.",
+        ),
+    ]
+    SAFETY_FIRST_ENDINGS = [
+        (
+            Urge.Outcome.WAITED,
+            "I got through this moment",
+            "Note it, privately. Every hard moment you get through counts.",
+        ),
+        (
+            Urge.Outcome.JOURNAL,
+            "Write in my journal",
+            "Put what you're feeling into words, just for you.",
+        ),
+    ]
+
+    outcome = forms.ChoiceField(
+        error_messages={
+            "required": "Choose how this moment ended with one of the buttons below.",
+            "invalid_choice": "That isn't one of the choices here. Choose one of the buttons "
+            "below.",
+        },
+    )
+
+    class Meta:
+        model = Urge
+        fields = ["outcome", "note"]
+        labels = {"note": "Anything you want to note (optional)"}
+        help_texts = {
+            "note": "What you were feeling, what helped. Only you can read it; it is stored "
+            "encrypted."
+        }
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, safety_first=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.endings = self.SAFETY_FIRST_ENDINGS if safety_first else self.ENDINGS
+        cast(forms.ChoiceField, self.fields["outcome"]).choices = [
+            (value, label) for value, label, _ in self.endings
+        ]

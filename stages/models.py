@@ -709,6 +709,21 @@ class UrgeQuerySet(OwnedQuerySet):
     def resisted(self):
         return self.exclude(outcome=Urge.Outcome.REACHED_OUT)
 
+    def picture(self) -> dict:
+        """How many urges were logged and how many ended without reaching out: one query."""
+        return self.aggregate(
+            total=Count("id"), resisted=Count("id", filter=~Q(outcome=Urge.Outcome.REACHED_OUT))
+        )
+
+    def summary(self, today: datetime.date):
+        """Every urge with its note, and how many ended each way: one query."""
+        rows: list[Urge] = list(self)  # type: ignore[arg-type]
+        counts = {outcome: 0 for outcome in Urge.Outcome.values}
+        for urge in rows:
+            counts[urge.outcome] += 1
+        resisted = len(rows) - counts[Urge.Outcome.REACHED_OUT]
+        return {"rows": rows, "counts": counts, "total": len(rows), "resisted": resisted}
+
 
 class Urge(SubmittedOnce):
     """One moment the person wanted to reach out to their ex, and where it ended."""

@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import CharField, Value
+from django.db.models import CharField, F, Value
 from django.utils import timezone
 
 from . import content
@@ -14,6 +14,7 @@ from .models import (
     SelfCareCheckIn,
     Stage,
     StageProgress,
+    Urge,
 )
 
 CHART_DAYS = 30
@@ -113,12 +114,14 @@ def recent_activity(user, limit=5):
     querysets = [
         exercise.queryset(user)
         .order_by()
-        .annotate(key=Value(exercise.key, output_field=CharField()))
-        .values_list("key", "updated_at")
+        .annotate(
+            key=Value(exercise.key, output_field=CharField()), changed=F(exercise.changed_field)
+        )
+        .values_list("key", "changed")
         for exercise in EXERCISES
     ]
     first, *rest = querysets
-    rows = first.union(*rest, all=True).order_by("-updated_at")[: limit * 3]
+    rows = first.union(*rest, all=True).order_by("-changed")[: limit * 3]
     seen, activity = set(), []
     for key, when in rows:
         # One line per exercise: five check-ins in a row say less than five different saves.
@@ -141,6 +144,7 @@ def dashboard(user):
         "safety": safety,
         "safety_message": content.SAFETY_MESSAGE,
         "contact": Contact.objects.for_user(user).picture(today),
+        "urges": Urge.objects.for_user(user).picture(),
         "streak": SelfCareCheckIn.objects.for_user(user).streak(today),
         "waiting": HeldMessage.objects.for_user(user).waiting_summary(),
         "activity": recent_activity(user),

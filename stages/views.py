@@ -14,8 +14,15 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from . import content, drafts, reports, services
-from .exercises import BY_KEY, Exercise, for_stage
-from .forms import CheckInForm, MessageDecisionForm, SafetyCheckForm, SafetyPlanForm
+from .exercises import BY_KEY, URGE_STAGES, Exercise, for_stage
+from .forms import (
+    CheckInForm,
+    MessageDecisionForm,
+    ReachOutForm,
+    SafetyCheckForm,
+    SafetyPlanForm,
+    UrgeForm,
+)
 from .models import (
     Contact,
     HeldMessage,
@@ -24,6 +31,7 @@ from .models import (
     SelfCareCheckIn,
     Stage,
     StageProgress,
+    Urge,
 )
 
 require_get_post = require_http_methods(["GET", "HEAD", "POST"])
@@ -263,7 +271,8 @@ def detail(request, slug):
         {
             "stage": stage,
             "progress": progress,
-            "exercises": for_stage(stage.slug),
+            "exercises": [e for e in for_stage(stage.slug) if e.listed_on_stage],
+            "urge_button": stage.slug in URGE_STAGES,
             "previous": sections[position - 1] if position > 0 else None,
             "next": sections[position + 1] if position + 1 < len(sections) else None,
             "safety": request.safety_check,
@@ -637,3 +646,124 @@ def readiness(request):
             "concerns": instance.concerns(request.safety_check) if instance else None,
         },
     )
+
+
+# "I want to reach out": the check, a moment to ground, then where it ends -------------------
+# Where each ending leads, and what it says: a URL name (the journal's by name only).
+URGE_ENDINGS = {
+    Urge.Outcome.WAITED: (
+        "dashboard",
+        "You waited. That took strength, and it counts: it's on your dashboard.",
+    ),
+    Urge.Outcome.HELD: (
+        "stages:held_messages",
+        "Write it here, all of it. It will be held for the cooling-off period you choose, and "
+        "exback never sends anything.",
+    ),
+    Urge.Outcome.JOURNAL: (
+        "journal:new",
+        "Write whatever you need to. Only you can read it.",
+    ),
+    Urge.Outcome.REACHED_OUT: (
+        "stages:contacts",
+        "Noted, without judgement. One message doesn't undo the work you've done. If you like, "
+        "note how it went in your contact log.",
+    ),
+}
+SAFETY_FIRST_WAITED = (
+    "You got through this moment. Be gentle with yourself; the Safety page is there whenever "
+    "you want to talk to someone."
+)
+
+
+def _urge_page(request, template: str, context: dict):
+    return _exercise_page(
+        request,
+        BY_KEY["reach_out_now"],
+        template,
+        {
+            "safety_first": request.safety_check.any_yes,
+            # No "reach out" framing for anyone who said yes to a safety question.
+            "title": "A hard moment" if request.safety_check.any_yes else "I want to reach out",
+            **context,
+        },
+    )
+
+
+def _urge_ended(request, urge):
+    url_name, message = URGE_ENDINGS[Urge.Outcome(urge.outcome)]
+    if urge.outcome == Urge.Outcome.WAITED and request.safety_check.any_yes:
+        message = SAFETY_FIRST_WAITED
+    messages.success(request, message)
+    return redirect(url_name)
+
+
+@require_get_post
+@safety_checked
+def reach_out_now(request):
+    """Step 1: the before-you-reach-out questions, answered fresh for this moment (saving them
+    updates the Stage 4 answers). Anyone who said yes to a safety question is not asked them:
+    the page offers support and the grounding step instead."""
+    if request.safety_check.any_yes:
+        return _urge_page(request, "stages/urge_start.html", {})
+    instance = BY_KEY["reach_out"].queryset(request.user).first()
+    form = ReachOutForm(request.POST or None, instance=instance, initial={})
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.guarded_save(user=request.user, form=form)
+        except services.Conflict as changed:
+            if getattr(changed.current, "answers", None) != form.answers():
+                conflict = _conflict(form, changed.current)
+        if conflict is None:  # saved, or the same answers sent twice
+            return redirect("stages:reach_out_now_ground")
+    return _urge_page(
+        request,
+        "stages/urge_start.html",
+        {"form": form, "conflict": conflict, "reminders": content.VALUE_REMINDERS},
+    )
+
+
+@require_safe
+@safety_checked
+def reach_out_now_ground(request):
+    """Step 2: a slow breath and the 5-4-3-2-1 grounding exercise, with an optional wait."""
+    check = None
+    if not request.safety_check.any_yes:
+        check = BY_KEY["reach_out"].queryset(request.user).first()
+    # Only a wait the page offers: anything else in the query string is ignored.
+    minutes = {str(m): m for m in content.URGE_WAITS}.get(request.GET.get("wait", ""))
+    return _urge_page(
+        request,
+        "stages/urge_ground.html",
+        {
+            "flags": check.flags() if check else [],
+            "breathing": content.URGE_BREATHING,
+            "grounding": content.URGE_GROUNDING,
+            "encouragement": content.URGE_ENCOURAGEMENT,
+            "waits": content.URGE_WAITS,
+            "wait_minutes": minutes,
+            "wait_seconds": minutes * 60 if minutes else None,
+            "wait_until": timezone.localtime().replace(microsecond=0)
+            + datetime.timedelta(minutes=minutes)
+            if minutes
+            else None,
+        },
+    )
+
+
+@require_get_post
+@safety_checked
+def reach_out_now_end(request):
+    """Step 3: the person chooses where this moment ends; each choice logs one urge (a double
+    submit logs one), with an optional note, and leads on to the held message, the journal,
+    the dashboard or the contact log."""
+    form = UrgeForm(request.POST or None, safety_first=request.safety_check.any_yes)
+    if request.method == "POST":
+        urge = services.submitted_before(user=request.user, form=form)
+        if urge is None and form.is_valid():
+            urge = services.guarded_save(user=request.user, form=form)
+        if urge is not None:
+            drafts.mark_saved(request)
+            return _urge_ended(request, urge)
+    return _urge_page(request, "stages/urge_end.html", {"form": form})

@@ -173,3 +173,14 @@ class FeelingSignFactory(factory.django.DjangoModelFactory):
     feeling = "longing"
     noticed = True
     note = "They mentioned our song."
+
+
+class UrgeFactory(factory.django.DjangoModelFactory):
+    """One moment of wanting to reach out that ended with waiting."""
+
+    class Meta:
+        model = models.Urge
+
+    user = factory.SubFactory(UserFactory)
+    outcome = models.Urge.Outcome.WAITED
+    note = "Went for a walk instead."

@@ -30,6 +30,7 @@ def test_the_reconnecting_exercises_are_the_steps_towards_the_ex():
     assert set(RECONNECTING) == {
         "stages:apology",
         "stages:reach_out",
+        "stages:reach_out_now",
         "stages:held_messages",
         "stages:memories",
         "stages:date_idea",

@@ -15,6 +15,7 @@ from stages.models import (
     Readiness,
     Responsibility,
     SelfCareCheckIn,
+    Urge,
 )
 
 from .clock import frozen
@@ -48,6 +49,7 @@ ADD_FORMS = [
             "note": "",
         },
     ),
+    ("stages:reach_out_now_end", Urge, {"outcome": "waited", "note": "It passed."}),
 ]
 
 

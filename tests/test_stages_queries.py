@@ -22,6 +22,7 @@ from .factories_stages import (
     ReadinessFactory,
     ResponsibilityFactory,
     StageProgressFactory,
+    UrgeFactory,
 )
 
 pytestmark = frozen
@@ -44,6 +45,8 @@ def busy_client(program_client, user):
     HeldMessageFactory.create_batch(10, user=user)
     HeldMessageFactory.create_batch(10, user=user, ready_at=timezone.now() - DAY)
     FeelingSignFactory(user=user)
+    for outcome in ("waited", "held", "journal", "reached_out"):
+        UrgeFactory.create_batch(5, user=user, outcome=outcome)
     for factory in (
         ApologyFactory,
         PatternAnswersFactory,
@@ -60,10 +63,16 @@ def busy_client(program_client, user):
 @pytest.mark.parametrize(
     ("name", "args", "budget"),
     [
-        ("dashboard", [], 9),
+        # The urges resisted: one aggregate more than before issue 15.
+        ("dashboard", [], 10),
         ("stages:index", [], 6),
         ("stages:detail", ["take-care-of-yourself"], 11),
-        ("stages:summary", [], 16),
+        # One query per exercise in the registry (issue 15 added the urges).
+        ("stages:summary", [], 17),
+        ("stages:detail", ["never-lower-your-value"], 7),
+        ("stages:reach_out_now", [], 5),
+        ("stages:reach_out_now_ground", [], 5),
+        ("stages:reach_out_now_end", [], 4),
         ("stages:selfcare", [], 6),
         ("stages:contacts", [], 6),
         ("stages:held_messages", [], 5),
