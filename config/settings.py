@@ -288,6 +288,7 @@ if TASKS_BACKEND == "database":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 elif TASKS_BACKEND == "rq":
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    INSTALLED_APPS.append("django_rq")  # its `manage.py rqworker`
     RQ_QUEUES = {"default": {"URL": env_str("TASKS_REDIS_URL") or REDIS_URL}}
     if not RQ_QUEUES["default"]["URL"]:
         raise ImproperlyConfigured(
@@ -358,6 +359,8 @@ LOGGING = {
     "loggers": {
         # Request bodies never reach the logs: they can hold journal text.
         "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # The scheduler (manage.py crontask) otherwise notes every run of every job.
+        "apscheduler": {"level": "WARNING"},
     },
 }
 

@@ -123,6 +123,7 @@ def test_redis_is_one_setting_away(monkeypatch):
         "default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}
     }
     assert loaded["RQ_QUEUES"] == {"default": {"URL": "redis://queue.internal:6379/1"}}
+    assert "django_rq" in loaded["INSTALLED_APPS"]
     # Choosing it imports nothing: the package is installed only where it is used.
     assert not {m for m in set(sys.modules) - modules_before if m.startswith("django_tasks_rq")}
 
