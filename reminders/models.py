@@ -73,15 +73,6 @@ class ReminderSettings(models.Model):
             Kind.WEEKLY: self.weekly_enabled,
         }[Kind(kind)]
 
-    def turn_off(self, kind: str) -> None:
-        field = {
-            Kind.DAILY: "daily_enabled",
-            Kind.HELD: "held_ready_enabled",
-            Kind.WEEKLY: "weekly_enabled",
-        }[Kind(kind)]
-        setattr(self, field, False)
-        self.save(update_fields=[field, "updated_at"])
-
     def is_quiet(self, moment: datetime.time) -> bool:
         """Whether a local time falls in quiet hours; 22:00–07:00 wraps past midnight."""
         start, end = self.quiet_start, self.quiet_end
@@ -91,11 +82,6 @@ class ReminderSettings(models.Model):
         if start < end:
             return start <= moment < end
         return moment >= start or moment < end
-
-
-class SentReminderQuerySet(models.QuerySet):
-    def pending(self):
-        return self.filter(status=SentReminder.Status.PENDING)
 
 
 class SentReminder(models.Model):
@@ -124,8 +110,6 @@ class SentReminder(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
     # Set when its unsubscribe link is used: each link works once.
     unsubscribed_at = models.DateTimeField(null=True, blank=True)
-
-    objects = SentReminderQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

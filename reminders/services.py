@@ -80,12 +80,17 @@ def due_for(prefs: ReminderSettings, now: datetime.datetime) -> Iterator[Due]:
         yield Due(Kind.WEEKLY, f"{year}-W{week:02d}")
 
 
+def _taken(user, due: Due) -> bool:
+    """Spares the insert (and the database's error) for the slots taken minutes ago."""
+    return SentReminder.objects.filter(user=user, kind=due.kind, slot=due.slot).exists()
+
+
 def claim(user, due: Due) -> SentReminder | None:
     """Insert the reminder's row and queue its sending, in one transaction; None when the
     slot is taken (another dispatcher, or this one a minute ago)."""
     from .tasks import send_reminder
 
-    if SentReminder.objects.filter(user=user, kind=due.kind, slot=due.slot).exists():
+    if _taken(user, due):
         return None
     try:
         with transaction.atomic():

@@ -7,7 +7,7 @@ import re
 import smtplib
 
 import pytest
-from django.core import mail
+from django.core import mail, signing
 from django.test import Client
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
@@ -297,14 +297,34 @@ def test_two_workers_given_the_same_reminder_send_it_once():
     assert len(mail.outbox) == 1
 
 
-def test_a_slot_claimed_by_another_dispatcher_is_not_claimed_again():
+def test_a_slot_claimed_by_another_dispatcher_meanwhile_is_not_claimed_again(monkeypatch):
     user = person(daily_enabled=True, daily_time=dt.time(12, 0))
     due = services.Due(Kind.DAILY, "2026-03-18")
-    assert services.claim(user, due) is not None
-    # The other dispatcher checked before this one inserted: the constraint refuses it.
-    SentReminder.objects.filter(user=user).update(slot="held-elsewhere")
-    assert services.claim(user, services.Due(Kind.DAILY, "held-elsewhere")) is None
+    first = services.claim(user, due)
+    assert str(first) == "daily reminder 2026-03-18 (pending)"
+    # The other dispatcher inserted between this one's check and its insert: the unique
+    # constraint refuses the second row, and nothing more is queued.
+    monkeypatch.setattr(services, "_taken", lambda user, due: False)
+    assert services.claim(user, due) is None
     assert SentReminder.objects.filter(user=user).count() == 1
+    assert queued_sends() == 1
+
+
+def test_a_deactivated_account_gets_nothing_already_queued():
+    user = person(daily_enabled=True, daily_time=dt.time(12, 0))
+    services.dispatch()
+    user.is_active = False
+    user.save()
+    run_queued()
+    assert not mail.outbox
+
+
+def test_an_unknown_time_zone_reads_as_the_sites(settings):
+    settings.TIME_ZONE = "UTC"
+    user = person("Mars/Olympus_Mons", daily_enabled=True, daily_time=dt.time(12, 0))
+    assert services.dispatch() == 1
+    assert SentReminder.objects.get(user=user).slot == "2026-03-18"
+    assert str(ReminderSettings.objects.get(user=user)).startswith("Reminder settings of user")
 
 
 def test_a_reminder_turned_off_after_it_was_queued_is_not_sent(client_logged_in, user):
@@ -540,8 +560,10 @@ def test_a_used_link_says_so_and_changes_nothing(sent, client_logged_in):
         lambda token: token[: len(token) // 2],
         lambda token: "NDI:" + token.split(":", 1)[1],  # another reminder's id, same signature
         lambda token: "not-a-token",
+        lambda token: signing.dumps("1", salt=emails.UNSUBSCRIBE_SALT),  # signed, not an id
+        lambda token: signing.dumps(1),  # signed for something else
     ],
-    ids=["signature", "cut short", "another id", "garbage"],
+    ids=["signature", "cut short", "another id", "garbage", "not an id", "other salt"],
 )
 def test_a_tampered_link_is_refused_with_a_clear_message(sent, tamper):
     user, reminder, _ = sent
