@@ -66,6 +66,24 @@ class ReminderSettings(models.Model):
         """The person's settings, unsaved defaults (everything off) when they have none yet."""
         return cls.objects.filter(user=user).first() or cls(user=user)
 
+    def as_data(self) -> dict:
+        """For the person's data export."""
+        times = {
+            name: value.strftime("%H:%M") if value else None
+            for name, value in (
+                ("daily_time", self.daily_time),
+                ("quiet_start", self.quiet_start),
+                ("quiet_end", self.quiet_end),
+            )
+        }
+        return {
+            "daily_enabled": self.daily_enabled,
+            "held_ready_enabled": self.held_ready_enabled,
+            "weekly_enabled": self.weekly_enabled,
+            **times,
+            "sent": self.user.sent_reminders.filter(sent_at__isnull=False).count(),
+        }
+
     def is_on(self, kind: str) -> bool:
         return {
             Kind.DAILY: self.daily_enabled,

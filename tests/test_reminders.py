@@ -586,6 +586,22 @@ def test_an_old_link_is_refused_with_a_clear_message(sent, time_machine):
     assert prefs_of(user).daily_enabled
 
 
+def test_the_data_export_has_the_reminder_choices(client_logged_in, user):
+    ReminderSettings.objects.create(
+        user=user, weekly_enabled=True, quiet_start=dt.time(22), quiet_end=dt.time(7)
+    )
+    data = client_logged_in.get(reverse("account_export_json")).json()
+    assert data["reminders"] == {
+        "daily_enabled": False,
+        "held_ready_enabled": False,
+        "weekly_enabled": True,
+        "daily_time": None,
+        "quiet_start": "22:00",
+        "quiet_end": "07:00",
+        "sent": 0,
+    }
+
+
 # Deleting the account -------------------------------------------------------------------------
 def test_deleting_the_account_cancels_everything_pending(client_logged_in, user, password):
     ReminderSettings.objects.create(
