@@ -84,6 +84,10 @@ INSTALLED_APPS = [
     "journal",
     "demo",
     "vault",
+    "reminders",
+    # Background work: Django's tasks framework with a database queue, and a cron scheduler.
+    "django_tasks_db",
+    "crontask",
 ]
 
 MIDDLEWARE = [
@@ -284,6 +288,29 @@ else:
     console = "exback.mail" if DEBUG else "django.core.mail.backends.console"
     MAILERS = {"default": {"BACKEND": f"{console}.EmailBackend"}}
 
+# Where emails sent from the worker (which has no request) link to: scheme, host and port.
+SITE_URL = env_str("SITE_URL") or (
+    "http://127.0.0.1:8000" if DEBUG else f"https://{(ALLOWED_HOSTS or ['localhost'])[0]}"
+)
+
+# Background tasks (django.tasks). By default the database is the queue (django-tasks-db,
+# SQLite or PostgreSQL: nothing more to run than `manage.py db_worker`). TASKS_BACKEND=rq
+# moves the queue to Redis (django-tasks-rq, installed separately; `manage.py rqworker`).
+TASKS_BACKEND = env_str("TASKS_BACKEND", "database").lower()
+TASKS: dict[str, dict[str, object]]
+if TASKS_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+elif TASKS_BACKEND == "rq":
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    INSTALLED_APPS.append("django_rq")  # its `manage.py rqworker`
+    RQ_QUEUES = {"default": {"URL": env_str("TASKS_REDIS_URL") or REDIS_URL}}
+    if not RQ_QUEUES["default"]["URL"]:
+        raise ImproperlyConfigured(
+            "TASKS_BACKEND=rq needs Redis: set TASKS_REDIS_URL (or REDIS_URL)."
+        )
+else:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be database or rq, not {TASKS_BACKEND!r}.")
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = True
@@ -346,6 +373,8 @@ LOGGING = {
     "loggers": {
         # Request bodies never reach the logs: they can hold journal text.
         "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # The scheduler (manage.py crontask) otherwise notes every run of every job.
+        "apscheduler": {"level": "WARNING"},
     },
 }
 

@@ -69,6 +69,7 @@ def _entry_data(entry):
 @sensitive_variables()
 def export_data(user) -> dict:
     """Everything exback holds about this person, decrypted, JSON-ready."""
+    from reminders.models import ReminderSettings
     from stages.export import user_data  # the program's half, owned by stages
 
     return {
@@ -79,6 +80,7 @@ def export_data(user) -> dict:
             "last_login": user.last_login.isoformat() if user.last_login else None,
         },
         "program": user_data(user),
+        "reminders": ReminderSettings.for_user(user).as_data(),
         "journal": [_entry_data(entry) for entry in _entries(user).iterator(chunk_size=200)],
     }
 

@@ -34,6 +34,8 @@ from django.utils import timezone
 
 from exback.bad_requests import bad_request
 from journal.models import Entry
+from reminders import emails as reminder_emails
+from reminders.models import ReminderSettings, SentReminder
 from stages.models import SelfCareCheckIn, Stage, StageProgress
 
 from .clock import frozen
@@ -136,7 +138,9 @@ def _page_names() -> list[tuple[str, list[str], bool]]:
     return [
         (name, list(params), pattern.callback.__module__.startswith("allauth."))
         for name, pattern, params in _patterns(get_resolver())
-        if pattern.callback.__module__.startswith(("exback.", "stages.", "journal.", "allauth."))
+        if pattern.callback.__module__.startswith(
+            ("exback.", "stages.", "journal.", "reminders.", "allauth.")
+        )
     ]
 
 
@@ -161,6 +165,8 @@ PARAMETERS = {
     ("journal:edit", "pk"): "entry",
     ("journal:delete", "pk"): "entry",
     ("account_session_end", "pk"): "other_session",
+    # The one-click unsubscribe link of a reminder the person was sent.
+    ("reminders:unsubscribe", "token"): "unsubscribe_token",
     # allauth's pages for one passkey: none of the person's.
     ("mfa_edit_webauthn", "pk"): "no_such_row",
     ("mfa_remove_webauthn", "pk"): "no_such_row",
@@ -397,8 +403,23 @@ def person(program_client, user):
         "completed_stage": COMPLETED_STAGE,
         **VISITOR_DATA,
         "other_session": other_session(user, program_client),
+        "unsubscribe_token": unsubscribe_token(user),
     }
     return program_client, user, data
+
+
+def unsubscribe_token(user) -> str:
+    """The unsubscribe link's token of a daily reminder sent to the person, who has every
+    reminder on."""
+    ReminderSettings.objects.create(
+        user=user,
+        daily_enabled=True,
+        daily_time=dt.time(20, 0),
+        held_ready_enabled=True,
+        weekly_enabled=True,
+    )
+    reminder = SentReminder.objects.create(user=user, kind="daily", slot="2026-03-17")
+    return reminder_emails.unsubscribe_token(reminder)
 
 
 def sign_in(client, user):
@@ -428,7 +449,14 @@ def snapshot_query(user) -> tuple[str, tuple]:
     User = get_user_model()
     columns: dict = {}
     for model in apps.get_models():
-        if model._meta.app_label not in {"exback", "stages", "journal", "account", "mfa"}:
+        if model._meta.app_label not in {
+            "exback",
+            "stages",
+            "journal",
+            "reminders",
+            "account",
+            "mfa",
+        }:
             continue
         names = {f.name for f in model._meta.concrete_fields}
         for fk in model._meta.concrete_fields:
