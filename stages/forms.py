@@ -175,10 +175,10 @@ class ReadinessForm(AnswersForm):
 
     def __init__(self, *args, instance=None, **kwargs):
         super().__init__(*args, instance=instance, **kwargs)
-        saved = {"for": [], "against": []}
+        saved: dict[str, list[dict]] = {"for": [], "against": []}
         for reason in getattr(instance, "reasons", None) or []:
             saved[reason["side"]].append(reason)
-        reason_fields = {}
+        reason_fields: dict[str, forms.Field] = {}
         for side, label in REASON_SIDES:
             for row in range(1, content.READINESS_REASON_ROWS + 1):
                 text, weight = f"{side}_{row}", f"{side}_{row}_weight"
@@ -214,7 +214,7 @@ class ReadinessForm(AnswersForm):
         return [self[key] for key, _ in self.questions]
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         for side, _ in REASON_SIDES:
             for row in range(1, content.READINESS_REASON_ROWS + 1):
                 text, weight = f"{side}_{row}", f"{side}_{row}_weight"
