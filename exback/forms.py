@@ -10,7 +10,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 
-from . import timezones
+from . import helplines, timezones
 from .models import User
 from .passwords import HELP_TEXT
 
@@ -94,9 +94,20 @@ class AccountSettingsForm(forms.ModelForm):
         },
     )
 
+    country = forms.ChoiceField(
+        label="Your country, for the Safety page's helplines",
+        choices=helplines.country_choices,
+        required=False,
+        help_text="Without one, the Safety page goes by your browser's language.",
+        error_messages={
+            "invalid_choice": "Choose a country from the list, or leave it empty. Nothing was "
+            "changed."
+        },
+    )
+
     class Meta:
         model = User
-        fields = ["time_zone", "discreet"]
+        fields = ["time_zone", "country", "discreet"]
         labels = {
             "discreet": f"Discreet mode: show a neutral name (“{settings.DISCREET_NAME}”) in "
             "the tab title and in emails"

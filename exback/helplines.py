@@ -76,6 +76,14 @@ def choose(request, available: list[str]) -> str:
     return ""
 
 
+def country_choices() -> list[tuple[str, str]]:
+    """The countries with helplines, by name, after "no preference"."""
+    listed = sorted(
+        ((code, country_name(code)) for code in Helpline.objects.countries()), key=lambda c: c[1]
+    )
+    return [("", "No preference"), *listed]
+
+
 def for_safety_page(request) -> dict:
     available = Helpline.objects.countries()
     country = choose(request, available)

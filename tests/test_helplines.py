@@ -77,3 +77,23 @@ def test_staff_can_correct_a_helpline_in_the_admin(client):
     assert line.source_url in response.content.decode()
     listing = client.get(reverse("admin:exback_helpline_changelist"), {"country": "GB"})
     assert line.name in listing.content.decode()
+
+
+def test_a_person_saves_their_country_on_the_account_page(client, user):
+    client.force_login(user)
+    response = client.post(reverse("account"), {"time_zone": "", "country": "NZ"}, follow=True)
+    assert "Your settings are saved." in response.content.decode()
+    user.refresh_from_db()
+    assert user.country == "NZ"
+    html = client.get(reverse("safety")).content.decode()
+    assert '<option value="NZ" selected>New Zealand</option>' in html
+
+
+def test_a_country_without_helplines_is_refused_next_to_the_field(client, user):
+    client.force_login(user)
+    response = client.post(
+        reverse("account"), {"time_zone": "Europe/Paris", "country": "XX", "discreet": "on"}
+    )
+    assert "Choose a country from the list" in response.content.decode()
+    user.refresh_from_db()
+    assert (user.country, user.time_zone, user.discreet) == ("", "", False)
