@@ -96,7 +96,6 @@ class AccountSettingsForm(forms.ModelForm):
 
     country = forms.ChoiceField(
         label="Your country, for the Safety page's helplines",
-        choices=helplines.country_choices,
         required=False,
         help_text="Without one, the Safety page goes by your browser's language.",
         error_messages={
@@ -119,6 +118,7 @@ class AccountSettingsForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["country"].choices = helplines.country_choices()  # one query
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True

@@ -35,7 +35,8 @@ def pages(user):
     responsibility = Responsibility.objects.filter(user=user).first()
     message = HeldMessage.objects.filter(user=user).first()
     return {
-        "account": (reverse("account"), 2),
+        # The session, the user, and the countries that have helplines.
+        "account": (reverse("account"), 3),
         "account delete": (reverse("account_delete"), 2),
         "journal new": (reverse("journal:new"), 4),
         "journal new from a prompt": (reverse("journal:new") + "?stage=say-sorry&prompt=0", 4),
@@ -54,6 +55,9 @@ def pages(user):
         ),
         "held message": (reverse("stages:message_detail", args=[message.pk]), 6),
         "safety check": (reverse("stages:safety_check"), 3),
+        "safety plan": (reverse("stages:safety_plan"), 3),
+        "safety plan to print": (reverse("stages:safety_plan_print"), 3),
+        "are you sure": (reverse("stages:readiness"), 5),
         **{f"section {slug}": (reverse("stages:detail", args=[slug]), 8) for slug in SECTIONS},
     }
 
