@@ -141,11 +141,21 @@ def _edit_row(request, pk, exercise: Exercise, *, title: str, saved: str, delete
     )
 
 
-def _delete_row(request, pk, exercise: Exercise, *, deleted: str):
+def _delete_row(request, pk, exercise: Exercise, *, what: str, deleted: str, back: str):
+    """Delete one of the person's own rows: GET asks first (a page, so no JavaScript is
+    needed), POST deletes. `what` names the row on that page ("this memory"), `back` is the
+    URL name of the page "Keep it" returns to (it takes the row's pk)."""
     row = get_object_or_404(exercise.model, pk=pk, user=request.user)
-    services.exercise_delete(user=request.user, obj=row, exercise=exercise)
-    messages.success(request, deleted)
-    return redirect(exercise.url_name)
+    if request.method == "POST":
+        services.exercise_delete(user=request.user, obj=row, exercise=exercise)
+        messages.success(request, deleted)
+        return redirect(exercise.url_name)
+    return _exercise_page(
+        request,
+        exercise,
+        "stages/delete.html",
+        {"row": row, "what": what, "back": reverse(back, args=[pk])},
+    )
 
 
 def _next_path(request) -> str:
@@ -209,7 +219,7 @@ def index(request):
 def detail(request, slug):
     stage = get_object_or_404(Stage, slug=slug)
     progress = StageProgress.touch(request.user, stage)
-    sections = list(Stage.objects.only("slug", "title", "number", "kind"))
+    sections = reports.program_outline(request.user)
     position = next(i for i, s in enumerate(sections) if s.pk == stage.pk)
     return render(
         request,
@@ -220,6 +230,8 @@ def detail(request, slug):
             "exercises": for_stage(stage.slug),
             "previous": sections[position - 1] if position > 0 else None,
             "next": sections[position + 1] if position + 1 < len(sections) else None,
+            "sections": sections,
+            "program": reports.progress_picture(sections),
             "safety": request.safety_check,
         },
     )
@@ -315,6 +327,33 @@ def checkin_new(request):
     )
 
 
+@require_get_post
+@safety_checked
+def checkin_edit(request, pk):
+    checkin = get_object_or_404(SelfCareCheckIn, pk=pk, user=request.user)
+    return _form_page(
+        request,
+        BY_KEY["selfcare"],
+        CheckInForm(request.POST or None, instance=checkin, user=request.user),
+        template="stages/checkin_form.html",
+        saved="Check-in updated.",
+        context=lambda: {"checkin": checkin, "edit": True},
+    )
+
+
+@require_get_post
+@safety_checked
+def checkin_delete(request, pk):
+    return _delete_row(
+        request,
+        pk,
+        BY_KEY["selfcare"],
+        what="this check-in",
+        deleted="Check-in deleted.",
+        back="stages:checkin_edit",
+    )
+
+
 # Stage 3: time and space ---------------------------------------------------------------------
 @require_get_post
 @safety_checked
@@ -350,10 +389,17 @@ def contact_edit(request, pk):
     )
 
 
-@require_POST
+@require_get_post
 @safety_checked
 def contact_delete(request, pk):
-    return _delete_row(request, pk, BY_KEY["contacts"], deleted="Contact removed.")
+    return _delete_row(
+        request,
+        pk,
+        BY_KEY["contacts"],
+        what="this contact",
+        deleted="Contact removed.",
+        back="stages:contact_edit",
+    )
 
 
 @require_get_post
@@ -463,10 +509,17 @@ def message_decide(request, pk):
     return redirect(exercise.url_name)
 
 
-@require_POST
+@require_get_post
 @safety_checked
 def message_delete(request, pk):
-    return _delete_row(request, pk, BY_KEY["held_messages"], deleted="Message deleted.")
+    return _delete_row(
+        request,
+        pk,
+        BY_KEY["held_messages"],
+        what="this held message",
+        deleted="Message deleted.",
+        back="stages:message_detail",
+    )
 
 
 # Stage 5: take responsibility -----------------------------------------------------------------
@@ -500,10 +553,17 @@ def responsibility_edit(request, pk):
     )
 
 
-@require_POST
+@require_get_post
 @safety_checked
 def responsibility_delete(request, pk):
-    return _delete_row(request, pk, BY_KEY["responsibilities"], deleted="Deleted.")
+    return _delete_row(
+        request,
+        pk,
+        BY_KEY["responsibilities"],
+        what="what you wrote about this mistake",
+        deleted="Deleted.",
+        back="stages:responsibility_edit",
+    )
 
 
 # Stage 6: change bad patterns ------------------------------------------------------------------
@@ -552,10 +612,17 @@ def memory_edit(request, pk):
     )
 
 
-@require_POST
+@require_get_post
 @safety_checked
 def memory_delete(request, pk):
-    return _delete_row(request, pk, BY_KEY["memories"], deleted="Memory deleted.")
+    return _delete_row(
+        request,
+        pk,
+        BY_KEY["memories"],
+        what="this memory",
+        deleted="Memory deleted.",
+        back="stages:memory_edit",
+    )
 
 
 @require_get_post
