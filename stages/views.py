@@ -141,10 +141,13 @@ def _edit_row(request, pk, exercise: Exercise, *, title: str, saved: str, delete
     )
 
 
-def _delete_row(request, pk, exercise: Exercise, *, what: str, deleted: str, back: str):
+def _delete_row(
+    request, pk, exercise: Exercise, *, deleted: str, what: str = "this entry", back: str = ""
+):
     """Delete one of the person's own rows: GET asks first (a page, so no JavaScript is
     needed), POST deletes. `what` names the row on that page ("this memory"), `back` is the
-    URL name of the page "Keep it" returns to (it takes the row's pk)."""
+    URL name of the page "Keep it" returns to (it takes the row's pk; the exercise's page
+    without one)."""
     row = get_object_or_404(exercise.model, pk=pk, user=request.user)
     if request.method == "POST":
         services.exercise_delete(user=request.user, obj=row, exercise=exercise)
@@ -154,7 +157,11 @@ def _delete_row(request, pk, exercise: Exercise, *, what: str, deleted: str, bac
         request,
         exercise,
         "stages/delete.html",
-        {"row": row, "what": what, "back": reverse(back, args=[pk])},
+        {
+            "row": row,
+            "what": what,
+            "back": reverse(back, args=[pk]) if back else reverse(exercise.url_name),
+        },
     )
 
 
