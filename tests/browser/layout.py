@@ -82,7 +82,8 @@ CONTROLS = """() => {
     ` "${(el.textContent || el.getAttribute('aria-label') || el.name || '').trim().slice(0, 30)}"`;
   const problems = [];
   const controls = document.querySelectorAll(
-    'main input:not([type=hidden]), main select, main textarea, main button, main .btn, header button, header .btn, header summary');
+    'main input:not([type=hidden]), main select, main textarea, main button, main .btn, ' +
+    'main .page-link, header button, header .btn, header summary');
   for (const el of controls) {
     const box = el.getBoundingClientRect();
     const style = getComputedStyle(el);
@@ -90,7 +91,7 @@ CONTROLS = """() => {
     const bg = behind(el);
     // A link-styled button has no border by design; a native control (appearance: auto) is
     // drawn by the browser, whose borders CSS cannot read.
-    const isLink = el.classList.contains('btn-link');
+    const isLink = el.classList.contains('btn-link') || el.classList.contains('page-link');
     if (!isLink && style.appearance !== 'auto') {
       const width = parseFloat(style.borderTopWidth) + parseFloat(style.borderBottomWidth);
       const border = parse(style.borderTopColor);
