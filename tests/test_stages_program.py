@@ -4,6 +4,7 @@ import importlib
 
 import pytest
 from django.apps import apps as django_apps
+from django.conf import settings
 from django.template import Context, Template
 from django.urls import reverse
 
@@ -262,3 +263,15 @@ def test_a_failed_save_leaves_nothing_behind(program_client, user, monkeypatch):
     from stages.models import Memory
 
     assert not Memory.objects.filter(user=user).exists()
+
+
+def test_printed_summary_names_the_product_neutrally_in_discreet_mode(program_client, user):
+    """The summary's print header names the product and the date; in discreet mode the
+    product goes by its neutral name there."""
+    head = 'class="print-only summary-head"><span class="summary-brand">'
+    page = program_client.get(reverse("stages:summary")).content.decode()
+    assert f"{head}exback</span>" in page
+    user.discreet = True
+    user.save()
+    page = program_client.get(reverse("stages:summary")).content.decode()
+    assert f"{head}{settings.DISCREET_NAME}</span>" in page
