@@ -27,7 +27,8 @@ def poppler():
 def person(transactional_db, user, noon_today):
     from demo import seed as demo
 
-    demo.fill_program([user], rng=random.Random(11), today=timezone.localdate())  # noqa: S311
+    # This seed leaves two stages open: the printed bar is part filled.
+    demo.fill_program([user], rng=random.Random(7), today=timezone.localdate())  # noqa: S311
     return user
 
 
