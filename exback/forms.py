@@ -118,7 +118,9 @@ class AccountSettingsForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = helplines.country_choices()  # one query
+        country = self.fields["country"]
+        assert isinstance(country, forms.ChoiceField)  # noqa: S101 (narrows the type for mypy)
+        country.choices = helplines.country_choices()  # one query, once
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True

@@ -10,7 +10,6 @@ from django.utils.formats import date_format
 
 from . import content
 from .models import (
-    NO,
     YES,
     YES_NO,
     YES_NO_NOT_SURE,
@@ -336,7 +335,7 @@ class CheckInForm(OwnedModelForm):
         if clash.exists():
             raise forms.ValidationError(
                 f"You already have a check-in for {date_format(date, 'j F Y')}. "
-                "Each day has one check-in; today's can be changed from \u201cToday's check-in\u201d."
+                "Each day has one check-in; you can change that one from your check-ins."
             )
         return date
 
@@ -442,7 +441,8 @@ class ResponsibilityForm(OwnedModelForm):
 
 
 class PatternForm(forms.Form):
-    """A yes/no per pattern; each yes needs exactly three new habits, each no none at all."""
+    """A yes/no per pattern; each yes needs three new habits, for a no they are optional
+    (whatever the person typed is kept)."""
 
     HABITS = 3
 
@@ -502,8 +502,6 @@ class PatternForm(forms.Form):
                     f"You answered yes: write three new habits for this pattern "
                     f"({given} of {self.HABITS} so far).",
                 )
-            elif answer == NO and given:
-                self.add_error(key, "You answered no, so leave the habits empty.")
         return cleaned
 
     def save(self, user):
@@ -514,7 +512,9 @@ class PatternForm(forms.Form):
             habits = [
                 self.cleaned_data[f"{key}_habit_{i}"].strip() for i in range(1, self.HABITS + 1)
             ]
-            answers[key] = {"answer": answer, "habits": habits if answer == YES else []}
+            # A no keeps the habits the person chose to write anyway, without the empty boxes.
+            kept = habits if answer == YES else [habit for habit in habits if habit]
+            answers[key] = {"answer": answer, "habits": kept}
         obj, _ = PatternAnswers.objects.update_or_create(user=user, defaults={"answers": answers})
         return obj
 

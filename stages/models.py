@@ -503,7 +503,8 @@ class Responsibility(SubmittedOnce):
 
 
 class PatternAnswers(Versioned):
-    """Stage 6: the yes/no answer to each pattern question and three new habits for each yes."""
+    """Stage 6: the yes/no answer to each pattern question, three new habits for each yes
+    and any the person wrote beside a no."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     # {"taking_value": {"answer": "yes", "habits": ["...", "...", "..."]}, ...}
@@ -516,11 +517,11 @@ class PatternAnswers(Versioned):
         return "Patterns and new habits"
 
     def habits(self):
-        """(question, habits) for each pattern answered yes, in content order."""
+        """(question, habits) for each pattern with new habits, in content order."""
         return [
             (q["question"], self.answers[q["key"]]["habits"])
             for q in content.PATTERN_QUESTIONS
-            if self.answers.get(q["key"], {}).get("answer") == YES
+            if self.answers.get(q["key"], {}).get("habits")
         ]
 
 

@@ -157,11 +157,28 @@ def _edit_row(request, pk, exercise: Exercise, *, title: str, saved: str, delete
     )
 
 
-def _delete_row(request, pk, exercise: Exercise, *, deleted: str):
+def _delete_row(
+    request, pk, exercise: Exercise, *, deleted: str, what: str = "this entry", back: str = ""
+):
+    """Delete one of the person's own rows: GET asks first (a page, so no JavaScript is
+    needed), POST deletes. `what` names the row on that page ("this memory"), `back` is the
+    URL name of the page "Keep it" returns to (it takes the row's pk; the exercise's page
+    without one)."""
     row = get_object_or_404(exercise.model, pk=pk, user=request.user)
-    services.exercise_delete(user=request.user, obj=row, exercise=exercise)
-    messages.success(request, deleted)
-    return redirect(exercise.url_name)
+    if request.method == "POST":
+        services.exercise_delete(user=request.user, obj=row, exercise=exercise)
+        messages.success(request, deleted)
+        return redirect(exercise.url_name)
+    return _exercise_page(
+        request,
+        exercise,
+        "stages/delete.html",
+        {
+            "row": row,
+            "what": what,
+            "back": reverse(back, args=[pk]) if back else reverse(exercise.url_name),
+        },
+    )
 
 
 def _next_path(request) -> str:
@@ -263,7 +280,7 @@ def index(request):
 def detail(request, slug):
     stage = get_object_or_404(Stage, slug=slug)
     progress = StageProgress.touch(request.user, stage)
-    sections = list(Stage.objects.only("slug", "title", "number", "kind"))
+    sections = reports.program_outline(request.user)
     position = next(i for i, s in enumerate(sections) if s.pk == stage.pk)
     return render(
         request,
@@ -275,6 +292,8 @@ def detail(request, slug):
             "urge_button": stage.slug in URGE_STAGES,
             "previous": sections[position - 1] if position > 0 else None,
             "next": sections[position + 1] if position + 1 < len(sections) else None,
+            "sections": sections,
+            "program": reports.progress_picture(sections),
             "safety": request.safety_check,
         },
     )
@@ -370,6 +389,33 @@ def checkin_new(request):
     )
 
 
+@require_get_post
+@safety_checked
+def checkin_edit(request, pk):
+    checkin = get_object_or_404(SelfCareCheckIn, pk=pk, user=request.user)
+    return _form_page(
+        request,
+        BY_KEY["selfcare"],
+        CheckInForm(request.POST or None, instance=checkin, user=request.user),
+        template="stages/checkin_form.html",
+        saved="Check-in updated.",
+        context=lambda: {"checkin": checkin, "edit": True},
+    )
+
+
+@require_get_post
+@safety_checked
+def checkin_delete(request, pk):
+    return _delete_row(
+        request,
+        pk,
+        BY_KEY["selfcare"],
+        what="this check-in",
+        deleted="Check-in deleted.",
+        back="stages:checkin_edit",
+    )
+
+
 # Stage 3: time and space ---------------------------------------------------------------------
 @require_get_post
 @safety_checked
@@ -405,10 +451,17 @@ def contact_edit(request, pk):
     )
 
 
-@require_POST
+@require_get_post
 @safety_checked
 def contact_delete(request, pk):
-    return _delete_row(request, pk, BY_KEY["contacts"], deleted="Contact removed.")
+    return _delete_row(
+        request,
+        pk,
+        BY_KEY["contacts"],
+        what="this contact",
+        deleted="Contact removed.",
+        back="stages:contact_edit",
+    )
 
 
 @require_get_post
@@ -518,10 +571,17 @@ def message_decide(request, pk):
     return redirect(exercise.url_name)
 
 
-@require_POST
+@require_get_post
 @safety_checked
 def message_delete(request, pk):
-    return _delete_row(request, pk, BY_KEY["held_messages"], deleted="Message deleted.")
+    return _delete_row(
+        request,
+        pk,
+        BY_KEY["held_messages"],
+        what="this held message",
+        deleted="Message deleted.",
+        back="stages:message_detail",
+    )
 
 
 # Stage 5: take responsibility -----------------------------------------------------------------
@@ -555,10 +615,17 @@ def responsibility_edit(request, pk):
     )
 
 
-@require_POST
+@require_get_post
 @safety_checked
 def responsibility_delete(request, pk):
-    return _delete_row(request, pk, BY_KEY["responsibilities"], deleted="Deleted.")
+    return _delete_row(
+        request,
+        pk,
+        BY_KEY["responsibilities"],
+        what="what you wrote about this mistake",
+        deleted="Deleted.",
+        back="stages:responsibility_edit",
+    )
 
 
 # Stage 6: change bad patterns ------------------------------------------------------------------
@@ -607,10 +674,17 @@ def memory_edit(request, pk):
     )
 
 
-@require_POST
+@require_get_post
 @safety_checked
 def memory_delete(request, pk):
-    return _delete_row(request, pk, BY_KEY["memories"], deleted="Memory deleted.")
+    return _delete_row(
+        request,
+        pk,
+        BY_KEY["memories"],
+        what="this memory",
+        deleted="Memory deleted.",
+        back="stages:memory_edit",
+    )
 
 
 @require_get_post

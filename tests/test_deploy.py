@@ -70,6 +70,7 @@ def test_collectstatic_with_compressed_manifest_storage(tmp_path):
     manifest = tmp_path / "staticfiles.json"
     assert manifest.exists()
     assert list(tmp_path.glob("css/site.*.css.gz"))
+    assert list(tmp_path.glob("css/site.*.css.br")), "no Brotli copy: is brotli installed?"
     assert list(tmp_path.glob("vendor/bootstrap/bootstrap.min.*.css"))
 
 

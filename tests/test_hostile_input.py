@@ -148,6 +148,8 @@ PAGES = _page_names()
 
 # Where a page with parameters takes them from: the person's data (see `person`), by name.
 PARAMETERS = {
+    ("stages:checkin_edit", "pk"): "checkin",
+    ("stages:checkin_delete", "pk"): "checkin",
     ("stages:contact_edit", "pk"): "contact",
     ("stages:contact_delete", "pk"): "contact",
     ("stages:message_detail", "pk"): "message",
@@ -386,7 +388,7 @@ def person(program_client, user):
     sign_in(program_client, user)
     now = timezone.now()
     ApologyFactory(user=user)
-    CheckInFactory(user=user)
+    checkin = CheckInFactory(user=user)
     ReachOutCheckFactory(user=user)
     PatternAnswersFactory(user=user)
     ReadinessFactory(user=user)
@@ -394,6 +396,7 @@ def person(program_client, user):
     FeelingSignFactory(user=user)
     StageProgress.complete(user, Stage.objects.get(slug=COMPLETED_STAGE))
     data = {
+        "checkin": checkin.pk,
         "contact": ContactFactory(user=user).pk,
         "message": HeldMessageFactory(user=user, ready_at=now - dt.timedelta(hours=1)).pk,
         "responsibility": ResponsibilityFactory(user=user).pk,

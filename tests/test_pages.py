@@ -161,3 +161,40 @@ def test_security_headers(client):
     assert response["X-Frame-Options"] == "DENY"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.django_db
+def test_every_public_page_has_its_own_meta_description(client):
+    """Search engines (and Lighthouse's SEO audit) read a description per page."""
+    descriptions = []
+    for name in PUBLIC_PAGES:
+        html = client.get(reverse(name)).content.decode()
+        found = re.findall(r'<meta name="description" content="([^"]+)">', html)
+        assert len(found) == 1, name
+        assert 50 <= len(found[0]) <= 160, (name, found[0])
+        descriptions.append(found[0])
+    assert len(set(descriptions)) == len(descriptions)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["home", "about", "privacy", "safety"])
+def test_public_pages_without_a_form_are_gzipped(client, name):
+    response = client.get(reverse(name), headers={"accept-encoding": "gzip, br"})
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+
+
+@pytest.mark.django_db
+def test_pages_with_a_csrf_token_are_never_compressed(client):
+    """BREACH: a page with a secret on it is sent as it is (exback/compression.py)."""
+    response = client.get(reverse("account_login"), headers={"accept-encoding": "gzip"})
+    assert b'name="csrfmiddlewaretoken"' in response.content
+    assert not response.has_header("Content-Encoding")
+
+
+@pytest.mark.django_db
+def test_signed_in_pages_are_never_compressed(client_logged_in):
+    for name in ("dashboard", "about"):
+        response = client_logged_in.get(reverse(name), headers={"accept-encoding": "gzip"})
+        assert response.status_code == 200
+        assert not response.has_header("Content-Encoding"), name

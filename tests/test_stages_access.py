@@ -3,9 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from stages.models import Contact, HeldMessage, Memory, Responsibility
+from stages.models import Contact, HeldMessage, Memory, Responsibility, SelfCareCheckIn
 
 from .factories_stages import (
+    CheckInFactory,
     ContactFactory,
     HeldMessageFactory,
     MemoryFactory,
@@ -35,6 +36,14 @@ PAGES = [
 
 # (url name, factory, model, method) for every view that acts on one object.
 OBJECT_VIEWS = [
+    ("stages:checkin_edit", CheckInFactory, SelfCareCheckIn, "get"),
+    ("stages:checkin_edit", CheckInFactory, SelfCareCheckIn, "post"),
+    ("stages:checkin_delete", CheckInFactory, SelfCareCheckIn, "get"),
+    ("stages:checkin_delete", CheckInFactory, SelfCareCheckIn, "post"),
+    ("stages:contact_delete", ContactFactory, Contact, "get"),
+    ("stages:message_delete", HeldMessageFactory, HeldMessage, "get"),
+    ("stages:responsibility_delete", ResponsibilityFactory, Responsibility, "get"),
+    ("stages:memory_delete", MemoryFactory, Memory, "get"),
     ("stages:contact_edit", ContactFactory, Contact, "get"),
     ("stages:contact_edit", ContactFactory, Contact, "post"),
     ("stages:contact_delete", ContactFactory, Contact, "post"),
@@ -117,9 +126,7 @@ def test_stage_actions_refuse_get_with_405(program_client, name):
     assert program_client.get(reverse(name, args=["say-sorry"])).status_code == 405
 
 
-@pytest.mark.parametrize(
-    "name", ["stages:contact_delete", "stages:message_decide", "stages:memory_delete"]
-)
+@pytest.mark.parametrize("name", ["stages:message_decide"])
 def test_object_actions_refuse_get_with_405(program_client, user, name):
     assert program_client.get(reverse(name, args=[1])).status_code == 405
 

@@ -444,12 +444,19 @@ def test_habits_required_for_each_yes(program_client, user):
     assert not PatternAnswers.objects.filter(user=user).exists()
 
 
-def test_habits_refused_for_a_no(program_client, user):
+def test_habits_typed_beside_a_no_are_kept(program_client, user):
+    """A no makes the habits optional: what the person typed anyway is saved, not refused."""
     response = program_client.post(
-        reverse("stages:patterns"), pattern_data(less_invested_habit_1="Something")
+        reverse("stages:patterns"), pattern_data(less_invested_habit_2="Text back slower.")
     )
-    assert "You answered no, so leave the habits empty." in response.content.decode()
-    assert not PatternAnswers.objects.filter(user=user).exists()
+    assert response.status_code == 302
+    answers = PatternAnswers.objects.get(user=user)
+    assert answers.answers["less_invested"] == {"answer": "no", "habits": ["Text back slower."]}
+    page = program_client.get(reverse("stages:patterns")).content.decode()
+    assert 'value="Text back slower."' in page
+    assert "the habits are optional" in page
+    summary = program_client.get(reverse("stages:summary")).content.decode()
+    assert "Text back slower." in summary
 
 
 def test_every_pattern_question_needs_an_answer_and_habits_are_limited(program_client, user):
@@ -552,3 +559,74 @@ def test_readiness_needs_every_answer(program_client, user):
 def test_responsibility_factory_rows_show_on_the_summary(program_client, user):
     ResponsibilityFactory(user=user, my_part="MY-PART")
     assert "MY-PART" in program_client.get(reverse("stages:summary")).content.decode()
+
+
+# Past check-ins: edited and deleted ---------------------------------------------------------
+def test_a_past_check_in_is_edited_from_the_list(program_client, user):
+    """Every check-in in the list has its own edit link, not only today's."""
+    past = CheckInFactory(user=user, date=TODAY() - 3 * DAY, mood=2, note="")
+    page = program_client.get(reverse("stages:selfcare")).content.decode()
+    assert reverse("stages:checkin_edit", args=[past.pk]) in page
+    form = program_client.get(reverse("stages:checkin_edit", args=[past.pk])).content.decode()
+    assert "Edit a check-in" in form
+    response = program_client.post(
+        reverse("stages:checkin_edit", args=[past.pk]),
+        checkin_data(date=past.date.isoformat(), mood="5", note="Better than I thought."),
+    )
+    assert response.status_code == 302
+    past.refresh_from_db()
+    assert (past.mood, past.note, past.date) == (5, "Better than I thought.", TODAY() - 3 * DAY)
+
+
+def test_a_past_check_in_cannot_move_onto_another_days(program_client, user):
+    past = CheckInFactory(user=user, date=TODAY() - 3 * DAY, mood=2)
+    CheckInFactory(user=user, date=TODAY() - 2 * DAY, mood=4)
+    response = program_client.post(
+        reverse("stages:checkin_edit", args=[past.pk]),
+        checkin_data(date=(TODAY() - 2 * DAY).isoformat()),
+    )
+    assert "You already have a check-in for" in response.content.decode()
+    past.refresh_from_db()
+    assert past.date == TODAY() - 3 * DAY
+
+
+def test_a_check_in_is_deleted_after_confirming(program_client, user):
+    past = CheckInFactory(user=user, date=TODAY() - 5 * DAY)
+    url = reverse("stages:checkin_delete", args=[past.pk])
+    page = program_client.get(url).content.decode()
+    assert "Delete this check-in?" in page and "<title>Delete this check-in?" in page
+    assert SelfCareCheckIn.objects.filter(pk=past.pk).exists()
+    response = program_client.post(url, follow=True)
+    assert "Check-in deleted." in response.content.decode()
+    assert not SelfCareCheckIn.objects.filter(pk=past.pk).exists()
+
+
+# Deleting asks first -------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("factory", "delete", "keep", "model"),
+    [
+        (ContactFactory, "stages:contact_delete", "stages:contact_edit", Contact),
+        (MemoryFactory, "stages:memory_delete", "stages:memory_edit", Memory),
+        (
+            ResponsibilityFactory,
+            "stages:responsibility_delete",
+            "stages:responsibility_edit",
+            Responsibility,
+        ),
+        (HeldMessageFactory, "stages:message_delete", "stages:message_detail", HeldMessage),
+    ],
+)
+def test_delete_links_open_a_confirmation_that_deletes_nothing(
+    program_client, user, factory, delete, keep, model
+):
+    """The edit page's Delete is a link to a page that asks (no JavaScript needed); only its
+    button deletes, and "Keep it" goes back to the row."""
+    row = factory(user=user)
+    delete_url = reverse(delete, args=[row.pk])
+    assert delete_url in program_client.get(reverse(keep, args=[row.pk])).content.decode()
+    page = program_client.get(delete_url).content.decode()
+    assert "cannot be brought back" in page
+    assert f'href="{reverse(keep, args=[row.pk])}">Keep it' in page
+    assert model.objects.filter(pk=row.pk).exists()
+    program_client.post(delete_url)
+    assert not model.objects.filter(pk=row.pk).exists()

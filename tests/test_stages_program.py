@@ -4,6 +4,7 @@ import importlib
 
 import pytest
 from django.apps import apps as django_apps
+from django.conf import settings
 from django.template import Context, Template
 from django.urls import reverse
 
@@ -97,6 +98,7 @@ def test_answers_can_be_changed_later(client_logged_in, user):
     SafetyCheckFactory(user=user, afraid=True)
     page = client_logged_in.get(reverse("stages:safety_check")).content.decode()
     assert "Your safety answers" in page
+    assert "<title>Your safety answers" in page  # the tab says what the heading says
     answers = {key: "no" for key, _ in content.SAFETY_QUESTIONS}
     client_logged_in.post(reverse("stages:safety_check"), answers)
     assert SafetyCheck.objects.get(user=user).any_yes is False
@@ -134,6 +136,35 @@ def test_stage_page_shows_text_prompts_with_journal_links_and_exercise(program_c
     assert page.count("Write about this") == len(stage.prompts)
     assert reverse("stages:apology") in page
     assert "Mark this stage complete" in page
+
+
+def test_stage_page_has_the_program_beside_it(program_client, user):
+    """The side column: the person's progress and every section, this one marked current."""
+    StageProgressFactory(user=user, status=StageProgress.Status.COMPLETED)
+    page = program_client.get(reverse("stages:detail", args=["say-sorry"])).content.decode()
+    aside = page[page.index('<aside class="stage-aside"') : page.index("</aside>")]
+    assert "stages completed" in aside
+    for section in content.SECTIONS:
+        assert reverse("stages:detail", args=[section["slug"]]) in aside
+    assert f'href="{reverse("stages:detail", args=["say-sorry"])}" aria-current="page"' in aside
+    assert 'href="#exercise"' in page  # on a phone, a way to the exercise from the top
+
+
+def test_every_mention_of_the_safety_page_links_to_it(program_client, user):
+    """The program's text says "see the Safety page" in several places: each is a link."""
+    safety = reverse("safety")
+    mentions = 0
+    for section in content.SECTIONS:
+        page = program_client.get(reverse("stages:detail", args=[section["slug"]])).content
+        text = page.decode()
+        mentions += text.count("Safety page")
+        assert text.count("Safety page") == text.count(f'<a href="{safety}">Safety page</a>')
+    assert mentions >= 4
+    check = SafetyCheck.objects.get(user=user)
+    check.answers = {**check.answers, "afraid": "yes"}
+    check.save()
+    page = program_client.get(reverse("stages:index")).content.decode()
+    assert f'The <a href="{safety}">Safety page</a> lists places where you can find help' in page
 
 
 @pytest.mark.parametrize("slug", [s["slug"] for s in content.SECTIONS])
@@ -232,3 +263,15 @@ def test_a_failed_save_leaves_nothing_behind(program_client, user, monkeypatch):
     from stages.models import Memory
 
     assert not Memory.objects.filter(user=user).exists()
+
+
+def test_printed_summary_names_the_product_neutrally_in_discreet_mode(program_client, user):
+    """The summary's print header names the product and the date; in discreet mode the
+    product goes by its neutral name there."""
+    head = 'class="print-only summary-head"><span class="summary-brand">'
+    page = program_client.get(reverse("stages:summary")).content.decode()
+    assert f"{head}exback</span>" in page
+    user.discreet = True
+    user.save()
+    page = program_client.get(reverse("stages:summary")).content.decode()
+    assert f"{head}{settings.DISCREET_NAME}</span>" in page

@@ -1,8 +1,20 @@
 from django import template
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 register = template.Library()
+
+
+def _link_safety_page(escaped: str) -> str:
+    """Every mention of the Safety page in the program's text links to it."""
+    return escaped.replace("Safety page", f'<a href="{reverse("safety")}">Safety page</a>')
+
+
+@register.filter
+def safety_links(value):
+    """Escape a line of the program's text and link its mentions of the Safety page."""
+    return mark_safe(_link_safety_page(escape(value)))  # noqa: S308 - escaped first
 
 
 @register.filter
@@ -31,7 +43,7 @@ def plaintext(value):
             html.append(f"<p>{escape(' '.join(paragraph))}</p>")
         if bullets:
             html.append(f"<ul>{''.join(bullets)}</ul>")
-    return mark_safe("\n".join(html))  # noqa: S308 - every piece above is escaped
+    return mark_safe(_link_safety_page("\n".join(html)))  # noqa: S308 - every piece is escaped
 
 
 @register.filter

@@ -1,7 +1,9 @@
 """Every page, looked at: a visitor's pages and a signed-in person's pages (with data in every
 stage and in the journal), at phone and desktop widths, in light and dark schemes. Each page
-gets a full-page screenshot, an axe-core run (WCAG 2.2 A/AA), and its served HTML goes to the
-Nu HTML checker. Any request to another host fails the sweep."""
+gets a full-page screenshot, an axe-core run (WCAG 2.2 A/AA), a measure of every control's
+border and focus indicator (3:1, computed styles), and its served HTML goes to the Nu HTML
+checker; at 320 px it must not scroll sideways and its header must stay one row (layout.py).
+Any request to another host fails the sweep."""
 
 import json
 import re
@@ -13,9 +15,11 @@ import pytest
 
 from tests import tools
 from tests.browser.helpers import log_in
+from tests.browser.layout import CONTROLS, HEADER, REFLOW
 from tests.tools import AXE, VNU
 
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
+NARROWEST = {"width": 320, "height": 640}  # WCAG 1.4.10: reflow at 320 CSS px
 SCHEMES = ["light", "dark"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 MAX_PAGES = 80
@@ -84,7 +88,7 @@ def sweep(page, urls, who, out, html_dir):
         ),
     )
     axe_source = AXE.read_text()
-    violations = {}
+    violations, layout = {}, {}
     for url in urls:
         html = page.request.get(url, fail_on_status_code=False).text()
         (html_dir / f"{who}-{name_for(url)}.html").write_text(html)
@@ -103,7 +107,14 @@ def sweep(page, urls, who, out, html_dir):
                 for v in result["violations"]:
                     key = f"{name_for(url)} [{viewport}/{scheme}] {v['id']}"
                     violations[key] = [n["target"] for n in v["nodes"]][:5]
-    return violations, outside
+                if controls := page.evaluate(CONTROLS):
+                    layout[f"{name_for(url)} [{viewport}/{scheme}] controls"] = controls[:8]
+        page.set_viewport_size(NARROWEST)
+        page.emulate_media(color_scheme="light")
+        page.goto(url)
+        if reflow := page.evaluate(REFLOW) + page.evaluate(HEADER):
+            layout[f"{name_for(url)} [320px] reflow"] = reflow
+    return violations, layout, outside
 
 
 def run_vnu(html_dir):
@@ -151,7 +162,9 @@ def test_every_page_is_accessible_valid_and_local(
     visitor_urls = crawl(
         page, base, ["/", "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]
     )
-    visitor_violations, visitor_outside = sweep(page, visitor_urls, "visitor", out, html_dir)
+    visitor_violations, visitor_layout, visitor_outside = sweep(
+        page, visitor_urls, "visitor", out, html_dir
+    )
 
     log_in(page, live_server, person_with_data.email, password)
     page.wait_for_url(re.compile(r"/dashboard/$"))
@@ -167,7 +180,9 @@ def test_every_page_is_accessible_valid_and_local(
             "/journal/?mood=3",
         ],
     )
-    person_violations, person_outside = sweep(page, person_urls, "person", out, html_dir)
+    person_violations, person_layout, person_outside = sweep(
+        page, person_urls, "person", out, html_dir
+    )
 
     code, report = run_vnu(html_dir)
     (out / "report.json").write_text(
@@ -176,6 +191,7 @@ def test_every_page_is_accessible_valid_and_local(
                 "visitor_pages": visitor_urls,
                 "person_pages": person_urls,
                 "axe_violations": {**visitor_violations, **person_violations},
+                "layout_and_controls": {**visitor_layout, **person_layout},
                 "outside_requests": visitor_outside + person_outside,
                 "vnu": report,
             },
@@ -188,6 +204,9 @@ def test_every_page_is_accessible_valid_and_local(
     )
     assert not visitor_violations and not person_violations, json.dumps(
         {**visitor_violations, **person_violations}, indent=2
+    )
+    assert not visitor_layout and not person_layout, json.dumps(
+        {**visitor_layout, **person_layout}, indent=2
     )
     assert code == 0, report
 
