@@ -274,7 +274,8 @@ class CheckInQuerySet(OwnedQuerySet):
             window *= 4
 
     def summary(self, today: datetime.date):
-        return {"streak": self.streak(today)}
+        """The streak and every check-in, newest first (the mood history): two queries."""
+        return {"streak": self.streak(today), "rows": list(self.order_by("-date"))}
 
 
 class SelfCareCheckIn(SubmittedOnce):
@@ -332,7 +333,8 @@ class ContactQuerySet(OwnedQuerySet):
         return {**figures, "days_since": days, "guidance_key": key}
 
     def summary(self, today: datetime.date):
-        return self.picture(today)
+        """The counts, and every contact with what the person noted: two queries."""
+        return {**self.picture(today), "rows": list(self.order_by("-date", "-id"))}
 
 
 class Contact(SubmittedOnce):
@@ -398,6 +400,12 @@ class ReachOutCheck(Versioned):
     def __str__(self):
         return "Before you reach out"
 
+    def pairs(self):
+        """(question, answer) in content order; None where not answered."""
+        return [
+            (question, self.answers.get(key)) for key, question, _ in content.REACH_OUT_QUESTIONS
+        ]
+
     def flags(self):
         """Questions whose saved answer suggests waiting before reaching out."""
         return [
@@ -417,15 +425,17 @@ class HeldMessageQuerySet(OwnedQuerySet):
         return self.waiting(now).aggregate(count=Count("id"), next_ready=Min("ready_at"))
 
     def summary(self, today: datetime.date):
-        """How many messages are cooling off, ready, sent elsewhere and let go: one query."""
+        """How many messages are cooling off, ready, sent elsewhere and let go, and every
+        message with its text: one query."""
         now = timezone.now()
-        held = Q(status=HeldMessage.Status.HELD)
-        return self.aggregate(
-            waiting=Count("id", filter=held & Q(ready_at__gt=now)),
-            ready=Count("id", filter=held & Q(ready_at__lte=now)),
-            sent_elsewhere=Count("id", filter=Q(status=HeldMessage.Status.SENT_ELSEWHERE)),
-            let_go=Count("id", filter=Q(status=HeldMessage.Status.LET_GO)),
-        )
+        rows = list(self.order_by("-created_at", "-id"))
+        counts = {"waiting": 0, "ready": 0, "sent_elsewhere": 0, "let_go": 0}
+        for message in rows:
+            if message.status == HeldMessage.Status.HELD:
+                counts["waiting" if message.ready_at > now else "ready"] += 1
+            else:
+                counts[message.status] += 1
+        return {**counts, "rows": rows}
 
 
 class HeldMessage(SubmittedOnce):

@@ -149,3 +149,32 @@ def test_the_summary_holds_the_apology_and_its_sincerity_answers(program_client)
     html = program_client.get(reverse("stages:summary")).content.decode().replace("&#x27;", "'")
     assert "I'm sorry I missed your exhibition." in html
     assert content.SINCERITY_REPLIES["telling_them_what_they_want", "not_sure"] in html
+
+
+def test_the_summary_holds_everything_written_in_the_early_stages(program_client, user):
+    """Issue 14: the check-ins with their notes (the mood history), the contacts with what
+    was noted, the held messages' words, the reach-out answers, and the memories' where and why."""
+    from .factories_stages import (
+        CheckInFactory,
+        ContactFactory,
+        HeldMessageFactory,
+        MemoryFactory,
+        ReachOutCheckFactory,
+    )
+
+    CheckInFactory(user=user, note="Slept badly, walked it off", mood=2)
+    ContactFactory(user=user, how_it_went="Short and kind")
+    HeldMessageFactory(user=user, text="I still think of the lake")
+    ReachOutCheckFactory(user=user)
+    MemoryFactory(user=user, what="Lake day", where="By the old pier", why_good="We laughed")
+    html = program_client.get(reverse("stages:summary")).content.decode()
+    for words in (
+        "Slept badly, walked it off",
+        "2 / 5",
+        "Short and kind",
+        "I still think of the lake",
+        content.REACH_OUT_QUESTIONS[0][1],
+        "By the old pier",
+        "We laughed",
+    ):
+        assert words in html, words
