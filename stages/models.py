@@ -428,7 +428,7 @@ class HeldMessageQuerySet(OwnedQuerySet):
         """How many messages are cooling off, ready, sent elsewhere and let go, and every
         message with its text: one query."""
         now = timezone.now()
-        rows = list(self.order_by("-created_at", "-id"))
+        rows: list[HeldMessage] = list(self.order_by("-created_at", "-id"))  # type: ignore[arg-type]
         counts = {"waiting": 0, "ready": 0, "sent_elsewhere": 0, "let_go": 0}
         for message in rows:
             if message.status == HeldMessage.Status.HELD:
