@@ -5,13 +5,18 @@
 (function () {
   "use strict";
   document.addEventListener("DOMContentLoaded", function () {
+    var inputs = document.querySelectorAll("input[data-browser-time-zone]");
+    // Intl loads its time-zone data on first use, a long task on a slow phone: only when needed.
+    if (!inputs.length) {
+      return;
+    }
     var zone = "";
     try {
       zone = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
     } catch (error) {
       return;
     }
-    document.querySelectorAll("input[data-browser-time-zone]").forEach(function (input) {
+    inputs.forEach(function (input) {
       if (!input.value) {
         input.value = zone;
       }
