@@ -9,18 +9,11 @@ from stages.models import Apology, Readiness
 
 from .clock import frozen
 from .factories_stages import SafetyCheckFactory
+from .test_stages_exercises import READY
 from .test_vault import raw_values
 
 pytestmark = [pytest.mark.django_db, frozen]
 
-READY = {
-    "still_in_love": "yes",
-    "impulsive": "no",
-    "band_aid": "no",
-    "ready_to_compromise": "yes",
-    "ready_to_admit": "yes",
-    "ready_to_change": "yes",
-}
 URL = reverse("stages:readiness")
 
 
