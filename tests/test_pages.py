@@ -77,7 +77,8 @@ def title_of(response):
 
 @pytest.mark.django_db
 def test_page_titles_name_the_site(client, client_logged_in):
-    assert title_of(client_logged_in.get(reverse("dashboard"))) == "Your dashboard · exback"
+    # The title says what the heading says (issue 14).
+    assert title_of(client_logged_in.get(reverse("dashboard"))) == "Welcome back · exback"
     assert title_of(client_logged_in.get(reverse("account_email"))).endswith(" · exback")
 
 
