@@ -72,7 +72,7 @@ node_modules/.installed: package-lock.json
 # migrations check, the import contracts, mypy; then the suite, which fails below the
 # coverage floor (fail_under in pyproject.toml).
 test: lint migrations-check architecture typecheck node_modules/.installed
-	$(PY) -m pytest --cov --cov-report=term $(PYTEST_ARGS)
+	$(PY) -m pytest --cov --cov-report=term --durations=15 $(PYTEST_ARGS)
 
 # Fault drills (root, local PostgreSQL and Redis): restart PostgreSQL and stop Redis under load.
 drills: install-dev

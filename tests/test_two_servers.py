@@ -5,10 +5,15 @@ import redis
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
 
+from . import tools
 from .factories import PASSWORD, UserFactory
 from .servers.gunicorn import Browser, Server, server_env
 
 REDIS_URL = "redis://127.0.0.1:6379/14"
+
+# Two servers share one PostgreSQL: on SQLite these are skipped locally, and CI's SQLite run
+# deselects them by this mark (they run in its PostgreSQL run), so CI skips nothing.
+pytestmark = pytest.mark.postgres
 
 
 def redis_available():
@@ -23,7 +28,7 @@ def two_servers(transactional_db, artifacts):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: run with DATABASE_URL=postgres://… (CI does)")
     if not redis_available():
-        pytest.skip("needs Redis on 127.0.0.1:6379 (.ci/run starts it)")
+        tools.skip_or_fail("needs Redis on 127.0.0.1:6379 (.ci/run starts it)")
     redis.Redis.from_url(REDIS_URL).flushdb()
     env = server_env(REDIS_URL=REDIS_URL)
     servers = [Server(env), Server(env)]
