@@ -134,6 +134,8 @@ TEMPLATES = [
                 "exback.privacy.quick_exit_context",
                 "exback.privacy.site_name_context",
             ],
+            # {% url %} that remembers its answers (a page makes 30-40 reverse() calls).
+            "builtins": ["exback.templatetags.urls_once"],
         },
     },
 ]
@@ -143,7 +145,7 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=env_int("DB_CONN_MAX_AGE", 0 if DEBUG else 60),
-        conn_health_checks=True,
+        conn_health_checks=env_bool("DB_HEALTH_CHECKS", True),
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

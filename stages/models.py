@@ -133,6 +133,27 @@ class StageProgress(models.Model):
         return progress
 
     @classmethod
+    def visit(cls, user, section, sections):
+        """A visit to a section's page (`sections`: every section with this person's progress,
+        from reports.sections_with_progress). Starts the section unless begun, and makes it the
+        one to continue from; writes nothing when neither would change, so a reload or a
+        second look costs no write. Returns the section's progress row."""
+        progress = section.user_progress
+        latest = max(
+            (s.user_progress.last_visited_at for s in sections if s.user_progress),
+            default=None,
+            key=lambda when: when or datetime.datetime.min.replace(tzinfo=datetime.UTC),
+        )
+        if (
+            progress is not None
+            and progress.status != cls.Status.NOT_STARTED
+            and progress.last_visited_at is not None
+            and progress.last_visited_at == latest
+        ):
+            return progress
+        return cls.touch(user, section)
+
+    @classmethod
     def complete(cls, user, stage):
         now = timezone.now()
         progress, _ = cls.objects.get_or_create(user=user, stage=stage)
@@ -757,3 +778,35 @@ class Urge(SubmittedOnce):
 
     def __str__(self):
         return f"Urge on {self.created_at:%Y-%m-%d}"
+
+
+class Overview(models.Model):
+    """What the dashboard shows of one person's program, kept in one row so that the dashboard
+    reads it instead of eight aggregates and an eleven-way UNION (about 6 ms a page): counts,
+    dates and which exercises were saved last, never anything the person wrote (a database
+    reader learns nothing here that the exercise tables' own dates and row counts don't say).
+
+    Built by the first dashboard that finds it missing or out of date, for the person's local
+    day and until the next held message is ready. Every save or delete of one of the person's
+    exercise rows raises `generation` (stages.overview), and a dashboard stores what it built
+    only if the generation is still the one it started from: a write in another tab while it
+    was building wins."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True
+    )
+    generation = models.PositiveBigIntegerField(default=0)
+    built_generation = models.PositiveBigIntegerField(null=True, blank=True)
+    day = models.DateField(null=True, blank=True)
+    valid_until = models.DateTimeField(null=True, blank=True)
+    figures = models.JSONField(default=dict, blank=True)
+
+    def __str__(self):
+        return f"Overview of user {self.user_id}"
+
+    def is_current(self, today: datetime.date, now: datetime.datetime) -> bool:
+        return (
+            self.built_generation == self.generation
+            and self.day == today
+            and (self.valid_until is None or now < self.valid_until)
+        )

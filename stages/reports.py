@@ -2,19 +2,14 @@
 
 import datetime
 
-from django.db.models import CharField, F, Value
 from django.utils import timezone
 
-from . import content
-from .exercises import EXERCISES, for_stage
+from . import catalogue, content, overview
+from .exercises import for_stage
 from .models import (
-    Contact,
-    HeldMessage,
     SafetyCheck,
-    SelfCareCheckIn,
     Stage,
     StageProgress,
-    Urge,
 )
 
 CHART_DAYS = 30
@@ -25,31 +20,19 @@ CHART_LEFT = 22  # room for the mood numbers
 CHART_RIGHT = 22  # room for the last date label
 
 
+def with_progress(section, progress):
+    """Set one section's per-request progress attributes (progress may be None)."""
+    section.user_progress = progress
+    section.user_status = progress.status if progress else StageProgress.Status.NOT_STARTED
+    section.user_status_label = StageProgress.Status(section.user_status).label
+    return section
+
+
 def sections_with_progress(user):
-    """Every section in order, each with this person's progress row (or None): two queries."""
-    sections = list(Stage.objects.all())
+    """Every section in order (from the per-process catalogue), each with this person's
+    progress row (or None): one query."""
     progress = {p.stage_id: p for p in StageProgress.objects.filter(user=user)}
-    for section in sections:
-        section.user_progress = progress.get(section.pk)
-        section.user_status = (
-            section.user_progress.status
-            if section.user_progress
-            else StageProgress.Status.NOT_STARTED
-        )
-        section.user_status_label = StageProgress.Status(section.user_status).label
-    return sections
-
-
-def program_outline(user):
-    """Every section's title and place with this person's status, for the stage pages' side
-    column: two queries, without the sections' text."""
-    sections = list(Stage.objects.only("slug", "title", "number", "kind"))
-    statuses = dict(StageProgress.objects.filter(user=user).values_list("stage_id", "status"))
-    for section in sections:
-        section.user_progress = None
-        section.user_status = statuses.get(section.pk, StageProgress.Status.NOT_STARTED)
-        section.user_status_label = StageProgress.Status(section.user_status).label
-    return sections
+    return [with_progress(section, progress.get(section.pk)) for section in catalogue.sections()]
 
 
 def progress_picture(sections):
@@ -120,33 +103,6 @@ def mood_chart(checkins, today):
     }
 
 
-def recent_activity(user, limit=5):
-    """The latest saves across every exercise, as (label, url name, when): one query."""
-    by_key = {exercise.key: exercise for exercise in EXERCISES}
-    querysets = [
-        exercise.queryset(user)
-        .order_by()
-        .annotate(
-            key=Value(exercise.key, output_field=CharField()), changed=F(exercise.changed_field)
-        )
-        .values_list("key", "changed")
-        for exercise in EXERCISES
-    ]
-    first, *rest = querysets
-    rows = first.union(*rest, all=True).order_by("-changed")[: limit * 3]
-    seen, activity = set(), []
-    for key, when in rows:
-        # One line per exercise: five check-ins in a row say less than five different saves.
-        if key in seen:
-            continue
-        seen.add(key)
-        exercise = by_key[key]
-        activity.append({"label": exercise.activity, "url": exercise.url_name, "when": when})
-        if len(activity) == limit:
-            break
-    return activity
-
-
 def dashboard(user):
     today = timezone.localdate()
     sections = sections_with_progress(user)
@@ -155,11 +111,8 @@ def dashboard(user):
         "progress": progress_picture(sections),
         "safety": safety,
         "safety_message": content.SAFETY_MESSAGE,
-        "contact": Contact.objects.for_user(user).picture(today),
-        "urges": Urge.objects.for_user(user).picture(),
-        "streak": SelfCareCheckIn.objects.for_user(user).streak(today),
-        "waiting": HeldMessage.objects.for_user(user).waiting_summary(),
-        "activity": recent_activity(user),
+        # contact, urges, streak, waiting and activity: one row while nothing changed.
+        **overview.figures_for(user, today),
     }
 
 

@@ -6,8 +6,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 
+from . import catalogue
 from .exercises import Exercise
-from .models import HeldMessage, Stage, StageProgress
+from .models import HeldMessage, StageProgress
 
 
 class Conflict(Exception):
@@ -19,7 +20,7 @@ class Conflict(Exception):
 
 
 def _touch(user, exercise: Exercise) -> None:
-    StageProgress.touch(user, Stage.objects.get(slug=exercise.stage))
+    StageProgress.touch(user, catalogue.section(exercise.stage))
 
 
 def _model_of(form) -> type[models.Model] | None:

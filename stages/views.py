@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from . import content, drafts, reports, services
+from . import catalogue, content, drafts, reports, services
 from .exercises import BY_KEY, URGE_STAGES, Exercise, for_stage
 from .forms import (
     CheckInForm,
@@ -29,7 +29,6 @@ from .models import (
     SafetyCheck,
     SafetyPlan,
     SelfCareCheckIn,
-    Stage,
     StageProgress,
     Urge,
 )
@@ -53,7 +52,7 @@ def safety_checked(view):
 
 def _exercise_page(request, exercise: Exercise, template: str, context: dict):
     """Render an exercise page with its stage (title and link from the database)."""
-    stage = Stage.objects.only("slug", "title", "number", "kind").get(slug=exercise.stage)
+    stage = catalogue.section(exercise.stage)
     return render(
         request,
         template,
@@ -278,15 +277,17 @@ def index(request):
 @require_safe
 @safety_checked
 def detail(request, slug):
-    stage = get_object_or_404(Stage, slug=slug)
-    progress = StageProgress.touch(request.user, stage)
-    sections = reports.program_outline(request.user)
+    stage = catalogue.section(slug)
+    sections = reports.sections_with_progress(request.user)
     position = next(i for i, s in enumerate(sections) if s.pk == stage.pk)
+    current = sections[position]
+    progress = StageProgress.visit(request.user, current, sections)
+    reports.with_progress(current, progress)
     return render(
         request,
         "stages/detail.html",
         {
-            "stage": stage,
+            "stage": current,
             "progress": progress,
             "exercises": [e for e in for_stage(stage.slug) if e.listed_on_stage],
             "urge_button": stage.slug in URGE_STAGES,
@@ -302,7 +303,7 @@ def detail(request, slug):
 @require_POST
 @safety_checked
 def complete(request, slug):
-    stage = get_object_or_404(Stage.objects.stages(), slug=slug)
+    stage = catalogue.section(slug, stages_only=True)
     StageProgress.complete(request.user, stage)
     messages.success(request, f"Well done: you marked \u201c{stage.title}\u201d as complete.")
     return redirect("stages:detail", slug=stage.slug)
@@ -311,7 +312,7 @@ def complete(request, slug):
 @require_POST
 @safety_checked
 def reopen(request, slug):
-    stage = get_object_or_404(Stage.objects.stages(), slug=slug)
+    stage = catalogue.section(slug, stages_only=True)
     StageProgress.reopen(request.user, stage)
     messages.success(request, f"\u201c{stage.title}\u201d is open again.")
     return redirect("stages:detail", slug=stage.slug)

@@ -147,3 +147,14 @@ def pytest_terminal_summary(terminalreporter):
     for reason, count in reasons.items():
         noun = "browser test" if count == 1 else "browser tests"
         terminalreporter.write_line(f"{count} {noun} skipped: {reason}", yellow=True, bold=True)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_program_catalogue():
+    """The program's sections are kept per process (stages.catalogue); a test that edits one
+    and is rolled back sends no signal, so every test starts from the database's rows."""
+    from stages import catalogue
+
+    catalogue.reset()
+    yield
+    catalogue.reset()

@@ -42,10 +42,10 @@ def pages(user):
         "journal new from a prompt": (reverse("journal:new") + "?stage=say-sorry&prompt=0", 4),
         "journal edit": (reverse("journal:edit", args=[entry.pk]), 4),
         "journal delete": (reverse("journal:delete", args=[entry.pk]), 3),
-        "apology": (reverse("stages:apology"), 5),
-        "reach out": (reverse("stages:reach_out"), 5),
-        "date idea": (reverse("stages:date_idea"), 5),
-        "check-in today": (reverse("stages:checkin_today"), 5),
+        "apology": (reverse("stages:apology"), 4),
+        "reach out": (reverse("stages:reach_out"), 4),
+        "date idea": (reverse("stages:date_idea"), 4),
+        "check-in today": (reverse("stages:checkin_today"), 4),
         "check-in new": (reverse("stages:checkin_new"), 4),
         "contact edit": (reverse("stages:contact_edit", args=[contact.pk]), 5),
         "memory edit": (reverse("stages:memory_edit", args=[memory.pk]), 5),
@@ -57,8 +57,9 @@ def pages(user):
         "safety check": (reverse("stages:safety_check"), 3),
         "safety plan": (reverse("stages:safety_plan"), 3),
         "safety plan to print": (reverse("stages:safety_plan_print"), 3),
-        "are you sure": (reverse("stages:readiness"), 5),
-        **{f"section {slug}": (reverse("stages:detail", args=[slug]), 8) for slug in SECTIONS},
+        "are you sure": (reverse("stages:readiness"), 4),
+        # Seen before, so no write: the session, the user, the safety check, the progress rows.
+        **{f"section {slug}": (reverse("stages:detail", args=[slug]), 4) for slug in SECTIONS},
     }
 
 

@@ -1,0 +1,275 @@
+"""What issue 16 keeps instead of recomputing on every page, and what proves it stays true:
+the program's sections kept per process, the dashboard's figures kept per person, the stage
+page writing only when progress changes, and `{% url %}` remembering its answers."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.template import Context, Template
+from django.test.utils import CaptureQueriesContext
+from django.urls import NoReverseMatch, reverse, set_script_prefix
+from django.utils import timezone
+
+from stages import catalogue, overview
+from stages.models import Overview, Stage, StageProgress
+
+from .clock import NOON, frozen
+from .factories_stages import (
+    CheckInFactory,
+    ContactFactory,
+    HeldMessageFactory,
+    UrgeFactory,
+)
+
+pytestmark = frozen
+
+DAY = datetime.timedelta(days=1)
+
+
+def writes(queries):
+    return [
+        q["sql"]
+        for q in queries
+        if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+        and "django_session" not in q["sql"]
+    ]
+
+
+# The program's sections, once per process ---------------------------------------------------
+
+
+def test_a_staff_edit_to_a_section_shows_on_the_next_page(program_client):
+    url = reverse("stages:detail", args=["say-sorry"])
+    assert "Say sorry" in program_client.get(url).content.decode()
+    stage = Stage.objects.get(slug="say-sorry")
+    stage.title = "Apologise first"
+    stage.save()
+    page = program_client.get(url).content.decode()
+    assert "Apologise first" in page
+
+
+def test_sections_are_read_from_the_database_once(program_client, django_assert_num_queries):
+    catalogue.sections()  # loaded
+    with django_assert_num_queries(0):
+        sections = catalogue.sections()
+    assert [s.slug for s in sections][:2] == ["introduction", "say-sorry"]
+
+
+def test_each_caller_gets_its_own_copies(db):
+    first = catalogue.sections()
+    first[0].user_status = "completed"
+    first[0].title = "changed in one request"
+    second = catalogue.sections()
+    assert not hasattr(second[0], "user_status")
+    assert second[0].title != "changed in one request"
+
+
+def test_another_process_edit_is_seen_within_a_second(db, monkeypatch):
+    """Another server's edit arrives as a new version in the shared cache."""
+    catalogue.sections()
+    Stage.objects.filter(slug="faq").update(title="Questions people ask")  # no signal here
+    assert catalogue.section("faq").title != "Questions people ask"  # still this process's copy
+    from django.core.cache import cache
+
+    cache.set(catalogue.VERSION_KEY, "a version from another server", None)
+    monkeypatch.setattr(catalogue, "_checked_at", 0.0)  # a second has passed
+    assert catalogue.section("faq").title == "Questions people ask"
+
+
+def test_an_unknown_section_is_a_404(program_client):
+    assert program_client.get(reverse("stages:detail", args=["no-such-part"])).status_code == 404
+    complete = reverse("stages:complete", args=["faq"])  # exists, but is not a stage
+    assert program_client.post(complete).status_code == 404
+
+
+# The stage page writes only when progress changes ---------------------------------------------
+
+
+def test_a_second_look_at_a_section_writes_nothing(program_client, user):
+    url = reverse("stages:detail", args=["say-sorry"])
+    with CaptureQueriesContext(connection) as first:
+        program_client.get(url)
+    assert writes(first)  # the first visit starts the section
+    progress = StageProgress.objects.get(user=user, stage__slug="say-sorry")
+    assert progress.status == StageProgress.Status.IN_PROGRESS
+    with CaptureQueriesContext(connection) as again:
+        response = program_client.get(url)
+    assert response.status_code == 200
+    assert writes(again) == []
+
+
+def test_moving_to_another_section_and_back_updates_where_to_continue(
+    program_client, user, time_machine
+):
+    program_client.get(reverse("stages:detail", args=["say-sorry"]))
+    time_machine.move_to(NOON + datetime.timedelta(minutes=5), tick=False)
+    program_client.get(reverse("stages:detail", args=["time-and-space"]))
+    page = program_client.get(reverse("dashboard")).content.decode()
+    assert (
+        "Continue where you left off: Give your ex time and space" in page
+        or (reverse("stages:detail", args=["time-and-space"]) + '">Continue where you left off')
+        in page
+    )
+    time_machine.move_to(NOON + datetime.timedelta(minutes=10), tick=False)
+    with CaptureQueriesContext(connection) as back:
+        program_client.get(reverse("stages:detail", args=["say-sorry"]))
+    assert writes(back)  # say-sorry is now the one to continue from
+    page = program_client.get(reverse("dashboard")).content.decode()
+    assert reverse("stages:detail", args=["say-sorry"]) + '">Continue where you left off' in page
+
+
+def test_a_completed_section_stays_completed_when_visited(program_client, user):
+    stage = Stage.objects.get(slug="say-sorry")
+    StageProgress.complete(user, stage)
+    program_client.get(reverse("stages:detail", args=["time-and-space"]))
+    program_client.get(reverse("stages:detail", args=["say-sorry"]))
+    assert StageProgress.objects.get(user=user, stage=stage).status == "completed"
+
+
+# The dashboard's figures, kept per person -----------------------------------------------------
+
+
+def figures(client):
+    response = client.get(reverse("dashboard"))
+    assert response.status_code == 200
+    return response.context
+
+
+def test_a_check_in_saved_after_the_dashboard_shows_at_once(program_client, user):
+    assert figures(program_client)["streak"] == 0
+    assert Overview.objects.get(user=user).figures["streak"] == 0  # kept
+    response = program_client.post(
+        reverse("stages:checkin_today"),
+        {
+            "hours_slept": "7.5",
+            "ate_well": "yes",
+            "moved": "no",
+            "basic_care": "yes",
+            "mood": "4",
+            "note": "",
+        },
+    )
+    assert response.status_code == 302
+    context = figures(program_client)
+    assert context["streak"] == 1
+    assert [item["label"] for item in context["activity"]] == ["Self-care check-in"]
+
+
+def test_every_kind_of_write_and_delete_is_seen(program_client, user):
+    figures(program_client)
+    ContactFactory(user=user, date=timezone.localdate() - 2 * DAY)
+    assert figures(program_client)["contact"]["days_since"] == 2
+    urge = UrgeFactory(user=user)
+    assert figures(program_client)["urges"] == {"total": 1, "resisted": 1}
+    urge.delete()
+    assert figures(program_client)["urges"] == {"total": 0, "resisted": 0}
+    HeldMessageFactory(user=user)
+    assert figures(program_client)["waiting"]["count"] == 1
+
+
+def test_unchanged_figures_cost_one_query(program_client, user, django_assert_max_num_queries):
+    CheckInFactory(user=user)
+    ContactFactory(user=user)
+    figures(program_client)
+    with django_assert_max_num_queries(1):
+        overview.figures_for(user)
+
+
+def test_a_new_day_rebuilds_the_streak_and_days_since_contact(program_client, user, time_machine):
+    CheckInFactory(user=user, date=timezone.localdate())
+    ContactFactory(user=user, date=timezone.localdate())
+    context = figures(program_client)
+    assert (context["streak"], context["contact"]["days_since"]) == (1, 0)
+    time_machine.move_to(NOON + 2 * DAY, tick=False)
+    context = figures(program_client)
+    assert (context["streak"], context["contact"]["days_since"]) == (0, 2)
+
+
+def test_a_held_message_leaves_the_waiting_count_once_ready(program_client, user, time_machine):
+    HeldMessageFactory(user=user, ready_at=timezone.now() + datetime.timedelta(hours=2))
+    assert figures(program_client)["waiting"]["count"] == 1
+    time_machine.move_to(NOON + datetime.timedelta(hours=3), tick=False)
+    assert figures(program_client)["waiting"]["count"] == 0
+
+
+def test_a_write_while_the_dashboard_builds_is_never_hidden(program_client, user, monkeypatch):
+    """Another tab saves while this dashboard is reading: what it read is not kept."""
+    figures(program_client)
+    CheckInFactory(user=user)  # out of date now
+    real_build = overview.build
+
+    def build_then_another_tab_saves(*args):
+        result = real_build(*args)
+        ContactFactory(user=user)
+        return result
+
+    monkeypatch.setattr(overview, "build", build_then_another_tab_saves)
+    overview.figures_for(user)
+    monkeypatch.setattr(overview, "build", real_build)
+    row = Overview.objects.get(user=user)
+    assert row.built_generation != row.generation
+    assert figures(program_client)["contact"]["total"] == 1
+
+
+def test_the_kept_figures_hold_no_words(program_client, user):
+    ContactFactory(user=user, how_it_went="PRIVATE-NOTE")
+    UrgeFactory(user=user, note="PRIVATE-URGE")
+    figures(program_client)
+    assert "PRIVATE" not in str(Overview.objects.get(user=user).figures)
+
+
+def test_one_person_s_writes_leave_another_s_figures_alone(program_client, user, other_user):
+    figures(program_client)
+    row = Overview.objects.get(user=user)
+    ContactFactory(user=other_user)
+    assert Overview.objects.get(user=user).generation == row.generation
+
+
+def test_deleting_an_account_leaves_no_figures(program_client, user):
+    figures(program_client)
+    ContactFactory(user=user)
+    user.delete()
+    assert not Overview.objects.filter(user_id=user.pk).exists()
+
+
+# {% url %} remembers ------------------------------------------------------------------------
+
+
+def render(source, **context):
+    return Template(source).render(Context(context))
+
+
+@pytest.mark.parametrize(
+    ("source", "context", "expected"),
+    [
+        ("{% url 'dashboard' %}", {}, reverse("dashboard")),
+        ("{% url 'stages:detail' slug %}", {"slug": "say-sorry"}, "/stages/say-sorry/"),
+        ("{% url 'stages:detail' slug=slug %}", {"slug": "faq"}, "/stages/faq/"),
+        (
+            "{% url 'journal:detail' pk %}",
+            {"pk": "0" * 8 + "-0000-4000-8000-" + "0" * 12},
+            "/journal/00000000-0000-4000-8000-000000000000/",
+        ),
+        ("{% url 'dashboard' as there %}[{{ there }}]", {}, "[/dashboard/]"),
+        ("{% url 'nowhere' as there %}[{{ there }}]", {}, "[]"),
+    ],
+)
+def test_url_tag_answers_as_django_does(db, source, context, expected):
+    assert render(source, **context) == expected
+    assert render(source, **context) == expected  # and again, remembered
+
+
+def test_url_tag_still_fails_loudly_for_a_wrong_name(db):
+    with pytest.raises(NoReverseMatch):
+        render("{% url 'nowhere' %}")
+
+
+def test_url_tag_follows_the_script_prefix(db):
+    assert render("{% url 'dashboard' %}") == "/dashboard/"
+    set_script_prefix("/app/")
+    try:
+        assert render("{% url 'dashboard' %}") == "/app/dashboard/"
+    finally:
+        set_script_prefix("/")
+    assert render("{% url 'dashboard' %}") == "/dashboard/"
