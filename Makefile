@@ -75,14 +75,17 @@ test: lint migrations-check architecture typecheck node_modules/.installed
 	$(PY) -m pytest --cov --cov-report=term --durations=15 $(PYTEST_ARGS)
 
 # Fault drills (root, local PostgreSQL and Redis): restart PostgreSQL and stop Redis under load.
+# Starts either service if it is down and creates the `exback` role if it is missing.
 drills: install-dev
 	$(PY) scripts/drills.py all
 
-# The benchmark (root or DATABASE_URL; wrk from Debian): seeds PostgreSQL, serves with gunicorn,
-# loads it from a separate process on 127.0.0.1, writes bench-results/report.{md,json}.
+# The benchmark (root, or DATABASE_URL; wrk from Debian): seeds PostgreSQL (creating the local
+# role if missing), runs ANALYZE, serves with BENCH_SERVER (gunicorn or granian), loads it from
+# a separate process on 127.0.0.1, writes bench-results/report.{md,json}.
+BENCH_SERVER ?= gunicorn
 bench: install-dev
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
-	$(PY) scripts/bench.py $(BENCH_ARGS)
+	$(PY) scripts/bench.py --server $(BENCH_SERVER) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) $(TOOLS) staticfiles test-artifacts .mypy_cache .coverage htmlcov

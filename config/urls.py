@@ -15,6 +15,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
 handler400 = "exback.bad_requests.bad_request"
 
 if settings.BENCH_FLOOR:
-    from exback.views import floor
+    from exback.views import floor, floor_signed_in
 
-    urlpatterns.append(path("bench/floor", floor))
+    urlpatterns += [
+        path("bench/floor", floor),
+        path("bench/floor-signed-in", floor_signed_in),
+    ]

@@ -97,3 +97,10 @@ def floor(request):
     """The benchmark's floor: a trivial response through the full middleware stack.
     Routed only when BENCH_FLOOR is on (scripts/bench.py sets it)."""
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+def floor_signed_in(request):
+    """The benchmark's signed-in floor: the same bare response behind sign-in. Naming the
+    person loads the session and the user, as every signed-in page must, so what a page costs
+    above this floor is the page's own work. Routed only when BENCH_FLOOR is on."""
+    return HttpResponse(f"ok {request.user.pk}\n", content_type="text/plain")

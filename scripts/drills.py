@@ -5,7 +5,8 @@ entries, and check that nothing they were told was saved is lost.
     .venv/bin/python scripts/drills.py redis      # stop Redis under load, then restart it
 
 Needs root, the machine's own PostgreSQL cluster (pg_ctlcluster) and Redis, as on the
-development machines and in CI. It uses its own database (exback_drill), starts gunicorn on
+development machines and in CI; it starts either if it is down and creates the `exback` role
+if it is missing. It uses its own database (exback_drill), starts gunicorn on
 127.0.0.1 only, sends a bounded number of requests for a bounded time, prints a JSON report,
 and exits non-zero if a drill's promise is broken.
 """
@@ -58,6 +59,25 @@ def pg_cluster(action):
 
 def psql(sql):
     run("psql", "-h", "127.0.0.1", "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-q", "-c", sql)
+
+
+def ensure_services():
+    """On a fresh machine: PostgreSQL and Redis running, and the `exback` role the drills
+    connect as (.ci/run creates it too, but `make drills` may come first)."""
+    if subprocess.run(["pg_isready", "-h", "127.0.0.1", "-q"], check=False).returncode != 0:
+        pg_cluster("start")
+        for _ in range(30):
+            if subprocess.run(["pg_isready", "-h", "127.0.0.1", "-q"], check=False).returncode == 0:
+                break
+            time.sleep(1)
+    if subprocess.run(["redis-cli", "ping"], capture_output=True, check=False).returncode != 0:
+        Path("/var/lib/redis").mkdir(parents=True, exist_ok=True)
+        Path("/var/log/redis").mkdir(parents=True, exist_ok=True)
+        run(*REDIS_START)
+    psql(
+        "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'exback') "
+        "THEN CREATE ROLE exback LOGIN CREATEDB; END IF; END $$"
+    )
 
 
 def app_env():
@@ -351,6 +371,7 @@ def main():
     parser.add_argument("kind", choices=["postgres", "redis", "all"])
     args = parser.parse_args()
     (ROOT / "test-artifacts").mkdir(exist_ok=True)
+    ensure_services()
     kinds = ["postgres", "redis"] if args.kind == "all" else [args.kind]
     ok = all([drill(kind) for kind in kinds])
     sys.exit(0 if ok else 1)
