@@ -1,3 +1,5 @@
+from typing import cast
+
 from crispy_forms.helper import FormHelper
 from django import forms
 
@@ -91,6 +93,15 @@ class EntryFilterForm(forms.Form):
     mood = forms.TypedChoiceField(
         choices=[("", "Any"), *MOOD_CHOICES[1:]], coerce=int, empty_value=None, required=False
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The program's parts in one query, for the select and for the cards' labels (a
+        # template loop over the field's own choices would count them first, then read them).
+        stages = list(Stage.objects.only("id", "slug", "kind", "number", "title"))
+        field = cast(StageChoiceField, self.fields["stage"])
+        field.choices = [("", "Any"), *((s.slug, str(s)) for s in stages)]
+        self.stage_names = {stage.pk: str(stage) for stage in stages}
 
     def filter(self, queryset, user):
         """Apply the valid parts of the form to the person's entries."""

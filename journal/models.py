@@ -2,7 +2,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from vault import crypto
@@ -18,20 +18,18 @@ class EntryQuerySet(models.QuerySet):
         return self.filter(user=user)
 
     def search(self, user, query: str):
-        """This person's entries containing every word of the query (whole words, any
-        order), found through the blind index: nothing is decrypted to find them."""
-        words = crypto.search_words(query)
-        if not words:
-            return self.for_user(user)
-        matching = (
-            EntryToken.objects.filter(user=user, token__in=crypto.search_tokens(words))
-            .values("entry")
-            # (entry, token) is unique, so counting rows counts distinct words.
-            .annotate(found=Count("token"))
-            .filter(found__gte=len(words))
-            .values("entry")
-        )
-        return self.for_user(user).filter(pk__in=matching)
+        """This person's entries in which every word of the query starts a word ("river"
+        finds "rivers" and "Riverside"; any order), found through the blind index: nothing
+        is decrypted to find them. Words of two letters, or over twelve, match whole words
+        (see vault/crypto.py). The order is the list's, newest first: a match is not ranked."""
+        entries = self.for_user(user)
+        for tokens in crypto.search_tokens(crypto.search_words(query)):
+            # One semi-join per word: PostgreSQL reads each word's entries from the
+            # covering index journal_token_search and walks the newest entries through them.
+            entries = entries.filter(
+                pk__in=EntryToken.objects.filter(user=user, token__in=tokens).values("entry")
+            )
+        return entries
 
 
 class Entry(models.Model):
@@ -62,7 +60,10 @@ class Entry(models.Model):
     class Meta:
         ordering = ["-created_at"]
         verbose_name_plural = "entries"
-        indexes = [models.Index(fields=["user", "-created_at"], name="journal_entry_user_new")]
+        # The list, newest first, read straight from the index (the id settles ties).
+        indexes = [
+            models.Index(fields=["user", "-created_at", "-id"], name="journal_entry_user_new")
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "submission_token"], name="journal_entry_unique_submission"
@@ -95,21 +96,26 @@ class Entry(models.Model):
 
 
 class EntryToken(models.Model):
-    """One word of one entry, as a keyed HMAC token (see crypto.py). The user column
-    lets a search stay within one person's index."""
+    """One word, or the start of one, of one entry, as a keyed HMAC token (see crypto.py).
+    The user column lets a search stay within one person's index."""
 
-    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="tokens")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # No index of their own: journal_token_search starts with the user, and deleting an
+    # entry's tokens uses journal_token_entry.
+    entry = models.ForeignKey(
+        Entry, on_delete=models.CASCADE, related_name="tokens", db_index=False
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     token = models.CharField(max_length=crypto.TOKEN_LENGTH)
 
     class Meta:
-        # Covers the search: the tokens of one person, and the entries they belong to,
-        # without reading the table.
-        indexes = [
-            models.Index(fields=["user", "token", "entry"], name="journal_token_search"),
-        ]
+        indexes = [models.Index(fields=["entry"], name="journal_token_entry")]
         constraints = [
-            models.UniqueConstraint(fields=["entry", "token"], name="journal_token_unique")
+            # Covers the search: the tokens of one person, and the entries they belong to,
+            # without reading the table. Unique: an entry holds each token once (an entry
+            # has one user, so this is (entry, token) unique too).
+            models.UniqueConstraint(fields=["user", "token", "entry"], name="journal_token_search")
         ]
 
     def __str__(self):

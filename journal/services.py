@@ -14,7 +14,7 @@ def entry_index(*, entry: Entry) -> None:
     """Replace the entry's search tokens with those of its current text, newest key."""
     EntryToken.objects.filter(entry=entry).delete()
     EntryToken.objects.bulk_create(
-        EntryToken(entry=entry, user_id=entry.user_id, token=token)
+        EntryToken(entry_id=entry.pk, user_id=entry.user_id, token=token)
         for token in crypto.index_tokens(entry.searchable_text())
     )
 
@@ -75,12 +75,21 @@ def entry_update(*, entry: Entry, version: int, title, body, mood, stage) -> boo
 
 
 def entries_reindex(*, pks) -> None:
-    """Rebuild the search tokens of these entries under the newest key (after rotation)."""
-    entries = list(Entry.objects.filter(pk__in=pks))
+    """Rebuild the search tokens of these entries under the newest key (after rotation, or
+    when the index changes shape). An entry no key can read keeps the tokens it has."""
+    entries = [
+        entry
+        for entry in Entry.objects.filter(pk__in=pks)
+        if not getattr(entry.body, "unreadable", False)
+        and not getattr(entry.title, "unreadable", False)
+    ]
+    known: dict[str, set[str]] = {}
     EntryToken.objects.filter(entry__in=entries).delete()
     EntryToken.objects.bulk_create(
-        EntryToken(entry=entry, user_id=entry.user_id, token=token)
-        for entry in entries
-        if not getattr(entry.body, "unreadable", False)
-        for token in crypto.index_tokens(entry.searchable_text())
+        (
+            EntryToken(entry_id=entry.pk, user_id=entry.user_id, token=token)
+            for entry in entries
+            for token in crypto.index_tokens(entry.searchable_text(), known=known)
+        ),
+        batch_size=5000,
     )

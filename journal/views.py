@@ -1,7 +1,6 @@
 import uuid
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
@@ -12,10 +11,10 @@ from stages.drafts import draft_owner
 from stages.models import Stage
 
 from .forms import EditEntryForm, EntryFilterForm, NewEntryForm
+from .listing import entries_page
 from .models import Entry
 from .services import entry_create, entry_update
 
-PER_PAGE = 20
 # Set after a save, read once by the next page: tells journal.js which draft to forget.
 SAVED_DRAFT_SESSION_KEY = "journal_saved_draft"
 
@@ -44,19 +43,12 @@ def _mark_saved(request, draft_id):
 @sensitive_variables()
 def index(request):
     form = EntryFilterForm(request.GET)
-    entries = form.filter(Entry.objects.all(), request.user).select_related("stage")
-    page = Paginator(entries, PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    entries = form.filter(Entry.objects.all(), request.user)
+    page = entries_page(entries, request.GET, stage_names=form.stage_names)
     return render(
         request,
         "journal/index.html",
-        {
-            "form": form,
-            "page": page,
-            "filtered": form.is_filtered(),
-            "query_string": query.urlencode(),
-        },
+        {"form": form, "page": page, "filtered": form.is_filtered()},
     )
 
 

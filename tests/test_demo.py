@@ -39,6 +39,8 @@ def test_seed_demo_fills_every_part_and_the_journal_is_searchable(tmp_path, clie
     assert all(
         SEARCH_WORD in e.body.lower() for e in Entry.objects.search(heavy_person, SEARCH_WORD)[:20]
     )
+    # By the start of a word too, and every page of the list opens from the seeded index.
+    assert Entry.objects.search(heavy_person, SEARCH_WORD[:3]).count() >= 100
 
     with pytest.raises(CommandError, match="already here"):
         call_command("seed_demo", "--people", "1", "--summary", str(summary))

@@ -21,6 +21,10 @@ from django.conf import settings
 
 TOKEN_LENGTH = 32  # hex characters: 128 bits of the HMAC-SHA256
 MIN_WORD_LENGTH = 2
+# Search by the start of a word: a word stores a token for each of its first 3 to 12
+# characters. Shorter query words, and longer ones, are matched as whole words.
+MIN_PREFIX_LENGTH = 3
+MAX_PREFIX_LENGTH = 12
 MAX_SEARCH_WORDS = 12
 # Every Fernet token starts with its version byte 0x80, "gAAAAA" in base64.
 TOKEN_PREFIX = "gAAAAA"  # noqa: S105 - not a secret
@@ -81,6 +85,12 @@ def _index_key(key: str) -> bytes:
     return _derive(key, b"exback journal blind index v1")
 
 
+def _prefix_key(key: str) -> bytes:
+    # Prefixes are tokenised under a key of their own, so the token of the prefix "rive"
+    # can never equal the token of a whole word "rive".
+    return _derive(key, b"exback journal blind index prefixes v1")
+
+
 def normalise_words(text: str) -> set[str]:
     """The distinct words of a text: casefolded, accents stripped, split on anything that
     is not a letter or digit, words shorter than two characters left out."""
@@ -93,17 +103,53 @@ def _token(index_key: bytes, word: str) -> str:
     return hmac.new(index_key, word.encode(), hashlib.sha256).hexdigest()[:TOKEN_LENGTH]
 
 
-def index_tokens(text: str) -> set[str]:
-    """Tokens to store for a text, under the newest key only."""
-    index_key = _index_key(keys()[0])
-    return {_token(index_key, word) for word in normalise_words(text)}
+def _by_prefix(word: str) -> bool:
+    """Whether a query word is looked up as the start of a word (else as a whole word)."""
+    return MIN_PREFIX_LENGTH <= len(word) <= MAX_PREFIX_LENGTH
+
+
+def word_tokens(word: str) -> set[str]:
+    """Tokens to store for one normalised word, under the newest key: one per prefix of 3
+    to 12 characters (the word itself among them when it is that short), and a whole-word
+    token when no prefix token could find the word itself (two letters, or over twelve)."""
+    key = keys()[0]
+    prefix_key = _prefix_key(key)
+    tokens = {
+        _token(prefix_key, word[:length])
+        for length in range(MIN_PREFIX_LENGTH, min(len(word), MAX_PREFIX_LENGTH) + 1)
+    }
+    if not _by_prefix(word):
+        tokens.add(_token(_index_key(key), word))
+    return tokens
+
+
+def index_tokens(text: str, *, known: dict[str, set[str]] | None = None) -> set[str]:
+    """Tokens to store for a text, under the newest key only. `known`, a dict the caller
+    keeps while indexing many texts at once (a re-index, the demo seed) and then drops,
+    lets each distinct word be tokenised once."""
+    if known is None:
+        return {token for word in normalise_words(text) for token in word_tokens(word)}
+    tokens: set[str] = set()
+    for word in normalise_words(text):
+        if word not in known:
+            known[word] = word_tokens(word)
+        tokens |= known[word]
+    return tokens
 
 
 def search_words(query: str) -> list[str]:
     return sorted(normalise_words(query))[:MAX_SEARCH_WORDS]
 
 
-def search_tokens(words: list[str]) -> list[str]:
-    """Tokens for these words under every configured key, so that rows not yet re-indexed
-    after a new key was added are still found."""
-    return [_token(_index_key(key), word) for key in keys() for word in words]
+def search_tokens(words: list[str]) -> list[list[str]]:
+    """For each query word, the tokens that find it: the start of a word for a word of 3 to
+    12 characters, the whole word otherwise. One token per configured key, so that rows not
+    yet re-indexed after a new key was added are still found; an entry matches the word when
+    it holds any of them."""
+    return [
+        [
+            _token(_prefix_key(key), word) if _by_prefix(word) else _token(_index_key(key), word)
+            for key in keys()
+        ]
+        for word in words
+    ]

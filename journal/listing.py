@@ -1,0 +1,171 @@
+"""The journal list: pages found by keyset (newest first) and the cards shown on them.
+
+A page is found from the entry at its edge, never by counting: "Older" carries the
+(created_at, id) of the page's last entry and asks for the 20 entries just before it, so a
+page a year back costs what the first page costs, and no COUNT is ever run. Entries written
+or deleted meanwhile never make an entry appear twice or go missing between pages."""
+
+import base64
+import binascii
+import datetime
+import struct
+import uuid
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils import dateformat, timezone
+
+from .models import EntryQuerySet
+
+PER_PAGE = 20
+# The query string names that travel with "Newer" and "Older": the search and filters.
+FILTERS = ("q", "stage", "mood")
+# What a card shows; the program part's name comes from the filter form's list of parts.
+CARD_FIELDS = ("id", "title", "body", "mood", "created_at", "stage")
+
+_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+_PACKED = struct.Struct(">q16s")  # microseconds since 1970, the entry's id
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """The place of one entry in the list, written into "Newer" and "Older" links."""
+
+    created_at: datetime.datetime
+    id: uuid.UUID
+
+    @classmethod
+    def of(cls, entry) -> "Cursor":
+        return cls(entry.created_at, entry.pk)
+
+    def encode(self) -> str:
+        micros = (self.created_at - _EPOCH) // datetime.timedelta(microseconds=1)
+        packed = _PACKED.pack(micros, self.id.bytes)
+        return base64.urlsafe_b64encode(packed).decode("ascii").rstrip("=")
+
+    @classmethod
+    def decode(cls, text: str | None) -> "Cursor | None":
+        """The cursor in a link, or None for anything damaged (the list then starts over)."""
+        if not text or len(text) > 64:
+            return None
+        try:
+            packed = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+            micros, raw_id = _PACKED.unpack(packed)
+            created_at = _EPOCH + datetime.timedelta(microseconds=micros)
+        except (binascii.Error, ValueError, struct.error, OverflowError):
+            return None
+        return cls(created_at, uuid.UUID(bytes=raw_id))
+
+    def older(self) -> Q:
+        """Entries listed after this one: older, or as old with a smaller id. The first
+        comparison alone bounds the index scan; the second settles ties."""
+        return Q(created_at__lte=self.created_at) & (
+            Q(created_at__lt=self.created_at) | Q(id__lt=self.id)
+        )
+
+    def newer(self) -> Q:
+        return Q(created_at__gte=self.created_at) & (
+            Q(created_at__gt=self.created_at) | Q(id__gt=self.id)
+        )
+
+
+@dataclass(frozen=True)
+class Card:
+    """One entry as the list shows it, prepared here so the template only prints."""
+
+    url: str
+    title: str
+    datetime: str
+    when: str
+    mood: int | None
+    stage: str
+    snippet: str
+
+    @classmethod
+    def of(cls, entry, stage_names: dict[int, str]) -> "Card":
+        # In the person's own zone (exback's LocalTimeMiddleware activates it).
+        local = timezone.localtime(entry.created_at)
+        return cls(
+            url=reverse("journal:detail", args=[entry.pk]),
+            title=entry.title or dateformat.format(local, "j F Y"),
+            datetime=dateformat.format(local, r"Y-m-d\TH:i:sO"),
+            when=dateformat.format(local, "j F Y, H:i"),
+            mood=entry.mood,
+            stage=stage_names.get(entry.stage_id, ""),
+            snippet=entry.snippet(),
+        )
+
+
+@dataclass(frozen=True)
+class Page:
+    cards: list[Card]
+    filters: QueryDict
+    newer: Cursor | None = None  # the first entry, when newer entries exist
+    older: Cursor | None = None  # the last entry, when older entries exist
+
+    def _link(self, **cursor: Cursor) -> str:
+        query = self.filters.copy()
+        for name, value in cursor.items():
+            query[name] = value.encode()
+        encoded = query.urlencode()
+        return reverse("journal:index") + (f"?{encoded}" if encoded else "")
+
+    @property
+    def newest_url(self) -> str:
+        return self._link()
+
+    @property
+    def newer_url(self) -> str:
+        return self._link(newer=self.newer) if self.newer else ""
+
+    @property
+    def older_url(self) -> str:
+        return self._link(older=self.older) if self.older else ""
+
+
+def _newest(entries: EntryQuerySet) -> EntryQuerySet:
+    return entries.order_by("-created_at", "-id")
+
+
+def entries_page(
+    entries: EntryQuerySet,
+    query: QueryDict,
+    *,
+    stage_names: dict[int, str],
+    per_page: int = PER_PAGE,
+) -> Page:
+    """The page of `entries` that the query string's ?older= or ?newer= cursor asks for, or
+    the newest page when it names none or a damaged one (an old ?page=N link among them).
+    One query, PER_PAGE + 1 rows (the extra one says whether there is more); a second only
+    when a cursor leads to an empty or short page after entries were deleted."""
+    filters = QueryDict(mutable=True)
+    for name in FILTERS:
+        if name in query:
+            filters.setlist(name, query.getlist(name))
+    entries = entries.only(*CARD_FIELDS)
+    older, newer = Cursor.decode(query.get("older")), Cursor.decode(query.get("newer"))
+    rows: list = []
+    has_newer = has_older = False
+    if older is not None:
+        rows = list(_newest(entries).filter(older.older())[: per_page + 1])
+        has_newer, has_older = True, len(rows) > per_page
+        rows = rows[:per_page]
+    elif newer is not None:
+        # Nearest first, then turned around: the page just above the cursor.
+        rows = list(entries.filter(newer.newer()).order_by("created_at", "id")[: per_page + 1])
+        has_newer, has_older = len(rows) > per_page, True
+        rows = rows[:per_page][::-1]
+        if not has_newer and len(rows) < per_page:
+            rows = []  # the top of the list, short after deletions: show a full first page
+    if not rows:
+        rows = list(_newest(entries)[: per_page + 1])
+        has_newer, has_older = False, len(rows) > per_page
+        rows = rows[:per_page]
+    return Page(
+        cards=[Card.of(entry, stage_names) for entry in rows],
+        filters=filters,
+        newer=Cursor.of(rows[0]) if has_newer else None,
+        older=Cursor.of(rows[-1]) if has_older else None,
+    )
