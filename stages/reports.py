@@ -30,7 +30,7 @@ def with_progress(section, progress):
     return section
 
 
-BADGE_MARKS = {
+BADGE_MARKS: dict[str, str] = {
     StageProgress.Status.COMPLETED: "\u2713",
     StageProgress.Status.IN_PROGRESS: "\u25cf",
     StageProgress.Status.NOT_STARTED: "\u25cb",
