@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.http import QueryDict
 from django.urls import reverse
-from django.utils import dateformat, timezone
+from django.utils import dates, timezone
 
 from .models import EntryQuerySet
 
@@ -26,6 +26,8 @@ FILTERS = ("q", "stage", "mood")
 CARD_FIELDS = ("id", "title", "body", "mood", "created_at", "stage")
 
 _EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+_ANY_ID = str(uuid.UUID(int=0))
+MONTHS = dict(dates.MONTHS)
 _PACKED = struct.Struct(">q16s")  # microseconds since 1970, the entry's id
 
 
@@ -84,14 +86,17 @@ class Card:
     snippet: str
 
     @classmethod
-    def of(cls, entry, stage_names: dict[int, str]) -> "Card":
-        # In the person's own zone (exback's LocalTimeMiddleware activates it).
+    def of(cls, entry, stage_names: dict[int, str], detail_url: str) -> "Card":
+        # In the person's own zone (exback's LocalTimeMiddleware activates it). Formatted
+        # with strftime rather than Django's date format, which cost 20 µs a call, three a
+        # card: the same text ("j F Y, H:i" and an ISO time), the site being in English.
         local = timezone.localtime(entry.created_at)
+        day = f"{local.day} {MONTHS[local.month]} {local.year}"
         return cls(
-            url=reverse("journal:detail", args=[entry.pk]),
-            title=entry.title or dateformat.format(local, "j F Y"),
-            datetime=dateformat.format(local, r"Y-m-d\TH:i:sO"),
-            when=dateformat.format(local, "j F Y, H:i"),
+            url=detail_url.replace(_ANY_ID, str(entry.pk)),
+            title=entry.title or day,
+            datetime=local.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            when=f"{day}, {local:%H:%M}",
             mood=entry.mood,
             stage=stage_names.get(entry.stage_id, ""),
             snippet=entry.snippet(),
@@ -163,8 +168,10 @@ def entries_page(
         rows = list(_newest(entries)[: per_page + 1])
         has_newer, has_older = False, len(rows) > per_page
         rows = rows[:per_page]
+    # One reverse() for the page; each card's link is that with its own id in.
+    detail_url = reverse("journal:detail", args=[_ANY_ID])
     return Page(
-        cards=[Card.of(entry, stage_names) for entry in rows],
+        cards=[Card.of(entry, stage_names, detail_url) for entry in rows],
         filters=filters,
         newer=Cursor.of(rows[0]) if has_newer else None,
         older=Cursor.of(rows[-1]) if has_older else None,
