@@ -146,16 +146,21 @@ def manage(env, *args):
     return run(sys.executable, "manage.py", *args, cwd=ROOT, env=env)
 
 
-def prepare(env, people):
+def prepare(env, people, *, reuse=False):
+    """Seed a new bench database, or with `reuse` bring the last one up to date (to compare
+    two servers or two commits on the same data); the seconds seeding took, or None."""
     db = urllib.parse.urlsplit(env["DATABASE_URL"])
     admin = urllib.parse.urlunsplit(db._replace(path="/postgres"))
-    run("psql", admin, "-q", "-c", f"DROP DATABASE IF EXISTS {DB_NAME}")
-    run("psql", admin, "-q", "-c", f"CREATE DATABASE {DB_NAME}")
+    if not reuse:
+        run("psql", admin, "-q", "-c", f"DROP DATABASE IF EXISTS {DB_NAME}")
+        run("psql", admin, "-q", "-c", f"CREATE DATABASE {DB_NAME}")
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "collectstatic", "--noinput", "-v0")
-    started = time.monotonic()
-    manage(env, "seed_demo", "--people", str(people))
-    seconds = round(time.monotonic() - started, 1)
+    seconds = None
+    if not reuse:
+        started = time.monotonic()
+        manage(env, "seed_demo", "--people", str(people))
+        seconds = round(time.monotonic() - started, 1)
     # Fresh tables have no statistics and no visibility map until autovacuum gets to them:
     # plan with real statistics, and let index-only scans (the search index) skip the table,
     # as in a database in service.
@@ -433,8 +438,13 @@ def markdown(report):
         f"Python {report['machine']['python']}, {report['machine']['postgres']}. "
         f"{server['name']} {server['workers']} workers x {server['threads']} threads; "
         f"wrk {server['connections']} connections, {report['seconds_per_scenario']} s "
-        f"per scenario. Seeded {report['seed']['people']} people in {report['seed']['seconds']} s, "
-        "then VACUUM ANALYZE.",
+        f"per scenario. "
+        + (
+            f"Seeded {report['seed']['people']} people in {report['seed']['seconds']} s, "
+            "then VACUUM ANALYZE."
+            if report["seed"]["seconds"] is not None
+            else "The last run's database, reused (--reuse)."
+        ),
         "",
         "| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | share of signed-in floor "
         "| share of anonymous floor |",
@@ -496,13 +506,16 @@ def main():
     parser.add_argument("--duration", type=int, default=10, help="seconds per scenario")
     parser.add_argument("--people", type=int, default=1000)
     parser.add_argument("--server", choices=SERVERS, default="gunicorn")
+    parser.add_argument(
+        "--reuse", action="store_true", help="measure the last run's database again, unseeded"
+    )
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     ensure_services()
     db_url = database_url()
     ensure_role(db_url)
     env = env_for(db_url)
-    seed_seconds = prepare(env, args.people)
+    seed_seconds = prepare(env, args.people, reuse=args.reuse)
     seeded = json.loads((OUT / "seed.json").read_text()) if (OUT / "seed.json").exists() else {}
     common = seeded.get("common_word", COMMON_WORD)
     rare = seeded.get("rare_word", RARE_WORD)

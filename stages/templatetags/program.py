@@ -1,5 +1,7 @@
+import functools
+
 from django import template
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -21,8 +23,17 @@ def safety_links(value):
 def plaintext(value):
     """Turn content.py's plain text into HTML: blank lines separate paragraphs and lines that
     start with "- " become a bulleted list. Every piece is escaped before it is wrapped."""
+    return _plaintext(str(value or ""), get_script_prefix())
+
+
+@functools.lru_cache(maxsize=64)
+def _plaintext(value: str, prefix: str):
+    """Remembered per text (the program's sections change only when staff edit them) and
+    script prefix (the Safety page's link). For the program's own text only: a person's
+    words must never be passed here, or they would stay in the process's memory."""
+    del prefix  # part of the key only
     html = []
-    for block in str(value or "").replace("\r\n", "\n").split("\n\n"):
+    for block in value.replace("\r\n", "\n").split("\n\n"):
         paragraph: list[str] = []
         bullets: list[str] = []
         for line in block.split("\n"):
