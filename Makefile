@@ -80,9 +80,10 @@ drills: install-dev
 	$(PY) scripts/drills.py all
 
 # The benchmark (root, or DATABASE_URL; wrk from Debian): seeds PostgreSQL (creating the local
-# role if missing), runs ANALYZE, serves with BENCH_SERVER (gunicorn or granian), loads it from
+# role if missing), runs VACUUM ANALYZE, serves with BENCH_SERVER (granian, the production
+# server, or gunicorn), loads it from
 # a separate process on 127.0.0.1, writes bench-results/report.{md,json}.
-BENCH_SERVER ?= gunicorn
+BENCH_SERVER ?= granian
 bench: install-dev
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(PY) scripts/bench.py --server $(BENCH_SERVER) $(BENCH_ARGS)

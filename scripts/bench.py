@@ -505,7 +505,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=10, help="seconds per scenario")
     parser.add_argument("--people", type=int, default=1000)
-    parser.add_argument("--server", choices=SERVERS, default="gunicorn")
+    parser.add_argument("--server", choices=SERVERS, default="granian")
     parser.add_argument(
         "--reuse", action="store_true", help="measure the last run's database again, unseeded"
     )

@@ -6,7 +6,7 @@ entries, and check that nothing they were told was saved is lost.
 
 Needs root, the machine's own PostgreSQL cluster (pg_ctlcluster) and Redis, as on the
 development machines and in CI; it starts either if it is down and creates the `exback` role
-if it is missing. It uses its own database (exback_drill), starts gunicorn on
+if it is missing. It uses its own database (exback_drill), starts granian (the production server) on
 127.0.0.1 only, sends a bounded number of requests for a bounded time, prints a JSON report,
 and exits non-zero if a drill's promise is broken.
 """
@@ -267,9 +267,12 @@ def drill(kind):
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     log = open(ROOT / "test-artifacts" / f"drill-{kind}.log", "w")  # noqa: SIM115
+    # The production server (README, Deploy): granian, chosen by `make bench`.
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", "2", "--threads", "2", "--no-control-socket", "--timeout", "20"],
+        [str(Path(sys.executable).parent / "granian"), "--interface", "wsgi",
+         "--host", "127.0.0.1", "--port", str(port), "--workers", "2",
+         "--blocking-threads", "2", "--backpressure", "2", "--no-ws",
+         "--respawn-failed-workers", "--log-level", "warning", "config.wsgi:application"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
     try:
