@@ -16,6 +16,7 @@ import threading
 import time
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import Http404
 
@@ -65,12 +66,19 @@ def reset() -> None:
         _rows = None
 
 
-def forget(**kwargs) -> None:
-    """Drop this process's copy and tell the others (receiver of Stage's save and delete)."""
+def _forget_now() -> None:
     global _rows
     with _lock:
         _rows = None
     cache.set(VERSION_KEY, time.time_ns(), None)
+
+
+def forget(**kwargs) -> None:
+    """Receiver of Stage's save and delete: drop this process's copy and tell the others, at
+    once and again when the edit commits (the admin saves in a transaction: a page that
+    reloads the rows in between reads them as they were, and must not keep them)."""
+    _forget_now()
+    transaction.on_commit(_forget_now)
 
 
 post_save.connect(forget, sender=Stage, dispatch_uid="stages.catalogue.saved")

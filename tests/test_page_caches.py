@@ -78,6 +78,20 @@ def test_another_process_edit_is_seen_within_a_second(db, monkeypatch):
     assert catalogue.section("faq").title == "Questions people ask"
 
 
+def test_a_section_read_before_the_edit_commits_is_not_kept(db, django_capture_on_commit_callbacks):
+    """The admin saves in a transaction: a page in between reloads the rows as they were."""
+    catalogue.sections()
+    with django_capture_on_commit_callbacks(execute=True):
+        stage = Stage.objects.get(slug="faq")
+        stage.title = "Questions people ask"
+        stage.save()
+        # Another request, before the commit, reads the rows as they were then.
+        Stage.objects.filter(pk=stage.pk).update(title="FAQ as it was")
+        assert catalogue.section("faq").title == "FAQ as it was"
+        Stage.objects.filter(pk=stage.pk).update(title="Questions people ask")
+    assert catalogue.section("faq").title == "Questions people ask"
+
+
 def test_an_unknown_section_is_a_404(program_client):
     assert program_client.get(reverse("stages:detail", args=["no-such-part"])).status_code == 404
     complete = reverse("stages:complete", args=["faq"])  # exists, but is not a stage
