@@ -1,4 +1,4 @@
-"""Program text for the exback app.
+"""What every reader sees, unless a text written for them replaces it (see __init__.py).
 
 Plain Python data only (no Django imports). The data migration reads SECTIONS
 to create the program's pages, and the forms read the exercise constants below
