@@ -52,7 +52,14 @@ def _entries(user):
     return Entry.objects.for_user(user).select_related("stage").order_by("created_at")
 
 
-def _entry_data(entry):
+def _section_names(user) -> dict[str, str]:
+    """The program's parts as this person reads them (exports name them the same way)."""
+    from stages.reports import program_for
+
+    return {section.slug: str(section) for section in program_for(user).sections}
+
+
+def _entry_data(entry, names: dict[str, str]):
     return {
         "id": str(entry.pk),
         "created_at": entry.created_at.isoformat(),
@@ -61,7 +68,7 @@ def _entry_data(entry):
         "body": entry.body,
         "mood": entry.mood,
         "stage": entry.stage.slug if entry.stage else None,
-        "stage_title": str(entry.stage) if entry.stage else None,
+        "stage_title": names.get(entry.stage.slug) if entry.stage else None,
         "prompt": entry.prompt,
     }
 
@@ -72,6 +79,7 @@ def export_data(user) -> dict:
     from reminders.models import ReminderSettings
     from stages.export import user_data  # the program's half, owned by stages
 
+    names = _section_names(user)
     return {
         "exported_at": timezone.now().isoformat(),
         "account": {
@@ -84,7 +92,7 @@ def export_data(user) -> dict:
         },
         "program": user_data(user),
         "reminders": ReminderSettings.for_user(user).as_data(),
-        "journal": [_entry_data(entry) for entry in _entries(user).iterator(chunk_size=200)],
+        "journal": [_entry_data(entry, names) for entry in _entries(user).iterator(chunk_size=200)],
     }
 
 
@@ -124,6 +132,7 @@ def export_markdown(user) -> str:
         f"Exported {timezone.localtime().strftime('%-d %B %Y, %H:%M')} for {_md_line(user.email)}.",
         "",
     ]
+    names = _section_names(user)
     for entry in _entries(user).iterator(chunk_size=200):
         created = timezone.localtime(entry.created_at).strftime("%-d %B %Y, %H:%M")
         title = _md_line(entry.title) or created
@@ -132,7 +141,7 @@ def export_markdown(user) -> str:
         if entry.mood:
             details.append(f"Mood: {entry.mood}/5")
         if entry.stage:
-            details.append(f"Program: {_md_line(str(entry.stage))}")
+            details.append(f"Program: {_md_line(names.get(entry.stage.slug, ''))}")
         if details:
             lines += ["", " · ".join(details)]
         if entry.prompt:

@@ -3,7 +3,7 @@ from typing import cast
 from crispy_forms.helper import FormHelper
 from django import forms
 
-from stages import catalogue
+from stages import content
 from stages.models import Stage
 
 from .models import MAX_BODY_LENGTH, MAX_PROMPT_LENGTH, MAX_TITLE_LENGTH
@@ -19,8 +19,16 @@ MOOD_CHOICES = [
 
 
 class StageChoiceField(forms.ModelChoiceField):
+    """A part of the program, named in the words written for this reader (`titles`)."""
+
+    titles: dict[str, str] = {}
+
     def label_from_instance(self, obj):
-        return str(obj)
+        return self.titles.get(obj.slug, obj.slug)
+
+
+def section_names(program: content.Program) -> dict[str, str]:
+    return {section.slug: str(section) for section in program.sections}
 
 
 class EntryForm(forms.Form):
@@ -54,8 +62,9 @@ class EntryForm(forms.Form):
         empty_label="None",
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, program: content.Program, **kwargs):
         super().__init__(*args, **kwargs)
+        cast(StageChoiceField, self.fields["stage"]).titles = section_names(program)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -75,7 +84,7 @@ class NewEntryForm(EntryForm):
         """Only a prompt of the program is kept: the prompt is stored unencrypted, so it
         must never be a place for a person's own words."""
         prompt = self.cleaned_data["prompt"]
-        if prompt and not any(prompt in stage.prompts for stage in Stage.objects.only("prompts")):
+        if prompt and prompt not in content.every_prompt():
             return ""
         return prompt
 
@@ -95,15 +104,17 @@ class EntryFilterForm(forms.Form):
         choices=[("", "Any"), *MOOD_CHOICES[1:]], coerce=int, empty_value=None, required=False
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, program: content.Program, **kwargs):
         super().__init__(*args, **kwargs)
-        # The program's parts from the per-process catalogue, for the select and for the
-        # cards' labels (a template loop over the field's own choices would count them
-        # first, then read them).
-        stages = catalogue.sections()
+        # The program's parts in this reader's words, for the select and for the cards'
+        # labels (a template loop over the field's own choices would count them first, then
+        # read them). Cards name an entry's part by the Stage row's id: one small query.
+        names = section_names(program)
         field = cast(StageChoiceField, self.fields["stage"])
-        field.choices = [("", "Any"), *((s.slug, str(s)) for s in stages)]
-        self.stage_names = {stage.pk: str(stage) for stage in stages}
+        field.choices = [("", "Any"), *names.items()]
+        self.stage_names = {
+            pk: names.get(slug, slug) for pk, slug in Stage.objects.values_list("pk", "slug")
+        }
 
     def options(self, name) -> list[tuple[str, str, bool]]:
         """A select's (value, label, selected) rows, worked out once here: in the template,

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from stages.drafts import draft_owner
 from stages.models import Stage
+from stages.reports import program_for
 
 from .forms import EditEntryForm, EntryFilterForm, NewEntryForm
 from .listing import entries_page
@@ -19,19 +20,26 @@ from .services import entry_create, entry_update
 SAVED_DRAFT_SESSION_KEY = "journal_saved_draft"
 
 
-def _prompt_from_query(request):
-    """The stage and prompt named by ?stage=<slug>&prompt=<index>, or None for either
-    when the link is wrong: a stale link still opens an empty form."""
+def _prompt_from_query(request, program):
+    """The stage and prompt named by ?stage=<slug>&prompt=<index> (the prompts this reader
+    is shown), or None for either when the link is wrong: a stale link still opens an empty
+    form."""
     stage = Stage.objects.filter(slug=request.GET.get("stage", "")).first()
+    section = program.section(stage.slug) if stage is not None else None
     prompt = ""
-    if stage is not None:
+    if section is not None:
         try:
             index = int(request.GET.get("prompt", ""))
         except ValueError:
             index = None
-        if index is not None and 0 <= index < len(stage.prompts):
-            prompt = str(stage.prompts[index])
+        if index is not None and 0 <= index < len(section.prompts):
+            prompt = str(section.prompts[index])
     return stage, prompt
+
+
+def _stage_name(program, entry) -> str:
+    section = program.section(entry.stage.slug) if entry.stage else None
+    return str(section) if section else ""
 
 
 def _mark_saved(request, draft_id):
@@ -42,7 +50,7 @@ def _mark_saved(request, draft_id):
 @require_safe
 @sensitive_variables()
 def index(request):
-    form = EntryFilterForm(request.GET)
+    form = EntryFilterForm(request.GET, program=program_for(request.user))
     entries = form.filter(Entry.objects.all(), request.user)
     page = entries_page(entries, request.GET, stage_names=form.stage_names)
     return render(
@@ -57,8 +65,9 @@ def index(request):
 @require_http_methods(["GET", "HEAD", "POST"])
 @sensitive_variables()
 def new(request):
+    program = program_for(request.user)
     if request.method == "POST":
-        form = NewEntryForm(request.POST)
+        form = NewEntryForm(request.POST, program=program)
         if form.is_valid():
             data = form.cleaned_data
             entry, created = entry_create(
@@ -78,16 +87,17 @@ def new(request):
             # A form damaged or from an old page: let the next save go through.
             data = request.POST.copy()
             data["submission_token"] = str(uuid.uuid4())
-            form = NewEntryForm(data)
+            form = NewEntryForm(data, program=program)
             form.is_valid()
             form.add_error(
                 None,
                 "Part of this form was out of date or damaged. Check your text and save again.",
             )
     else:
-        stage, prompt = _prompt_from_query(request)
+        stage, prompt = _prompt_from_query(request, program)
         form = NewEntryForm(
-            initial={"stage": stage, "prompt": prompt, "submission_token": uuid.uuid4()}
+            initial={"stage": stage, "prompt": prompt, "submission_token": uuid.uuid4()},
+            program=program,
         )
     prompt = form["prompt"].value() or ""
     return render(
@@ -112,6 +122,7 @@ def detail(request, pk):
         "journal/detail.html",
         {
             "entry": entry,
+            "stage_name": _stage_name(program_for(request.user), entry),
             "saved_draft": request.session.pop(SAVED_DRAFT_SESSION_KEY, ""),
             "draft_owner": draft_owner(request.user),
         },
@@ -128,8 +139,9 @@ def edit(request, pk):
         messages.error(request, "This entry can't be edited until it can be read again.")
         return redirect("journal:detail", pk=entry.pk)
     current = None
+    program = program_for(request.user)
     if request.method == "POST":
-        form = EditEntryForm(request.POST)
+        form = EditEntryForm(request.POST, program=program)
         if form.is_valid():
             data = form.cleaned_data
             saved = entry_update(
@@ -151,7 +163,7 @@ def edit(request, pk):
                 raise Http404
             bound = request.POST.copy()
             bound["version"] = current.version
-            form = EditEntryForm(bound)
+            form = EditEntryForm(bound, program=program)
     else:
         form = EditEntryForm(
             initial={
@@ -160,7 +172,8 @@ def edit(request, pk):
                 "mood": entry.mood,
                 "stage": entry.stage,
                 "version": entry.version,
-            }
+            },
+            program=program,
         )
     return render(
         request,
@@ -169,6 +182,7 @@ def edit(request, pk):
             "form": form,
             "entry": entry,
             "current": current,
+            "current_stage_name": _stage_name(program, current) if current else "",
             "prompt": entry.prompt,
             "draft_id": str(entry.pk),
             "draft_owner": draft_owner(request.user),

@@ -6,9 +6,6 @@ class StagesConfig(AppConfig):
     verbose_name = "Program"
 
     def ready(self):
-        from . import (
-            catalogue,  # noqa: F401 - connects the receivers that refresh it
-            overview,
-        )
+        from . import overview
 
         overview.connect_signals()

@@ -37,8 +37,9 @@ class Exercise:
     export_key: str
     export_fields: tuple[str, ...]
     export_order: tuple[str, ...] = ()
-    # A step towards the ex: opens with a safety notice for anyone who said yes to a safety
-    # question (templates/stages/includes/reconnect_notice.html).
+    # A step towards the ex: for a person for whom reconnecting is unsafe it is set aside or
+    # rewritten (stages.content.unsafe: SET_ASIDE, EXERCISE_TITLES; the urge flow offers
+    # support instead), which tests/test_safety_first.py checks for each.
     reconnects: bool = False
     # False for a tool with a button of its own on the stage pages (the "I want to reach out"
     # flow), rather than the stage's exercise: it is still in the summary and the export.

@@ -24,7 +24,7 @@ SPACE_TOO_LONG_ABOVE_DAYS = 30
 SAFETY_REVIEW_DAYS = 30
 
 # The stage brought to the front for anyone who answers yes to a safety question.
-SELF_CARE_SLUG = "take-care-of-yourself"
+SELF_CARE_SLUG = content.SELF_CARE_SLUG
 
 # The answers that suggest a person is ready, from the notes in content.py.
 READY_ANSWERS = {
@@ -45,8 +45,10 @@ class StageQuerySet(models.QuerySet):
 
 
 class Stage(models.Model):
-    """One page of the program: the introduction, a stage, the closing note, the
-    "are you sure?" reflection or the FAQ. Loaded by data migration, editable by staff."""
+    """One part of the program, as the rows that point to it know it: per-person progress and
+    journal entries. Its words are not here: they live in code (stages.content), written for
+    each kind of reader, and staff do not edit them in the admin. The rows are created by
+    migration 0002 and never change."""
 
     class Kind(models.TextChoices):
         INTRO = "intro", "Introduction"
@@ -58,36 +60,14 @@ class Stage(models.Model):
     number = models.PositiveSmallIntegerField(unique=True)
     slug = models.SlugField(max_length=60, unique=True)
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.STAGE)
-    title = models.CharField(max_length=120)
-    summary = models.CharField(max_length=300)
-    body = models.TextField(help_text='Plain text: blank lines between paragraphs, "- " bullets.')
-    key_points = models.JSONField(default=list, blank=True)
-    prompts = models.JSONField(default=list, blank=True, help_text="Journal prompts.")
-    faqs = models.JSONField(default=list, blank=True, help_text='[{"question", "answer"}]')
 
     objects = StageQuerySet.as_manager()
-
-    # Set per request by reports.sections_with_progress, never stored.
-    user_progress: "StageProgress | None"
-    user_status: str
-    user_status_label: str
-    exercises: list
 
     class Meta:
         ordering = ["number"]
 
     def __str__(self):
-        if self.kind == self.Kind.STAGE:
-            return f"Stage {self.number}: {self.title}"
-        return self.title
-
-    @property
-    def is_stage(self):
-        return self.kind == self.Kind.STAGE
-
-    @property
-    def is_self_care(self):
-        return self.slug == SELF_CARE_SLUG
+        return self.slug
 
 
 class StageProgressQuerySet(models.QuerySet):
@@ -121,10 +101,18 @@ class StageProgress(models.Model):
         return f"{self.stage} – {self.get_status_display()}"
 
     @classmethod
-    def touch(cls, user, stage):
-        """Record a visit or a save: starts the section unless it is already completed."""
+    def _row(cls, user, slug: str) -> "StageProgress":
+        progress, _ = cls.objects.get_or_create(
+            user=user, stage=Stage.objects.only("pk").get(slug=slug)
+        )
+        return progress
+
+    @classmethod
+    def touch(cls, user, slug: str):
+        """Record work on a section (a save, or its start button): starts the section unless
+        it is already completed. Opening a page never calls this."""
         now = timezone.now()
-        progress, _ = cls.objects.get_or_create(user=user, stage=stage)
+        progress = cls._row(user, slug)
         progress.last_visited_at = now
         if progress.status == cls.Status.NOT_STARTED:
             progress.status = cls.Status.IN_PROGRESS
@@ -133,30 +121,9 @@ class StageProgress(models.Model):
         return progress
 
     @classmethod
-    def visit(cls, user, section, sections):
-        """A visit to a section's page (`sections`: every section with this person's progress,
-        from reports.sections_with_progress). Starts the section unless begun, and makes it the
-        one to continue from; writes nothing when neither would change, so a reload or a
-        second look costs no write. Returns the section's progress row."""
-        progress = section.user_progress
-        latest = max(
-            (s.user_progress.last_visited_at for s in sections if s.user_progress),
-            default=None,
-            key=lambda when: when or datetime.datetime.min.replace(tzinfo=datetime.UTC),
-        )
-        if (
-            progress is not None
-            and progress.status != cls.Status.NOT_STARTED
-            and progress.last_visited_at is not None
-            and progress.last_visited_at == latest
-        ):
-            return progress
-        return cls.touch(user, section)
-
-    @classmethod
-    def complete(cls, user, stage):
+    def complete(cls, user, slug: str):
         now = timezone.now()
-        progress, _ = cls.objects.get_or_create(user=user, stage=stage)
+        progress = cls._row(user, slug)
         progress.status = cls.Status.COMPLETED
         progress.started_at = progress.started_at or now
         progress.completed_at = now
@@ -165,8 +132,8 @@ class StageProgress(models.Model):
         return progress
 
     @classmethod
-    def reopen(cls, user, stage):
-        progress, _ = cls.objects.get_or_create(user=user, stage=stage)
+    def reopen(cls, user, slug: str):
+        progress = cls._row(user, slug)
         progress.status = cls.Status.IN_PROGRESS
         progress.started_at = progress.started_at or timezone.now()
         progress.completed_at = None
@@ -672,9 +639,12 @@ class Readiness(Versioned):
             )
         return found
 
-    def note(self):
+    def note(self, safety=None):
+        """One line on the answers as a whole. Never a reassurance above a safety concern: for
+        a person who said yes to a safety question, there is no line at all (the concern,
+        first in `concerns`, says what matters)."""
         answers = self.answers
-        if not answers:
+        if not answers or (safety is not None and safety.any_yes):
             return None
         unsure = [k for k, v in answers.items() if v == NOT_SURE]
         not_ready = [

@@ -5,7 +5,7 @@ import datetime
 from django.utils import timezone
 from django.utils.html import format_html
 
-from . import catalogue, content, overview
+from . import content, overview
 from .exercises import for_stage
 from .models import (
     SafetyCheck,
@@ -49,11 +49,12 @@ def status_badge(status: str):
     )
 
 
-def sections_with_progress(user):
-    """Every section in order (from the per-process catalogue), each with this person's
-    progress row (or None): one query."""
-    progress = {p.stage_id: p for p in StageProgress.objects.filter(user=user)}
-    return [with_progress(section, progress.get(section.pk)) for section in catalogue.sections()]
+def sections_with_progress(user, program: content.Program):
+    """Every section in order, in the words written for this reader (`program`), each with
+    this person's progress row (or None): one query."""
+    rows = StageProgress.objects.filter(user=user).select_related("stage")
+    progress = {p.stage.slug: p for p in rows}
+    return [with_progress(section, progress.get(section.slug)) for section in program.sections]
 
 
 def progress_picture(sections):
@@ -124,12 +125,29 @@ def mood_chart(checkins, today):
     }
 
 
+def reader_from(safety) -> content.Reader:
+    answers = safety.answers if safety else {}
+    return content.Reader(
+        unsafe=any(answers.get(key) == "yes" for key, _ in content.SAFETY_QUESTIONS),
+        coparent=answers.get("children") == "yes",
+    )
+
+
+def program_for(user) -> content.Program:
+    """The program's words for this person (for pages outside the program: the dashboard,
+    the journal)."""
+    return content.for_reader(reader_from(SafetyCheck.objects.filter(user=user).first()))
+
+
 def dashboard(user):
     today = timezone.localdate()
-    sections = sections_with_progress(user)
     safety = SafetyCheck.objects.filter(user=user).first()
+    program = content.for_reader(reader_from(safety))
+    sections = sections_with_progress(user, program)
     return {
         "progress": progress_picture(sections),
+        "program_texts": program.texts,
+        "held_set_aside": program.set_aside("held_messages") is not None,
         "safety": safety,
         "safety_message": content.SAFETY_MESSAGE,
         # contact, urges, streak, waiting and activity: one row while nothing changed.
@@ -137,18 +155,24 @@ def dashboard(user):
     }
 
 
-def summary(user):
+def summary(user, program: content.Program):
     """Every section with its progress and, for each exercise, what the person wrote
     (each exercise's queryset `summary`): two queries plus one per exercise."""
     today = timezone.localdate()
-    sections = sections_with_progress(user)
+    sections = sections_with_progress(user, program)
     for section in sections:
-        section.exercises = [
-            (exercise, exercise.queryset(user).summary(today))
-            for exercise in for_stage(section.slug)
-        ]
+        section.exercises = []
+        section.set_aside = []
+        for exercise in for_stage(section.slug):
+            aside = program.set_aside(exercise.key)
+            if aside is None:
+                section.exercises.append((exercise, exercise.queryset(user).summary(today)))
+            else:
+                # Set aside for this reader: the summary says so, with none of its coaching;
+                # what the person wrote in it before stays in their export.
+                section.set_aside.append(aside)
     return {
         "progress": progress_picture(sections),
-        "sections": [section for section in sections if section.exercises],
+        "sections": [section for section in sections if section.exercises or section.set_aside],
         "today": today,
     }

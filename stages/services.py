@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 
-from . import catalogue
 from .exercises import Exercise
 from .models import HeldMessage, StageProgress
 
@@ -20,7 +19,7 @@ class Conflict(Exception):
 
 
 def _touch(user, exercise: Exercise) -> None:
-    StageProgress.touch(user, catalogue.section(exercise.stage))
+    StageProgress.touch(user, exercise.stage)
 
 
 def _model_of(form) -> type[models.Model] | None:

@@ -47,6 +47,7 @@ urlpatterns = [
     path("reach-out-now/ground/", views.reach_out_now_ground, name="reach_out_now_ground"),
     path("reach-out-now/end/", views.reach_out_now_end, name="reach_out_now_end"),
     path("<slug:slug>/", views.detail, name="detail"),
+    path("<slug:slug>/start/", views.start, name="start"),
     path("<slug:slug>/complete/", views.complete, name="complete"),
     path("<slug:slug>/reopen/", views.reopen, name="reopen"),
 ]

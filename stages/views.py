@@ -7,13 +7,14 @@ import datetime
 from functools import wraps
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from . import catalogue, content, drafts, reports, services
+from . import content, drafts, reports, services
 from .exercises import BY_KEY, URGE_STAGES, Exercise, for_stage
 from .forms import (
     CheckInForm,
@@ -45,20 +46,51 @@ def safety_checked(view):
         if request.safety_check is None:
             query = urlencode({"next": request.path})
             return redirect(f"{reverse('stages:safety_check')}?{query}")
+        request.situation = reports.reader_from(request.safety_check)
         return view(request, *args, **kwargs)
 
     return wrapped
 
 
+def _program(request) -> content.Program:
+    """The program's words for this person: the one place a view asks which text to show.
+    Built once per request (about 0.1 ms)."""
+    program = getattr(request, "program", None)
+    if program is None:
+        program = request.program = content.for_reader(request.situation)
+    return program
+
+
+def _set_aside_page(request, exercise: Exercise, program: content.Program, aside: dict):
+    """An exercise that is not part of this reader's path (a step towards the ex, for a
+    person for whom that is unsafe): what it says instead, and no form. A POST saves nothing."""
+    return render(
+        request,
+        "stages/set_aside.html",
+        {
+            "exercise": exercise,
+            "stage": program.section(exercise.stage),
+            "aside": aside,
+            "situation": request.situation,
+            "self_care": program.section(content.SELF_CARE_SLUG),
+        },
+    )
+
+
 def _exercise_page(request, exercise: Exercise, template: str, context: dict):
-    """Render an exercise page with its stage (title and link from the database)."""
-    stage = catalogue.section(exercise.stage)
+    """Render an exercise page with its stage, in the words written for this reader."""
+    program = _program(request)
+    aside = program.set_aside(exercise.key)
+    if aside is not None:
+        return _set_aside_page(request, exercise, program, aside)
     return render(
         request,
         template,
         {
             "exercise": exercise,
-            "stage": stage,
+            "exercise_title": program.exercise_title(exercise.key, exercise.title),
+            "stage": program.section(exercise.stage),
+            "program_texts": program.texts,
             "safety": request.safety_check,
             "draft_key": drafts.draft_key(request),
             "saved_draft": drafts.pop_saved(request),
@@ -75,9 +107,11 @@ def _save(request, form, exercise: Exercise, message: str):
 
 def _form_page(request, exercise: Exercise, form, *, template, saved, context=dict, then=None):
     """An exercise page with a form: save and go back to the exercise (or `then`), or show
-    the page, with `context()` (called only when the page is shown) and the form."""
+    the page, with `context()` (called only when the page is shown) and the form. An exercise
+    set aside for this reader saves nothing."""
     conflict = None
-    if request.method == "POST":
+    aside = _program(request).set_aside(exercise.key)
+    if request.method == "POST" and aside is None:
         if services.submitted_before(user=request.user, form=form):
             # A double submit: the first one saved it.
             messages.success(request, saved)
@@ -258,10 +292,17 @@ def safety_plan_print(request):
     )
 
 
+def _section_or_404(program: content.Program, slug: str, *, stages_only=False):
+    section = program.section(slug, stages_only=stages_only)
+    if section is None:
+        raise Http404("No such part of the program.")
+    return section
+
+
 @require_safe
 @safety_checked
 def index(request):
-    sections = reports.sections_with_progress(request.user)
+    sections = reports.sections_with_progress(request.user, _program(request))
     return render(
         request,
         "stages/index.html",
@@ -277,20 +318,30 @@ def index(request):
 @require_safe
 @safety_checked
 def detail(request, slug):
-    stage = catalogue.section(slug)
-    sections = reports.sections_with_progress(request.user)
-    position = next(i for i, s in enumerate(sections) if s.pk == stage.pk)
+    """A section's page, in the words written for this reader. Opening it marks nothing:
+    progress starts with the stage's start button or the first save of its exercise."""
+    program = _program(request)
+    _section_or_404(program, slug)
+    sections = reports.sections_with_progress(request.user, program)
+    position = next(i for i, s in enumerate(sections) if s.slug == slug)
     current = sections[position]
-    progress = StageProgress.visit(request.user, current, sections)
-    reports.with_progress(current, progress)
     return render(
         request,
         "stages/detail.html",
         {
             "stage": current,
-            "progress": progress,
-            "exercises": [e for e in for_stage(stage.slug) if e.listed_on_stage],
-            "urge_button": stage.slug in URGE_STAGES,
+            "progress": current.user_progress,
+            "exercises": [
+                {"url_name": e.url_name, "title": program.exercise_title(e.key, e.title)}
+                for e in for_stage(slug)
+                if e.listed_on_stage and program.set_aside(e.key) is None
+            ],
+            "set_aside": [
+                {"url_name": e.url_name, "title": program.set_aside(e.key)["title"]}  # type: ignore[index]
+                for e in for_stage(slug)
+                if e.listed_on_stage and program.set_aside(e.key) is not None
+            ],
+            "urge_button": slug in URGE_STAGES,
             "previous": sections[position - 1] if position > 0 else None,
             "next": sections[position + 1] if position + 1 < len(sections) else None,
             "sections": sections,
@@ -302,9 +353,18 @@ def detail(request, slug):
 
 @require_POST
 @safety_checked
+def start(request, slug):
+    stage = _section_or_404(_program(request), slug, stages_only=True)
+    StageProgress.touch(request.user, stage.slug)
+    messages.success(request, f"\u201c{stage.title}\u201d is under way. Take it at your own pace.")
+    return redirect("stages:detail", slug=stage.slug)
+
+
+@require_POST
+@safety_checked
 def complete(request, slug):
-    stage = catalogue.section(slug, stages_only=True)
-    StageProgress.complete(request.user, stage)
+    stage = _section_or_404(_program(request), slug, stages_only=True)
+    StageProgress.complete(request.user, stage.slug)
     messages.success(request, f"Well done: you marked \u201c{stage.title}\u201d as complete.")
     return redirect("stages:detail", slug=stage.slug)
 
@@ -312,8 +372,8 @@ def complete(request, slug):
 @require_POST
 @safety_checked
 def reopen(request, slug):
-    stage = catalogue.section(slug, stages_only=True)
-    StageProgress.reopen(request.user, stage)
+    stage = _section_or_404(_program(request), slug, stages_only=True)
+    StageProgress.reopen(request.user, stage.slug)
     messages.success(request, f"\u201c{stage.title}\u201d is open again.")
     return redirect("stages:detail", slug=stage.slug)
 
@@ -321,7 +381,15 @@ def reopen(request, slug):
 @require_safe
 @safety_checked
 def summary(request):
-    return render(request, "stages/summary.html", reports.summary(request.user))
+    return render(
+        request,
+        "stages/summary.html",
+        {
+            **reports.summary(request.user, _program(request)),
+            "situation": request.situation,
+            "readiness_safety": request.safety_check,
+        },
+    )
 
 
 # Stage 1: say sorry ---------------------------------------------------------------------------
@@ -352,7 +420,7 @@ def selfcare(request):
         BY_KEY["selfcare"],
         "stages/selfcare.html",
         {
-            "intro": content.SELF_CARE_INTRO,
+            "intro": _program(request).text("SELF_CARE_INTRO"),
             "checkins": checkins,
             "today_checkin": next((c for c in checkins if c.date == today), None),
             "chart": reports.mood_chart(checkins, today),
@@ -426,8 +494,14 @@ def contacts(request):
 
     def context():
         picture = rows.picture(timezone.localdate())
-        guidance = content.SPACE_GUIDANCE[picture["guidance_key"]]
-        return {"contacts": rows, "picture": picture, "guidance": guidance}
+        program = _program(request)
+        return {
+            "contacts": rows,
+            "picture": picture,
+            "intro": program.text("CONTACT_LOG_INTRO"),
+            "guidance": program.text("SPACE_GUIDANCE")[picture["guidance_key"]],
+            "feelings_set_aside": program.set_aside("feelings") is not None,
+        }
 
     return _form_page(
         request,
@@ -490,7 +564,7 @@ def reach_out(request):
         context=lambda instance: {
             "check": instance,
             "flags": instance.flags() if instance else [],
-            "reminders": content.VALUE_REMINDERS,
+            "reminders": _program(request).text("VALUE_REMINDERS"),
         },
     )
 
@@ -507,7 +581,7 @@ def held_messages(request):
         saved="Your message is being held. Give it time.",
         context=lambda: {
             "held": exercise.queryset(request.user),
-            "reminders": content.VALUE_REMINDERS,
+            "reminders": _program(request).text("VALUE_REMINDERS"),
         },
     )
 
@@ -523,10 +597,10 @@ def message_detail(request, pk):
         "stages/message_detail.html",
         {
             "message": message,
-            "questions": content.REACH_OUT_QUESTIONS,
+            "questions": _program(request).text("REACH_OUT_QUESTIONS"),
             "check": check,
             "flags": check.flags() if check else [],
-            "reminders": content.VALUE_REMINDERS,
+            "reminders": _program(request).text("VALUE_REMINDERS"),
         },
     )
 
@@ -598,7 +672,7 @@ def responsibilities(request):
         saved="Saved. Being honest with yourself matters.",
         context=lambda: {
             "items": exercise.queryset(request.user),
-            "reminder": content.RESPONSIBILITY_REMINDER,
+            "reminder": _program(request).text("RESPONSIBILITY_REMINDER"),
         },
     )
 
@@ -655,9 +729,10 @@ def memories(request):
         saved="A good memory, kept.",
         context=lambda: {
             "memories": exercise.queryset(request.user),
-            "guidance": content.MEMORY_GUIDANCE,
+            "guidance": _program(request).text("MEMORY_GUIDANCE"),
             "date_idea": BY_KEY["date_idea"].queryset(request.user).first(),
-            "date_idea_reminder": content.DATE_IDEA_REMINDER,
+            "date_idea_set_aside": _program(request).set_aside("date_idea") is not None,
+            "date_idea_reminder": _program(request).text("DATE_IDEA_REMINDER"),
         },
     )
 
@@ -701,7 +776,7 @@ def date_idea(request):
         context=lambda: {
             "title": "A date idea near where you first met",
             "back": "stages:memories",
-            "note": content.DATE_IDEA_REMINDER,
+            "note": _program(request).text("DATE_IDEA_REMINDER"),
         },
         then="stages:memories",
     )
@@ -717,7 +792,7 @@ def readiness(request):
         template="stages/readiness.html",
         saved="Your answers are saved.",
         context=lambda instance: {
-            "note": instance.note() if instance else None,
+            "note": instance.note(request.safety_check) if instance else None,
             "concerns": instance.concerns(request.safety_check) if instance else None,
         },
     )
@@ -795,7 +870,11 @@ def reach_out_now(request):
     return _urge_page(
         request,
         "stages/urge_start.html",
-        {"form": form, "conflict": conflict, "reminders": content.VALUE_REMINDERS},
+        {
+            "form": form,
+            "conflict": conflict,
+            "reminders": _program(request).text("VALUE_REMINDERS"),
+        },
     )
 
 
@@ -815,7 +894,7 @@ def reach_out_now_ground(request):
             "flags": check.flags() if check else [],
             "breathing": content.URGE_BREATHING,
             "grounding": content.URGE_GROUNDING,
-            "encouragement": content.URGE_ENCOURAGEMENT,
+            "encouragement": _program(request).text("URGE_ENCOURAGEMENT"),
             "waits": content.URGE_WAITS,
             "wait_minutes": minutes,
             "wait_seconds": minutes * 60 if minutes else None,

@@ -147,18 +147,3 @@ def pytest_terminal_summary(terminalreporter):
     for reason, count in reasons.items():
         noun = "browser test" if count == 1 else "browser tests"
         terminalreporter.write_line(f"{count} {noun} skipped: {reason}", yellow=True, bold=True)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_program_catalogue(monkeypatch):
-    """The program's sections are kept per process (stages.catalogue); a test that edits one
-    and is rolled back sends no signal, so every test starts from the database's rows. The
-    look at the shared version, at most once a second per process (a query with the database
-    cache the tests use), is not a cost of any one page: query budgets must not count it
-    because a slow machine let a second pass, so tests only look when they ask to."""
-    from stages import catalogue
-
-    monkeypatch.setattr(catalogue, "CHECK_EVERY", float("inf"))
-    catalogue.reset()
-    yield
-    catalogue.reset()

@@ -1,9 +1,11 @@
+import itertools
 import uuid
 
 import factory
 
 from journal.models import Entry
 from journal.services import entry_index
+from stages import content
 from stages.models import Stage
 
 from .factories import UserFactory
@@ -28,19 +30,15 @@ class EntryFactory(factory.django.DjangoModelFactory):
             entry_index(entry=self)
 
 
-class StageFactory(factory.django.DjangoModelFactory):
-    """A program page of the tests' own, so journal tests do not depend on the program's
-    text (stages/content.py) staying as it is."""
+_STAGE_SLUGS = itertools.cycle(["say-sorry", "time-and-space", "change-bad-patterns", "faq"])
 
-    class Meta:
-        model = Stage
 
-    number = factory.Sequence(lambda n: 900 + n)
-    slug = factory.Sequence(lambda n: f"journal-test-stage-{n}")
-    kind = Stage.Kind.STAGE
-    title = factory.Sequence(lambda n: f"Test stage {n}")
-    summary = "A stage for journal tests."
-    body = "Some text."
-    prompts = factory.LazyFunction(
-        lambda: ["What did you learn today?", "What would you\nsay to a friend?"]
-    )
+def StageFactory(slug: str | None = None) -> Stage:  # noqa: N802 - reads like the factories
+    """A part of the program, as journal entries point to it: the row of one of the program's
+    sections (their words live in code, so there are no sections of the tests' own), with its
+    title and prompts as everyone reads them, for the tests to compare against."""
+    stage = Stage.objects.get(slug=slug or next(_STAGE_SLUGS))
+    section = content.for_reader(None).section(stage.slug)
+    assert section is not None
+    stage.title, stage.prompts = str(section), section.prompts  # type: ignore[attr-defined]
+    return stage

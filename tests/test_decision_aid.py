@@ -8,7 +8,7 @@ from stages import content
 from stages.models import Apology, Readiness
 
 from .clock import frozen
-from .factories_stages import SafetyCheckFactory
+from .factories_stages import ReadinessFactory, SafetyCheckFactory
 from .test_stages_exercises import READY
 from .test_vault import raw_values
 
@@ -69,11 +69,28 @@ def test_heavier_reasons_against_are_a_concern(program_client):
     assert "might not be the right moment" in html
 
 
-def test_a_safety_yes_comes_first_among_the_concerns(client_logged_in, user):
+def test_a_safety_yes_comes_first_among_the_concerns_and_nothing_reassures(user):
+    """Answers that would read as ready still never reassure above a safety concern."""
+    safety = SafetyCheckFactory(user=user, afraid=True)
+    readiness = ReadinessFactory(user=user)  # every answer the "ready" one
+    concerns = readiness.concerns(safety)
+    assert concerns[0]["safety"] is True
+    assert "You told us that you have felt afraid of your ex" in concerns[0]["answer"]
+    assert readiness.note(safety) is None
+    assert "clear eyes" in readiness.note(None)
+
+
+def test_the_decision_aid_is_set_aside_for_a_person_for_whom_reconnecting_is_unsafe(
+    client_logged_in, user
+):
+    """Weighing up getting back together is not this reader's path: the page says why, asks
+    nothing, and a post saves nothing."""
     SafetyCheckFactory(user=user, afraid=True)
     html = client_logged_in.post(URL, READY, follow=True).content.decode()
-    assert "You told us that you have felt afraid of your ex (your safety check)." in html
-    assert html.index("your safety check") < html.index("Reasons for getting back together")
+    assert "Reasons for getting back together" not in html
+    assert "not part of your path" in html
+    assert reverse("stages:safety_plan") in html
+    assert not Readiness.objects.filter(user=user).exists()
 
 
 @pytest.mark.parametrize(

@@ -36,7 +36,7 @@ from exback.bad_requests import bad_request
 from journal.models import Entry
 from reminders import emails as reminder_emails
 from reminders.models import ReminderSettings, SentReminder
-from stages.models import SelfCareCheckIn, Stage, StageProgress
+from stages.models import SelfCareCheckIn, StageProgress
 
 from .clock import frozen
 from .factories import PASSWORD
@@ -119,6 +119,7 @@ QUERIES = [
 # The program section used for pages that take a slug, and one the person has completed.
 OPEN_STAGE = "say-sorry"
 COMPLETED_STAGE = "take-care-of-yourself"
+STARTED_STAGE = "time-and-space"
 
 
 # Pages ---------------------------------------------------------------------------------------
@@ -161,7 +162,8 @@ PARAMETERS = {
     ("stages:memory_edit", "pk"): "memory",
     ("stages:memory_delete", "pk"): "memory",
     ("stages:detail", "slug"): "open_stage",
-    ("stages:complete", "slug"): "open_stage",
+    ("stages:start", "slug"): "open_stage",
+    ("stages:complete", "slug"): "started_stage",
     ("stages:reopen", "slug"): "completed_stage",
     ("journal:detail", "pk"): "entry",
     ("journal:edit", "pk"): "entry",
@@ -180,7 +182,7 @@ PARAMETERS = {
 
 
 # Pages walked a second time with other parameters: a completed stage's has the reopen form.
-VARIANTS = {"stages:detail": {"slug": "completed_stage"}}
+VARIANTS = {"stages:detail": [{"slug": "completed_stage"}, {"slug": "started_stage"}]}
 
 
 def _cases():
@@ -189,8 +191,8 @@ def _cases():
         cases.append(pytest.param(name, params, "person", {}, id=f"{name}-person"))
         if allauth:  # a visitor's too: log in, sign up, reset a password, links from emails
             cases.append(pytest.param(name, params, "visitor", {}, id=f"{name}-visitor"))
-        if name in VARIANTS:
-            cases.append(pytest.param(name, params, "person", VARIANTS[name], id=f"{name}-2"))
+        for number, sources in enumerate(VARIANTS.get(name, ()), start=2):
+            cases.append(pytest.param(name, params, "person", sources, id=f"{name}-{number}"))
     return cases
 
 
@@ -394,7 +396,8 @@ def person(program_client, user):
     ReadinessFactory(user=user)
     DateIdeaFactory(user=user)
     FeelingSignFactory(user=user)
-    StageProgress.complete(user, Stage.objects.get(slug=COMPLETED_STAGE))
+    StageProgress.complete(user, COMPLETED_STAGE)
+    StageProgress.touch(user, STARTED_STAGE)
     data = {
         "checkin": checkin.pk,
         "contact": ContactFactory(user=user).pk,
@@ -404,6 +407,7 @@ def person(program_client, user):
         "entry": EntryFactory(user=user).pk,
         "open_stage": OPEN_STAGE,
         "completed_stage": COMPLETED_STAGE,
+        "started_stage": STARTED_STAGE,
         **VISITOR_DATA,
         "other_session": other_session(user, program_client),
         "unsubscribe_token": unsubscribe_token(user),
@@ -626,7 +630,11 @@ def test_every_form_is_walked(person):
     form on a page the walk opens."""
     client, user, data = person
     pages = [page_url(name, params, data) for name, params, _ in PAGES]
-    pages += [page_url(name, list(sources), data, sources) for name, sources in VARIANTS.items()]
+    pages += [
+        page_url(name, list(sources), data, sources)
+        for name, variants in VARIANTS.items()
+        for sources in variants
+    ]
     actions, post_only = set(), set()
     for url in pages:
         response = client.get(url)

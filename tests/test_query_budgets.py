@@ -38,9 +38,11 @@ def pages(user):
         # The session, the user, and the countries that have helplines.
         "account": (reverse("account"), 3),
         "account delete": (reverse("account_delete"), 2),
-        "journal new": (reverse("journal:new"), 4),
-        "journal new from a prompt": (reverse("journal:new") + "?stage=say-sorry&prompt=0", 4),
-        "journal edit": (reverse("journal:edit", args=[entry.pk]), 4),
+        # The journal also reads the person's situation: it names the program's parts and
+        # offers prompts in the words written for them.
+        "journal new": (reverse("journal:new"), 5),
+        "journal new from a prompt": (reverse("journal:new") + "?stage=say-sorry&prompt=0", 5),
+        "journal edit": (reverse("journal:edit", args=[entry.pk]), 5),
         "journal delete": (reverse("journal:delete", args=[entry.pk]), 3),
         "apology": (reverse("stages:apology"), 4),
         "reach out": (reverse("stages:reach_out"), 4),
@@ -58,7 +60,8 @@ def pages(user):
         "safety plan": (reverse("stages:safety_plan"), 3),
         "safety plan to print": (reverse("stages:safety_plan_print"), 3),
         "are you sure": (reverse("stages:readiness"), 4),
-        # Seen before, so no write: the session, the user, the safety check, the progress rows.
+        # Opening a section never writes: the session, the user, the safety check, the progress
+        # rows.
         **{f"section {slug}": (reverse("stages:detail", args=[slug]), 4) for slug in SECTIONS},
     }
 

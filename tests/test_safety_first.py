@@ -1,6 +1,6 @@
-"""A "yes" to a safety question changes the program: every step towards the ex opens with a
-notice that names the concern, the dashboard leads to help, and sending a held message is
-never the main button."""
+"""A "yes" to a safety question changes the program: every step towards the ex is set aside
+(or, for the memories, rewritten as moments of one's own), the dashboard leads to help, and a
+held message is never offered for sending."""
 
 import datetime as dt
 import re
@@ -39,37 +39,42 @@ def test_the_reconnecting_exercises_are_the_steps_towards_the_ex():
 
 
 @pytest.mark.parametrize("url_name", RECONNECTING)
-def test_a_yes_person_meets_the_notice_inside_each_reconnecting_exercise(afraid_client, url_name):
+def test_no_step_towards_the_ex_is_offered_to_a_yes_person(afraid_client, url_name):
+    """Each step towards the ex is set aside (or rewritten), and points to help."""
+    exercise = next(e for e in EXERCISES if e.url_name == url_name)
     html = afraid_client.get(reverse(url_name)).content.decode()
-    assert "Before this exercise" in html
-    assert "you have felt afraid of your ex" in html
+    assert f'<h1 class="h2">{exercise.title}</h1>' not in html
     assert 'href="/safety/"' in html
     assert 'href="/stages/safety-plan/"' in html
 
 
-@pytest.mark.parametrize("url_name", NOT_RECONNECTING)
-def test_self_care_and_contact_pages_carry_no_such_notice(afraid_client, url_name):
-    assert "Before this exercise" not in afraid_client.get(reverse(url_name)).content.decode()
-
-
 @pytest.mark.parametrize("url_name", RECONNECTING)
-def test_a_no_person_sees_no_notice(program_client, url_name):
-    assert "Before this exercise" not in program_client.get(reverse(url_name)).content.decode()
+def test_a_no_person_gets_each_exercise_as_written(program_client, url_name):
+    html = program_client.get(reverse(url_name)).content.decode()
+    assert "not part of your path" not in html
 
 
 def test_the_dashboard_leads_a_yes_person_to_help(afraid_client):
     html = afraid_client.get(reverse("dashboard")).content.decode()
     first_button = re.search(r'<a class="btn btn-primary" href="([^"]+)">([^<]+)</a>', html)
-    assert first_button.groups() == ("/stages/safety-plan/", "Your safety first: your safety plan")
+    assert first_button.groups() == ("/stages/safety-plan/", "Your safety plan")
     assert 'href="/safety/">Find help and support</a>' in html
-    assert "Start here" not in html
 
 
-def test_sending_a_held_message_is_never_the_main_button_for_a_yes_person(afraid_client, user):
+def test_the_dashboard_shows_a_yes_person_one_row_of_actions_without_repeats(afraid_client):
+    html = afraid_client.get(reverse("dashboard")).content.decode()
+    rows = re.findall(r'<div class="main-actions[^"]*">(.*?)</div>', html, re.S)
+    assert len(rows) == 1
+    links = re.findall(r'<a class="btn[^"]*" href="([^"]+)"', html)
+    assert len(links) == len(set(links)), links  # no button twice on the page
+    assert len(re.findall(r'<a class="btn', rows[0])) <= 5
+
+
+def test_a_held_message_is_never_offered_for_sending_to_a_yes_person(afraid_client, user):
     message = HeldMessageFactory(user=user, ready_at=NOON - dt.timedelta(hours=1))
     html = afraid_client.get(reverse("stages:message_detail", args=[message.pk])).content.decode()
-    assert re.search(r'value="let_go"><button class="btn btn-primary"', html)
-    assert not re.search(r'value="sent_elsewhere"><button class="btn btn-primary"', html)
+    assert 'value="sent_elsewhere"' not in html
+    assert "not part of your path" in html
 
 
 def test_sending_stays_a_choice_for_a_no_person(program_client, user):

@@ -121,5 +121,5 @@ def test_a_yes_person_gets_the_plan_as_the_dashboards_main_action(client_logged_
     first_button = re.search(r'<a class="btn btn-primary" href="([^"]+)">([^<]+)</a>', html)
     assert first_button.groups() == (
         reverse("stages:safety_plan"),
-        "Your safety first: your safety plan",
+        "Your safety plan",
     )

@@ -241,7 +241,7 @@ def test_contacts_are_listed_newest_first(program_client, user):
     ContactFactory(user=user, date=TODAY() - 4 * DAY, how_it_went="NEWER")
     page = program_client.get(reverse("stages:contacts")).content.decode()
     assert page.index("NEWER") < page.index("OLDER")
-    assert "4 days since you were last in touch" in page
+    assert "4 days since the last contact you noted" in page
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ by Paul R. Brian & Renee Shen.
 """
 
 from .everyone import (
+    CONTACT_LOG_INTRO,
     DATE_IDEA_REMINDER,
     EX_FEELINGS,
     MEMORY_GUIDANCE,
@@ -32,6 +33,7 @@ from .everyone import (
     SAFETY_QUESTIONS,
     SECTIONS,
     SELF_CARE_INTRO,
+    SELF_CARE_SLUG,
     SINCERITY_QUESTIONS,
     SINCERITY_REPLIES,
     SPACE_GUIDANCE,
@@ -42,8 +44,10 @@ from .everyone import (
     VALUE_REMINDERS,
     PatternQuestion,
 )
+from .readers import Program, Reader, Section, every_prompt, for_reader
 
 __all__ = [
+    "CONTACT_LOG_INTRO",
     "DATE_IDEA_REMINDER",
     "EX_FEELINGS",
     "MEMORY_GUIDANCE",
@@ -60,6 +64,7 @@ __all__ = [
     "SAFETY_QUESTIONS",
     "SECTIONS",
     "SELF_CARE_INTRO",
+    "SELF_CARE_SLUG",
     "SINCERITY_QUESTIONS",
     "SINCERITY_REPLIES",
     "SPACE_GUIDANCE",
@@ -69,4 +74,9 @@ __all__ = [
     "URGE_WAITS",
     "VALUE_REMINDERS",
     "PatternQuestion",
+    "Program",
+    "Reader",
+    "Section",
+    "every_prompt",
+    "for_reader",
 ]

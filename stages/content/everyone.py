@@ -1,8 +1,9 @@
 """What every reader sees, unless a text written for them replaces it (see __init__.py).
 
-Plain Python data only (no Django imports). The data migration reads SECTIONS
-to create the program's pages, and the forms read the exercise constants below
-for their labels and guidance.
+Plain Python data only (no Django imports). Pages read SECTIONS and the texts below
+through readers.for_reader, which swaps in what unsafe.py, coparent.py and
+unsafe_coparent.py wrote for their readers; the forms read the exercise constants
+for their labels.
 
 Body text conventions: paragraphs are separated by one blank line, and a line
 starting with "- " is a bullet. No HTML and no other Markdown.
@@ -12,6 +13,9 @@ An Ex" by Paul R. Brian & Renee Shen.
 """
 
 from typing import TypedDict
+
+# The stage the program brings forward for anyone who said yes to a safety question.
+SELF_CARE_SLUG = "take-care-of-yourself"
 
 
 class PatternQuestion(TypedDict):
@@ -508,6 +512,13 @@ EX_FEELINGS = [
     ("desire", "Desire", "Wanting to be close to you again."),
     ("appreciation", "Appreciation", "Valuing who you are and what you shared."),
 ]
+
+# Stage 3: what the contact log is for, above its form.
+CONTACT_LOG_INTRO = (
+    "Note each time the two of you are in touch: who reached out, how, and how it went. Over "
+    "a few weeks the log shows you the rhythm of your contact, so you can give each other room "
+    "without disappearing."
+)
 
 # Stage 3 guidance shown beside the contact log, keyed by how recent the last logged contact was.
 SPACE_GUIDANCE = {

@@ -1,26 +1,37 @@
-"""Loads the program's text from stages/content.py. Safe to run again: it updates the
-content by slug and never touches anyone's progress or answers."""
+"""Creates one row per part of the program: the identity that progress rows and journal
+entries point to. The words themselves live in code (stages.content), so this migration
+names only numbers, slugs and kinds, as literals: it never imports live code, and it is safe
+to run again (it updates by slug and never touches anyone's progress or answers)."""
 
 from django.db import migrations
 
-FIELDS = ("number", "kind", "title", "summary", "body", "key_points", "prompts", "faqs")
+SECTIONS = (
+    (0, "introduction", "intro"),
+    (1, "say-sorry", "stage"),
+    (2, "take-care-of-yourself", "stage"),
+    (3, "time-and-space", "stage"),
+    (4, "never-lower-your-value", "stage"),
+    (5, "take-responsibility", "stage"),
+    (6, "change-bad-patterns", "stage"),
+    (7, "celebrate-the-good-times", "stage"),
+    (8, "keep-in-mind", "closing"),
+    (9, "are-you-sure", "reflection"),
+    (10, "faq", "faq"),
+)
 
 
 def load_program(apps, schema_editor):
-    from stages.content import SECTIONS
-
     Stage = apps.get_model("stages", "Stage")
-    for section in SECTIONS:
+    for number, slug, kind in SECTIONS:
+        # Until 0008 the table also had text columns; they are left empty here.
         Stage.objects.update_or_create(
-            slug=section["slug"], defaults={field: section[field] for field in FIELDS}
+            slug=slug, defaults={"number": number, "kind": kind, "title": slug}
         )
 
 
 def unload_program(apps, schema_editor):
-    from stages.content import SECTIONS
-
     Stage = apps.get_model("stages", "Stage")
-    Stage.objects.filter(slug__in=[section["slug"] for section in SECTIONS]).delete()
+    Stage.objects.filter(slug__in=[slug for _, slug, _ in SECTIONS]).delete()
 
 
 class Migration(migrations.Migration):

@@ -1,5 +1,5 @@
-"""Safety first, in a browser: a person who said yes to a safety question meets a notice
-inside every step towards their ex and is led to their safety plan; the decision aid names
+"""Safety first, in a browser: a person who said yes to a safety question finds every step
+towards their ex set aside (or rewritten) and is led to their safety plan; the decision aid names
 what their answers raise; a journal entry's title never reaches the tab title."""
 
 import pytest
@@ -26,7 +26,7 @@ def afraid(live_server, page):
 
 def test_a_yes_person_is_led_to_safety_everywhere(live_server, page, afraid, artifacts):
     main_action = page.locator(".main-actions a").first
-    expect(main_action).to_have_text("Your safety first: your safety plan")
+    expect(main_action).to_have_text("Your safety plan")
     page.screenshot(path=artifacts / "safety-dashboard.png", full_page=True)
     main_action.click()
     expect(page.get_by_role("heading", name="Your safety plan", exact=True)).to_be_visible()
@@ -39,11 +39,11 @@ def test_a_yes_person_is_led_to_safety_everywhere(live_server, page, afraid, art
 
     for exercise in RECONNECTING:
         page.goto(live_server.url + reverse(exercise.url_name))
-        notice = page.get_by_role("region", name="Before this exercise")
-        expect(notice).to_be_visible()
-        expect(notice).to_contain_text("you have felt afraid of your ex")
-        expect(notice.get_by_role("link", name="Make your safety plan")).to_be_visible()
-    page.screenshot(path=artifacts / "safety-notice-readiness.png", full_page=True)
+        expect(page.get_by_role("heading", level=1, name=exercise.title)).to_have_count(0)
+        expect(page.get_by_role("link", name="Your safety plan").last).to_be_visible()
+    page.goto(live_server.url + reverse("stages:readiness"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("not part of your path")
+    page.screenshot(path=artifacts / "safety-set-aside-readiness.png", full_page=True)
 
 
 def test_the_decision_aid_names_a_concern_the_answers_raise(live_server, page, artifacts):
