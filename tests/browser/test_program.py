@@ -156,13 +156,13 @@ def test_exercise_pages_render_without_csp_errors(live_server, page, artifacts, 
     )
     ResponsibilityFactory(user=person)
 
+    # Every answer no, so that every exercise shows its form (for a person who said yes, the
+    # steps towards the ex are set aside: tests/browser/test_readers.py walks those).
     page.goto(live_server.url + "/stages/")
-    page.locator("input[name=afraid][value=yes]").check()
-    for key in ("violence", "threats", "controlled"):
+    for key in ("violence", "threats", "controlled", "afraid"):
         page.locator(f"input[name={key}][value=no]").check()
     page.get_by_role("button", name="Save my answers").click()
-    expect(page.get_by_role("heading", name="Your safety comes first")).to_be_visible()
-    page.screenshot(path=artifacts / "program-overview-safety.png", full_page=True)
+    expect(page.get_by_role("heading", level=1, name="The program")).to_be_visible()
 
     found = {}
     for name, path in [
