@@ -11,7 +11,6 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from vault import health as vault_health
 
-from . import helplines
 from .adapters import FIRST_SIGN_IN_SESSION_KEY
 from .forms import AccountSettingsForm
 
@@ -57,12 +56,6 @@ def about(request):
 @require_safe
 def privacy(request):
     return render(request, "exback/privacy.html")
-
-
-@login_not_required
-@require_safe
-def safety(request):
-    return render(request, "exback/safety.html", helplines.for_safety_page(request))
 
 
 @login_not_required

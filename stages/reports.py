@@ -5,10 +5,12 @@ import datetime
 from django.utils import timezone
 from django.utils.html import format_html
 
-from . import catalogue, content, overview
+from safety import content as safety_content
+from safety.situation import situation_for
+
+from . import catalogue, overview
 from .exercises import for_stage
 from .models import (
-    SafetyCheck,
     Stage,
     StageProgress,
 )
@@ -127,11 +129,10 @@ def mood_chart(checkins, today):
 def dashboard(user):
     today = timezone.localdate()
     sections = sections_with_progress(user)
-    safety = SafetyCheck.objects.filter(user=user).first()
     return {
         "progress": progress_picture(sections),
-        "safety": safety,
-        "safety_message": content.SAFETY_MESSAGE,
+        "situation": situation_for(user),
+        "safety_message": safety_content.SAFETY_MESSAGE,
         # contact, urges, streak, waiting and activity: one row while nothing changed.
         **overview.figures_for(user, today),
     }

@@ -8,7 +8,7 @@ from stages import content
 from stages.models import Apology, Readiness
 
 from .clock import frozen
-from .factories_stages import SafetyCheckFactory
+from .factories_safety import SafetyCheckFactory
 from .test_stages_exercises import READY
 from .test_vault import raw_values
 

@@ -54,9 +54,9 @@ def pages(user):
             5,
         ),
         "held message": (reverse("stages:message_detail", args=[message.pk]), 6),
-        "safety check": (reverse("stages:safety_check"), 3),
-        "safety plan": (reverse("stages:safety_plan"), 3),
-        "safety plan to print": (reverse("stages:safety_plan_print"), 3),
+        "safety check": (reverse("safety:check"), 3),
+        "safety plan": (reverse("safety:plan"), 3),
+        "safety plan to print": (reverse("safety:plan_print"), 3),
         "are you sure": (reverse("stages:readiness"), 4),
         # Seen before, so no write: the session, the user, the safety check, the progress rows.
         **{f"section {slug}": (reverse("stages:detail", args=[slug]), 4) for slug in SECTIONS},
