@@ -35,8 +35,9 @@ def pages(user):
     responsibility = Responsibility.objects.filter(user=user).first()
     message = HeldMessage.objects.filter(user=user).first()
     return {
-        # The session, the user, and the countries that have helplines.
-        "account": (reverse("account"), 3),
+        # The session, the user, the countries that have helplines and the safety check
+        # (the page's "Your situation").
+        "account": (reverse("account"), 4),
         "account delete": (reverse("account_delete"), 2),
         "journal new": (reverse("journal:new"), 4),
         "journal new from a prompt": (reverse("journal:new") + "?stage=say-sorry&prompt=0", 4),
