@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "demo",
     "vault",
     "reminders",
+    "safety",
     # Background work: Django's tasks framework with a database queue, and a cron scheduler.
     "django_tasks_db",
     "crontask",
@@ -131,7 +132,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "exback.privacy.quick_exit_context",
+                "safety.exit.quick_exit_context",
                 "exback.privacy.site_name_context",
             ],
             # {% url %} that remembers its answers (a page makes 30-40 reverse() calls).

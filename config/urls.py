@@ -4,6 +4,9 @@ from django.urls import URLPattern, URLResolver, include, path
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("exback.urls")),
+    # The Safety page, the quick exit, and the safety check and plan under /stages/: before
+    # the program's URLs, whose /stages/<slug>/ would otherwise take those two.
+    path("", include("safety.urls")),
     path("accounts/", include("allauth.urls")),
     path("stages/", include("stages.urls")),
     path("journal/", include("journal.urls")),

@@ -17,6 +17,8 @@ from django.utils import timezone
 
 from exback.models import User
 from journal.models import Entry, EntryToken
+from safety import content as safety_content
+from safety import models as safety
 from stages import content
 from stages import models as program
 from vault import crypto
@@ -136,15 +138,19 @@ def fill_program(users: list[User], *, rng: random.Random, today: datetime.date)
     every exercise; a few have finished the whole program."""
     now = timezone.now()
     sections = list(program.Stage.objects.all())
-    no_to_all = {key: program.NO for key, _ in content.SAFETY_QUESTIONS}
+    # No to every safety question, and no children shared with the ex.
+    no_to_all = {
+        key: safety.NO
+        for key, _ in [*safety_content.SAFETY_QUESTIONS, *safety_content.SITUATION_QUESTIONS]
+    }
     rows: dict[type[models.Model], list[models.Model]] = {model: [] for model in (
-        program.SafetyCheck, program.StageProgress, program.Apology, program.SelfCareCheckIn,
+        safety.SafetyCheck, program.StageProgress, program.Apology, program.SelfCareCheckIn,
         program.Contact, program.FeelingSign, program.ReachOutCheck, program.HeldMessage,
         program.Responsibility, program.PatternAnswers, program.Memory, program.DateIdea,
         program.Readiness,
     )}  # fmt: skip
     for user in users:
-        rows[program.SafetyCheck].append(program.SafetyCheck(user=user, answers=no_to_all))
+        rows[safety.SafetyCheck].append(safety.SafetyCheck(user=user, answers=no_to_all))
         done = rng.randint(0, 7)
         for section in sections:
             completed = section.kind == program.Stage.Kind.STAGE and section.number <= done

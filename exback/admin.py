@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db.models import Count
 
-from .models import Helpline, User
+from .models import User
 
 
 @admin.register(User)
@@ -25,13 +25,3 @@ class UserAdmin(BaseUserAdmin):
     @admin.display(description="Journal entries", ordering="entry_count")
     def entry_count(self, obj):
         return obj.entry_count
-
-
-@admin.register(Helpline)
-class HelplineAdmin(admin.ModelAdmin):
-    """Helplines by country: staff keep them right, each with its source and checked date."""
-
-    list_display = ["name", "country", "is_emergency", "phone", "hours", "checked_on"]
-    list_filter = ["country", "is_emergency"]
-    search_fields = ["name", "country", "purpose"]
-    ordering = ["country", "-is_emergency", "order", "name"]

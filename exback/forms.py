@@ -10,7 +10,9 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 
-from . import helplines, timezones
+from safety import helplines
+
+from . import timezones
 from .models import User
 from .passwords import HELP_TEXT
 

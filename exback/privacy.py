@@ -2,20 +2,12 @@
 after a logout, a quick exit or an account deletion (someone may share the device)."""
 
 from django.conf import settings
-from django.contrib.auth.decorators import login_not_required
-from django.http import HttpResponseRedirect
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.http import require_safe
 
-# Drop this site's local storage (drafts) and HTTP cache. Not cookies: a quick exit must not
-# log anyone out visibly, and logout ends the session itself.
-CLEAR_SITE_DATA = '"cache", "storage"'
+from safety.exit import clear_site_data
+
+# The quick exit (safety.views.quick_exit) clears the same data itself, without signing out.
 CLEARING_VIEWS = {"account_logout", "account_delete"}
-
-
-def clear_site_data(response):
-    response["Clear-Site-Data"] = CLEAR_SITE_DATA
-    return response
 
 
 class PrivatePagesMiddleware:
@@ -39,19 +31,6 @@ class PrivatePagesMiddleware:
         ):
             clear_site_data(response)
         return response
-
-
-@login_not_required
-@require_safe
-def quick_exit(request):
-    """The quick-exit link without JavaScript: clear what the browser holds and leave for
-    a neutral page (static/js/quick-exit.js does the same at once, replacing the history
-    entry)."""
-    return clear_site_data(HttpResponseRedirect(settings.QUICK_EXIT_URL))
-
-
-def quick_exit_context(request):
-    return {"QUICK_EXIT_URL": settings.QUICK_EXIT_URL}
 
 
 def site_name_context(request):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import account_data, privacy, sessions, views
+from . import account_data, sessions, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -12,7 +12,5 @@ urlpatterns = [
     path("account/sessions/<int:pk>/end/", sessions.end_session, name="account_session_end"),
     path("about/", views.about, name="about"),
     path("privacy/", views.privacy, name="privacy"),
-    path("safety/", views.safety, name="safety"),
     path("healthz", views.healthz, name="healthz"),
-    path("exit/", privacy.quick_exit, name="quick_exit"),
 ]

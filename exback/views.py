@@ -9,9 +9,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from safety import services as safety_services
+from safety.forms import SafetyCheckForm
 from vault import health as vault_health
 
-from . import helplines
 from .adapters import FIRST_SIGN_IN_SESSION_KEY
 from .forms import AccountSettingsForm
 
@@ -35,16 +36,39 @@ def dashboard(request):
     return render(request, "exback/dashboard.html", context)
 
 
+# The account page has two forms; the situation's says so in a hidden field ("form").
+SITUATION_FORM = "situation"
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def account(request):
+    posted = request.POST.get("form") if request.method == "POST" else None
+    # All unticked is still a POST of the settings form.
+    data = request.POST if request.method == "POST" and posted != SITUATION_FORM else None
     # A copy: a form that fails leaves the signed-in user (and so this page's title) as stored.
-    data = request.POST if request.method == "POST" else None  # all unticked is still a POST
     form = AccountSettingsForm(data, instance=copy.copy(request.user))
-    if request.method == "POST" and form.is_valid():
+    # Your situation: the safety check's own form, prefixed so that the page's ids stay unique.
+    situation_form = SafetyCheckForm.for_user(
+        request.user, request.POST if posted == SITUATION_FORM else None, prefix="situation"
+    )
+    conflict = None
+    if data is not None and form.is_valid():
         form.save()
         messages.success(request, "Your settings are saved.")
         return redirect("account")
-    return render(request, "exback/account.html", {"form": form})
+    if posted == SITUATION_FORM and situation_form.is_valid():
+        try:
+            safety_services.safety_check_save(user=request.user, form=situation_form)
+        except safety_services.Conflict as changed:
+            conflict = situation_form.lost_to(changed.current)
+        else:
+            messages.success(request, "Your situation is saved. Only you can see it.")
+            return redirect("account")
+    return render(
+        request,
+        "exback/account.html",
+        {"form": form, "situation_form": situation_form, "situation_conflict": conflict},
+    )
 
 
 @login_not_required
@@ -57,12 +81,6 @@ def about(request):
 @require_safe
 def privacy(request):
     return render(request, "exback/privacy.html")
-
-
-@login_not_required
-@require_safe
-def safety(request):
-    return render(request, "exback/safety.html", helplines.for_safety_page(request))
 
 
 @login_not_required

@@ -7,7 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods, require_safe
 
-from stages.drafts import draft_owner
+from safety.drafts import draft_owner
 from stages.models import Stage
 from stages.reports import program_for
 

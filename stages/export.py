@@ -2,9 +2,10 @@
 
 from decimal import Decimal
 
-from . import content
+from safety import export as safety_export
+
 from .exercises import EXERCISES
-from .models import SafetyCheck, SafetyPlan, StageProgress
+from .models import StageProgress
 
 
 def _plain(value):
@@ -20,20 +21,12 @@ def _fields(obj, fields):
 
 
 def user_data(user) -> dict:
-    """Return a JSON-serialisable dict of this person's safety answers, progress and every
-    exercise in the registry: one query per exercise."""
-    safety = SafetyCheck.objects.filter(user=user).first()
-    plan = SafetyPlan.objects.filter(user=user).first()
+    """Return a JSON-serialisable dict of this person's safety answers and plan (written in
+    the safety app, exported with the program), progress and every exercise in the registry:
+    one query per exercise."""
     progress = StageProgress.objects.filter(user=user).select_related("stage")
     data = {
-        "safety_check": {**_fields(safety, ["answers", "updated_at"]), "any_yes": safety.any_yes}
-        if safety
-        else None,
-        "safety_plan": _fields(
-            plan, [field for field, *_ in content.SAFETY_PLAN_SECTIONS] + ["updated_at"]
-        )
-        if plan
-        else None,
+        **safety_export.user_data(user),
         "progress": [
             {
                 "stage": p.stage.slug,

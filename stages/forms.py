@@ -23,8 +23,6 @@ from .models import (
     ReachOutCheck,
     Readiness,
     Responsibility,
-    SafetyCheck,
-    SafetyPlan,
     SelfCareCheckIn,
     Urge,
 )
@@ -150,11 +148,6 @@ class AnswersForm(forms.Form):
         return obj
 
 
-class SafetyCheckForm(AnswersForm):
-    questions = content.SAFETY_QUESTIONS
-    model = SafetyCheck
-
-
 class ReachOutForm(AnswersForm):
     questions = content.REACH_OUT_QUESTIONS
     model = ReachOutCheck
@@ -240,20 +233,6 @@ class ReadinessForm(AnswersForm):
             user=user, defaults={"answers": self.answers(), "reasons": self.reasons()}
         )
         return obj
-
-
-class SafetyPlanForm(OwnedModelForm):
-    class Meta:
-        model = SafetyPlan
-        fields = [field for field, *_ in content.SAFETY_PLAN_SECTIONS]
-        labels = {field: title for field, title, _, _ in content.SAFETY_PLAN_SECTIONS}
-        help_texts = {
-            field: f"{prompt} {example}"
-            for field, _, prompt, example in content.SAFETY_PLAN_SECTIONS
-        }
-        widgets = {
-            field: forms.Textarea(attrs={"rows": 4}) for field, *_ in content.SAFETY_PLAN_SECTIONS
-        }
 
 
 class ApologyForm(OwnedModelForm):

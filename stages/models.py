@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 
+from safety.situation import Situation
 from vault.fields import EncryptedCharField, EncryptedJSONField, EncryptedTextField
 
 from . import content
@@ -19,9 +20,6 @@ YES_NO_NOT_SURE = [(YES, "Yes"), (NO, "No"), (NOT_SURE, "Not sure")]
 # this) and "too long" (more than this); everything in between is a balanced gap.
 SPACE_TOO_SOON_BELOW_DAYS = 3
 SPACE_TOO_LONG_ABOVE_DAYS = 30
-
-# After this many days the dashboard asks whether the safety answers still hold.
-SAFETY_REVIEW_DAYS = 30
 
 # The stage brought to the front for anyone who answers yes to a safety question.
 SELF_CARE_SLUG = content.SELF_CARE_SLUG
@@ -175,37 +173,6 @@ class OwnedQuerySet(models.QuerySet):
         if self.model._meta.get_field("user").one_to_one:
             return self.first()
         return list(self)
-
-
-class SafetyCheck(Versioned):
-    """The short first-time safety check. Any yes changes what exback offers."""
-
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    # Encrypted, with no "any yes" column beside it: a database reader can't tell who said yes.
-    answers = EncryptedJSONField(default=dict)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    objects = OwnedQuerySet.as_manager()
-
-    def __str__(self):
-        return f"Safety check for {self.user}"
-
-    @property
-    def any_yes(self) -> bool:
-        return YES in self.answers.values()
-
-    def concerns(self) -> list[str]:
-        """What the person said yes to, in their own terms, in the questions' order."""
-        return [
-            phrase
-            for key, phrase in content.SAFETY_CONCERNS.items()
-            if self.answers.get(key) == YES
-        ]
-
-    def is_due_for_review(self, now=None) -> bool:
-        """Thirty days on, the dashboard gently asks whether anything has changed."""
-        now = now or timezone.now()
-        return self.updated_at <= now - datetime.timedelta(days=SAFETY_REVIEW_DAYS)
 
 
 class Apology(Versioned):
@@ -592,16 +559,16 @@ class Readiness(Versioned):
     def reasons_against(self) -> list[dict]:
         return [r for r in self.reasons if r["side"] == "against"]
 
-    def concerns(self, safety=None) -> list[dict]:
+    def concerns(self, situation: Situation | None = None) -> list[dict]:
         """What the decision aid names: each concern with the answer that raised it, why it
         matters and what to do next; safety answers first, then the readiness questions in
         order, then the weighing."""
         found = []
-        if safety is not None and safety.any_yes:
+        if situation is not None and situation.unsafe:
             found.append(
                 {
                     "answer": "You told us that "
-                    + _join(safety.concerns())
+                    + _join(list(situation.concerns))
                     + " (your safety check).",
                     "why": "When a relationship has been frightening or controlling, getting back "
                     "together is not the goal, and nothing on this page outweighs your safety.",
@@ -639,12 +606,12 @@ class Readiness(Versioned):
             )
         return found
 
-    def note(self, safety=None):
+    def note(self, situation: Situation | None = None):
         """One line on the answers as a whole. Never a reassurance above a safety concern: for
         a person who said yes to a safety question, there is no line at all (the concern,
         first in `concerns`, says what matters)."""
         answers = self.answers
-        if not answers or (safety is not None and safety.any_yes):
+        if not answers or (situation is not None and situation.unsafe):
             return None
         unsure = [k for k, v in answers.items() if v == NOT_SURE]
         not_ready = [
@@ -676,35 +643,6 @@ def _join(phrases: list[str]) -> str:
     if len(phrases) <= 1:
         return "".join(phrases)
     return ", ".join(phrases[:-1]) + " and " + phrases[-1]
-
-
-class SafetyPlan(Versioned):
-    """A private, printable safety plan. Its five parts follow the Stanley-Brown Safety
-    Planning Intervention, adapted with the domestic-abuse safety-planning guidance the Safety
-    page names (content.SAFETY_PLAN_SECTIONS)."""
-
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    warning_signs = EncryptedTextField(max_length=3000, blank=True)
-    staying_safe = EncryptedTextField(max_length=3000, blank=True)
-    people_places = EncryptedTextField(max_length=3000, blank=True)
-    keep_ready = EncryptedTextField(max_length=3000, blank=True)
-    professional_help = EncryptedTextField(max_length=3000, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    objects = OwnedQuerySet.as_manager()
-
-    def __str__(self):
-        return "Safety plan"
-
-    def sections(self) -> list[dict]:
-        """Each part of the plan with its heading and what the person wrote, in order."""
-        return [
-            {"field": field, "title": title, "text": getattr(self, field)}
-            for field, title, _, _ in content.SAFETY_PLAN_SECTIONS
-        ]
-
-    def is_empty(self) -> bool:
-        return not any(str(section["text"]).strip() for section in self.sections())
 
 
 class UrgeQuerySet(OwnedQuerySet):

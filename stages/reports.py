@@ -5,10 +5,12 @@ import datetime
 from django.utils import timezone
 from django.utils.html import format_html
 
+from safety import content as safety_content
+from safety.situation import Situation, situation_for
+
 from . import content, overview
 from .exercises import for_stage
 from .models import (
-    SafetyCheck,
     Stage,
     StageProgress,
 )
@@ -125,31 +127,23 @@ def mood_chart(checkins, today):
     }
 
 
-def reader_from(safety) -> content.Reader:
-    answers = safety.answers if safety else {}
-    return content.Reader(
-        unsafe=any(answers.get(key) == "yes" for key, _ in content.SAFETY_QUESTIONS),
-        coparent=answers.get("children") == "yes",
-    )
-
-
-def program_for(user) -> content.Program:
-    """The program's words for this person (for pages outside the program: the dashboard,
-    the journal)."""
-    return content.for_reader(reader_from(SafetyCheck.objects.filter(user=user).first()))
+def program_for(user, situation: Situation | None = None) -> content.Program:
+    """The program's words for this person, from their situation (safety.situation_for, the
+    one place it is read): for pages outside the program, the dashboard and the journal."""
+    return content.for_reader(situation or situation_for(user))
 
 
 def dashboard(user):
     today = timezone.localdate()
-    safety = SafetyCheck.objects.filter(user=user).first()
-    program = content.for_reader(reader_from(safety))
+    situation = situation_for(user)
+    program = program_for(user, situation)
     sections = sections_with_progress(user, program)
     return {
         "progress": progress_picture(sections),
         "program_texts": program.texts,
         "held_set_aside": program.set_aside("held_messages") is not None,
-        "safety": safety,
-        "safety_message": content.SAFETY_MESSAGE,
+        "situation": situation,
+        "safety_message": safety_content.SAFETY_MESSAGE,
         # contact, urges, streak, waiting and activity: one row while nothing changed.
         **overview.figures_for(user, today),
     }

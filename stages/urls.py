@@ -6,10 +6,7 @@ app_name = "stages"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("safety-check/", views.safety_check, name="safety_check"),
     path("summary/", views.summary, name="summary"),
-    path("safety-plan/", views.safety_plan, name="safety_plan"),
-    path("safety-plan/print/", views.safety_plan_print, name="safety_plan_print"),
     path("exercises/apology/", views.apology, name="apology"),
     path("exercises/self-care/", views.selfcare, name="selfcare"),
     path("exercises/self-care/today/", views.checkin_today, name="checkin_today"),

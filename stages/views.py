@@ -11,24 +11,24 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from . import content, drafts, reports, services
+from safety import content as safety_content
+from safety import drafts
+from safety.situation import situation_for
+
+from . import content, reports, services
 from .exercises import BY_KEY, URGE_STAGES, Exercise, for_stage
 from .forms import (
     CheckInForm,
     MessageDecisionForm,
     ReachOutForm,
-    SafetyCheckForm,
-    SafetyPlanForm,
     UrgeForm,
 )
 from .models import (
     Contact,
     HeldMessage,
-    SafetyCheck,
-    SafetyPlan,
     SelfCareCheckIn,
     StageProgress,
     Urge,
@@ -38,15 +38,15 @@ require_get_post = require_http_methods(["GET", "HEAD", "POST"])
 
 
 def safety_checked(view):
-    """The program opens with the safety check the first time; afterwards it is never in the way."""
+    """The program opens with the safety check the first time; afterwards it is never in the way.
+    Sets `request.situation` (safety.situation), which the program's pages read."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        request.safety_check = SafetyCheck.objects.filter(user=request.user).first()
-        if request.safety_check is None:
+        request.situation = situation_for(request.user)
+        if not request.situation.checked:
             query = urlencode({"next": request.path})
-            return redirect(f"{reverse('stages:safety_check')}?{query}")
-        request.situation = reports.reader_from(request.safety_check)
+            return redirect(f"{reverse('safety:check')}?{query}")
         return view(request, *args, **kwargs)
 
     return wrapped
@@ -91,7 +91,7 @@ def _exercise_page(request, exercise: Exercise, template: str, context: dict):
             "exercise_title": program.exercise_title(exercise.key, exercise.title),
             "stage": program.section(exercise.stage),
             "program_texts": program.texts,
-            "safety": request.safety_check,
+            "situation": request.situation,
             "draft_key": drafts.draft_key(request),
             "saved_draft": drafts.pop_saved(request),
             **context,
@@ -214,84 +214,7 @@ def _delete_row(
     )
 
 
-def _next_path(request) -> str:
-    """Where to go after the safety check: a path on this site, or "" for anything else. A
-    bare word would be taken by redirect() for a URL name (a 500 for an unknown one), so only
-    a path starting with "/" is followed, and never one with control characters."""
-    path = request.POST.get("next") or request.GET.get("next") or ""
-    if (
-        path.startswith("/")
-        and path.isprintable()
-        and url_has_allowed_host_and_scheme(path, {request.get_host()}, request.is_secure())
-    ):
-        return path
-    return ""
-
-
 # The program ---------------------------------------------------------------------------------
-@require_get_post
-def safety_check(request):
-    instance = SafetyCheck.objects.filter(user=request.user).first()
-    form = SafetyCheckForm(request.POST or None, instance=instance)
-    next_url = _next_path(request)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            check = services.guarded_save(user=request.user, form=form)
-        except services.Conflict as changed:
-            conflict = _conflict(form, changed.current)
-        else:
-            messages.success(
-                request, "Thank you. Your answers are saved, and only you can see them."
-            )
-            if check.any_yes:
-                return redirect("stages:index")
-            return redirect(next_url or "stages:index")
-    return render(
-        request,
-        "stages/safety_check.html",
-        {"form": form, "next": next_url, "retake": instance is not None, "conflict": conflict},
-    )
-
-
-# The safety plan: for anyone, whatever their safety answers, so it needs no safety check.
-@require_get_post
-def safety_plan(request):
-    plan = SafetyPlan.objects.for_user(request.user).first()
-    form = SafetyPlanForm(request.POST or None, instance=plan)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.guarded_save(user=request.user, form=form)
-        except services.Conflict as changed:
-            conflict = _conflict(form, changed.current)
-        else:
-            drafts.mark_saved(request)
-            messages.success(request, "Your safety plan is saved. Only you can see it.")
-            return redirect("stages:safety_plan")
-    return render(
-        request,
-        "stages/safety_plan.html",
-        {
-            "form": form,
-            "plan": plan,
-            "conflict": conflict,
-            "draft_key": drafts.draft_key(request),
-            "saved_draft": drafts.pop_saved(request),
-        },
-    )
-
-
-@require_safe
-def safety_plan_print(request):
-    """The plan as a clean page to print; with nothing written yet, a blank one to fill in
-    by hand."""
-    plan = SafetyPlan.objects.for_user(request.user).first() or SafetyPlan()
-    return render(
-        request, "stages/safety_plan_print.html", {"plan": plan, "today": timezone.localdate()}
-    )
-
-
 def _section_or_404(program: content.Program, slug: str, *, stages_only=False):
     section = program.section(slug, stages_only=stages_only)
     if section is None:
@@ -309,8 +232,8 @@ def index(request):
         {
             "sections": sections,
             "progress": reports.progress_picture(sections),
-            "safety": request.safety_check,
-            "safety_message": content.SAFETY_MESSAGE,
+            "situation": request.situation,
+            "safety_message": safety_content.SAFETY_MESSAGE,
         },
     )
 
@@ -346,7 +269,7 @@ def detail(request, slug):
             "next": sections[position + 1] if position + 1 < len(sections) else None,
             "sections": sections,
             "program": reports.progress_picture(sections),
-            "safety": request.safety_check,
+            "situation": request.situation,
         },
     )
 
@@ -387,7 +310,6 @@ def summary(request):
         {
             **reports.summary(request.user, _program(request)),
             "situation": request.situation,
-            "readiness_safety": request.safety_check,
         },
     )
 
@@ -792,8 +714,8 @@ def readiness(request):
         template="stages/readiness.html",
         saved="Your answers are saved.",
         context=lambda instance: {
-            "note": instance.note(request.safety_check) if instance else None,
-            "concerns": instance.concerns(request.safety_check) if instance else None,
+            "note": instance.note(request.situation) if instance else None,
+            "concerns": instance.concerns(request.situation) if instance else None,
         },
     )
 
@@ -832,9 +754,9 @@ def _urge_page(request, template: str, context: dict):
         BY_KEY["reach_out_now"],
         template,
         {
-            "safety_first": request.safety_check.any_yes,
+            "safety_first": request.situation.unsafe,
             # No "reach out" framing for anyone who said yes to a safety question.
-            "title": "A hard moment" if request.safety_check.any_yes else "I want to reach out",
+            "title": "A hard moment" if request.situation.unsafe else "I want to reach out",
             **context,
         },
     )
@@ -842,7 +764,7 @@ def _urge_page(request, template: str, context: dict):
 
 def _urge_ended(request, urge):
     url_name, message = URGE_ENDINGS[Urge.Outcome(urge.outcome)]
-    if urge.outcome == Urge.Outcome.WAITED and request.safety_check.any_yes:
+    if urge.outcome == Urge.Outcome.WAITED and request.situation.unsafe:
         message = SAFETY_FIRST_WAITED
     messages.success(request, message)
     return redirect(url_name)
@@ -854,7 +776,7 @@ def reach_out_now(request):
     """Step 1: the before-you-reach-out questions, answered fresh for this moment (saving them
     updates the Stage 4 answers). Anyone who said yes to a safety question is not asked them:
     the page offers support and the grounding step instead."""
-    if request.safety_check.any_yes:
+    if request.situation.unsafe:
         return _urge_page(request, "stages/urge_start.html", {})
     instance = BY_KEY["reach_out"].queryset(request.user).first()
     form = ReachOutForm(request.POST or None, instance=instance, initial={})
@@ -883,7 +805,7 @@ def reach_out_now(request):
 def reach_out_now_ground(request):
     """Step 2: a slow breath and the 5-4-3-2-1 grounding exercise, with an optional wait."""
     check = None
-    if not request.safety_check.any_yes:
+    if not request.situation.unsafe:
         check = BY_KEY["reach_out"].queryset(request.user).first()
     # Only a wait the page offers: anything else in the query string is ignored.
     minutes = {str(m): m for m in content.URGE_WAITS}.get(request.GET.get("wait", ""))
@@ -912,7 +834,7 @@ def reach_out_now_end(request):
     """Step 3: the person chooses where this moment ends; each choice logs one urge (a double
     submit logs one), with an optional note, and leads on to the held message, the journal,
     the dashboard or the contact log."""
-    form = UrgeForm(request.POST or None, safety_first=request.safety_check.any_yes)
+    form = UrgeForm(request.POST or None, safety_first=request.situation.unsafe)
     if request.method == "POST":
         urge = services.submitted_before(user=request.user, form=form)
         if urge is None and form.is_valid():

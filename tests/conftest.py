@@ -4,7 +4,7 @@ import pytest
 
 from . import tools
 from .factories import PASSWORD, UserFactory
-from .factories_stages import SafetyCheckFactory
+from .factories_safety import SafetyCheckFactory
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 BROWSER_DIR = Path(__file__).resolve().parent / "browser"

@@ -11,26 +11,6 @@ from stages import models
 from .factories import UserFactory
 
 
-class SafetyCheckFactory(factory.django.DjangoModelFactory):
-    """A safety check with every answer no."""
-
-    class Meta:
-        model = models.SafetyCheck
-
-    user = factory.SubFactory(UserFactory)
-    answers = factory.LazyFunction(
-        lambda: {"violence": "no", "threats": "no", "controlled": "no", "afraid": "no"}
-    )
-
-    class Params:
-        # Someone who said they are afraid of their ex.
-        afraid = factory.Trait(
-            answers=factory.LazyFunction(
-                lambda: {"violence": "no", "threats": "no", "controlled": "no", "afraid": "yes"}
-            )
-        )
-
-
 class StageProgressFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = models.StageProgress

@@ -9,13 +9,13 @@ from django.utils import timezone
 from stages.models import Stage, StageProgress
 
 from .clock import frozen
+from .factories_safety import SafetyCheckFactory
 from .factories_stages import (
     ApologyFactory,
     CheckInFactory,
     ContactFactory,
     HeldMessageFactory,
     MemoryFactory,
-    SafetyCheckFactory,
     StageProgressFactory,
 )
 
@@ -167,7 +167,7 @@ def test_dashboard_shows_the_safety_message_after_a_yes(client_logged_in, user):
     SafetyCheckFactory(user=user, afraid=True)
     page = client_logged_in.get(reverse("dashboard")).content.decode()
     assert "Your safety comes first" in page
-    assert reverse("safety") in page
+    assert reverse("safety:index") in page
 
 
 def test_dashboard_counts_only_the_people_own_data(client_logged_in, other_user):

@@ -4,11 +4,13 @@ with why it matters and what to do next) and the apology's replies to its sincer
 import pytest
 from django.urls import reverse
 
+from safety.situation import situation_for
 from stages import content
 from stages.models import Apology, Readiness
 
 from .clock import frozen
-from .factories_stages import ReadinessFactory, SafetyCheckFactory
+from .factories_safety import SafetyCheckFactory
+from .factories_stages import ReadinessFactory
 from .test_stages_exercises import READY
 from .test_vault import raw_values
 
@@ -71,7 +73,7 @@ def test_heavier_reasons_against_are_a_concern(program_client):
 
 def test_a_safety_yes_comes_first_among_the_concerns_and_nothing_reassures(user):
     """Answers that would read as ready still never reassure above a safety concern."""
-    safety = SafetyCheckFactory(user=user, afraid=True)
+    safety = situation_for(SafetyCheckFactory(user=user, afraid=True).user)
     readiness = ReadinessFactory(user=user)  # every answer the "ready" one
     concerns = readiness.concerns(safety)
     assert concerns[0]["safety"] is True
@@ -89,7 +91,7 @@ def test_the_decision_aid_is_set_aside_for_a_person_for_whom_reconnecting_is_uns
     html = client_logged_in.post(URL, READY, follow=True).content.decode()
     assert "Reasons for getting back together" not in html
     assert "not part of your path" in html
-    assert reverse("stages:safety_plan") in html
+    assert reverse("safety:plan") in html
     assert not Readiness.objects.filter(user=user).exists()
 
 

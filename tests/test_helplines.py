@@ -7,8 +7,8 @@ import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.urls import reverse
 
-from exback.helplines import COUNTRY_NAMES
-from exback.models import Helpline
+from safety.helplines import COUNTRY_NAMES
+from safety.models import Helpline
 
 from .factories import UserFactory
 
@@ -35,7 +35,7 @@ def test_every_row_names_its_source_and_when_it_was_checked():
 
 
 def test_a_chosen_country_shows_its_helplines_emergency_first(client):
-    html = unescape(client.get(reverse("safety"), {"country": "gb"}).content.decode())
+    html = unescape(client.get(reverse("safety:index"), {"country": "gb"}).content.decode())
     gb = list(Helpline.objects.for_country("GB"))
     assert gb[0].is_emergency
     positions = [html.index(line.name) for line in gb]
@@ -46,19 +46,21 @@ def test_a_chosen_country_shows_its_helplines_emergency_first(client):
 
 
 def test_the_browsers_language_region_is_the_default(client):
-    html = client.get(reverse("safety"), HTTP_ACCEPT_LANGUAGE="en-NZ,en;q=0.8").content.decode()
+    html = client.get(
+        reverse("safety:index"), HTTP_ACCEPT_LANGUAGE="en-NZ,en;q=0.8"
+    ).content.decode()
     assert '<option value="NZ" selected>New Zealand</option>' in html
 
 
 def test_the_account_country_beats_the_browser(client):
     client.force_login(UserFactory(country="IE"))
-    html = client.get(reverse("safety"), HTTP_ACCEPT_LANGUAGE="de-DE").content.decode()
+    html = client.get(reverse("safety:index"), HTTP_ACCEPT_LANGUAGE="de-DE").content.decode()
     assert '<option value="IE" selected>Ireland</option>' in html
 
 
 @pytest.mark.parametrize("country", ["XX", "<script>", "G", "gb\x00", "ZZZZZZZZ"])
 def test_an_unlisted_country_gets_the_emergency_advice_and_the_directories(client, country):
-    response = client.get(reverse("safety"), {"country": country})
+    response = client.get(reverse("safety:index"), {"country": country})
     html = response.content.decode()
     assert response.status_code in (200, 400)  # a NUL is refused before the view
     if response.status_code == 200:
@@ -72,10 +74,10 @@ def test_staff_can_correct_a_helpline_in_the_admin(client):
     TOTP.activate(staff, generate_totp_secret())
     client.force_login(staff)
     line = Helpline.objects.for_country("GB").filter(is_emergency=False).first()
-    response = client.get(reverse("admin:exback_helpline_change", args=[line.pk]))
+    response = client.get(reverse("admin:safety_helpline_change", args=[line.pk]))
     assert response.status_code == 200
     assert line.source_url in response.content.decode()
-    listing = client.get(reverse("admin:exback_helpline_changelist"), {"country": "GB"})
+    listing = client.get(reverse("admin:safety_helpline_changelist"), {"country": "GB"})
     assert line.name in listing.content.decode()
 
 
@@ -85,7 +87,7 @@ def test_a_person_saves_their_country_on_the_account_page(client, user):
     assert "Your settings are saved." in response.content.decode()
     user.refresh_from_db()
     assert user.country == "NZ"
-    html = client.get(reverse("safety")).content.decode()
+    html = client.get(reverse("safety:index")).content.decode()
     assert '<option value="NZ" selected>New Zealand</option>' in html
 
 

@@ -1,6 +1,6 @@
 """Hostile input never gets a 5xx, and nothing is half-saved (issue 12).
 
-Every page the URL patterns of exback, stages and journal name, and allauth's pages, is
+Every page the URL patterns of exback, safety, stages and journal name, and allauth's pages, is
 opened by a signed-in person (allauth's also by a visitor), plainly and with hostile query
 strings. Every form on the page is then read from its HTML and posted with hostile values,
 one field at a time, the other fields keeping what the page gave them (or a plausible value):
@@ -134,13 +134,13 @@ def _patterns(resolver: URLResolver, namespace: str | None = None, params=()):
 
 
 def _page_names() -> list[tuple[str, list[str], bool]]:
-    """(URL name, its parameters, whether it is allauth's) for exback's, the program's, the
-    journal's and allauth's URL patterns, in the order the URLconf lists them."""
+    """(URL name, its parameters, whether it is allauth's) for exback's, safety's, the
+    program's, the journal's and allauth's URL patterns, in the order the URLconf lists them."""
     return [
         (name, list(params), pattern.callback.__module__.startswith("allauth."))
         for name, pattern, params in _patterns(get_resolver())
         if pattern.callback.__module__.startswith(
-            ("exback.", "stages.", "journal.", "reminders.", "allauth.")
+            ("exback.", "safety.", "stages.", "journal.", "reminders.", "allauth.")
         )
     ]
 
@@ -458,6 +458,7 @@ def snapshot_query(user) -> tuple[str, tuple]:
     for model in apps.get_models():
         if model._meta.app_label not in {
             "exback",
+            "safety",
             "stages",
             "journal",
             "reminders",
@@ -700,7 +701,13 @@ def test_a_nul_in_the_path_gets_the_400_page(client):
     assert response.status_code == 400
 
 
-SAFETY_ANSWERS = {"violence": "no", "threats": "no", "controlled": "no", "afraid": "no"}
+SAFETY_ANSWERS = {
+    "violence": "no",
+    "threats": "no",
+    "controlled": "no",
+    "afraid": "no",
+    "children": "no",
+}
 
 
 @pytest.mark.parametrize(
@@ -719,16 +726,14 @@ SAFETY_ANSWERS = {"violence": "no", "threats": "no", "controlled": "no", "afraid
 )
 def test_safety_check_follows_only_a_path_of_this_site(program_client, next_url):
     """Anything but a same-site path goes to the program's start, and the answers are saved."""
-    response = program_client.post(
-        reverse("stages:safety_check"), {**SAFETY_ANSWERS, "next": next_url}
-    )
+    response = program_client.post(reverse("safety:check"), {**SAFETY_ANSWERS, "next": next_url})
     assert response.status_code == 302
     assert response.url == reverse("stages:index")
 
 
 def test_safety_check_follows_a_path_of_this_site(program_client):
     response = program_client.post(
-        reverse("stages:safety_check"), {**SAFETY_ANSWERS, "next": reverse("stages:summary")}
+        reverse("safety:check"), {**SAFETY_ANSWERS, "next": reverse("stages:summary")}
     )
     assert response.status_code == 302
     assert response.url == reverse("stages:summary")

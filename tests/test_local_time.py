@@ -18,7 +18,8 @@ from stages.models import SelfCareCheckIn
 from .clock import frozen
 from .factories import UserFactory
 from .factories_journal import EntryFactory
-from .factories_stages import CheckInFactory, HeldMessageFactory, SafetyCheckFactory
+from .factories_safety import SafetyCheckFactory
+from .factories_stages import CheckInFactory, HeldMessageFactory
 from .test_accounts import NEW_PASSWORD
 
 pytestmark = [pytest.mark.django_db, frozen]

@@ -7,7 +7,7 @@ from django.db import DatabaseError
 from django.test import Client
 from django.urls import reverse
 
-PUBLIC_PAGES = ["home", "about", "privacy", "safety", "account_login", "account_signup"]
+PUBLIC_PAGES = ["home", "about", "privacy", "safety:index", "account_login", "account_signup"]
 
 
 @pytest.mark.django_db
@@ -19,7 +19,7 @@ def test_public_page_renders_in_the_site_layout(client, name):
     assert 'href="#main"' in html  # skip link
     assert '<main id="main"' in html
     assert "<footer" in html
-    for link in ("about", "privacy", "safety"):
+    for link in ("about", "privacy", "safety:index"):
         assert f'href="{reverse(link)}"' in html
 
 
@@ -50,7 +50,7 @@ def test_about_credits_the_source_article(client):
 
 @pytest.mark.django_db
 def test_safety_page_says_reuniting_is_not_the_goal_and_lists_help(client):
-    html = client.get(reverse("safety")).content.decode()
+    html = client.get(reverse("safety:index")).content.decode()
     assert "not therapy" in html
     assert "getting back together is not what this program is for" in html
     assert "Where to find help" in html
@@ -86,7 +86,7 @@ def test_page_titles_name_the_site(client, client_logged_in):
 @pytest.mark.parametrize("name", ["dashboard", "account", "account_email", "journal:index"])
 def test_discreet_mode_gives_the_tab_a_neutral_name(client, name):
     from .factories import UserFactory
-    from .factories_stages import SafetyCheckFactory
+    from .factories_safety import SafetyCheckFactory
 
     person = UserFactory(discreet=True)
     SafetyCheckFactory(user=person)
@@ -178,7 +178,7 @@ def test_every_public_page_has_its_own_meta_description(client):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", ["home", "about", "privacy", "safety"])
+@pytest.mark.parametrize("name", ["home", "about", "privacy", "safety:index"])
 def test_public_pages_without_a_form_are_gzipped(client, name):
     response = client.get(reverse(name), headers={"accept-encoding": "gzip, br"})
     assert response["Content-Encoding"] == "gzip"

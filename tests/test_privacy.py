@@ -13,13 +13,13 @@ pytestmark = pytest.mark.django_db
 
 def test_quick_exit_without_javascript_clears_site_data_and_leaves(client, settings):
     settings.QUICK_EXIT_URL = "https://weather.example/"
-    response = client.get(reverse("quick_exit"))
+    response = client.get(reverse("safety:quick_exit"))
     assert response.status_code == 302
     assert response["Location"] == "https://weather.example/"
     assert response["Clear-Site-Data"] == '"cache", "storage"'
 
 
-@pytest.mark.parametrize("name", ["home", "about", "safety"])
+@pytest.mark.parametrize("name", ["home", "about", "safety:index"])
 def test_every_page_has_the_quick_exit_button(client, name):
     html = client.get(reverse(name)).content.decode()
     assert re.search(r'<a [^>]*href="/exit/"[^>]*data-quick-exit="https?://[^"]+"', html)

@@ -16,10 +16,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from safety.models import SafetyCheck
 from stages import content
 from stages.content import coparent, everyone, unsafe, unsafe_coparent
 from stages.content.readers import Reader, audiences, every_text, for_reader
-from stages.models import SafetyCheck
 
 from .factories_journal import EntryFactory
 from .factories_stages import (
@@ -182,6 +182,10 @@ def every_page(rows) -> list[str]:
         reverse("stages:memory_edit", args=[rows["memory"].pk]),
         reverse("journal:detail", args=[rows["entry"].pk]),
         reverse("journal:index"),
+        reverse("safety:plan"),
+        reverse("safety:plan_print"),
+        reverse("safety:check"),
+        reverse("account"),
     ]
     for slug in SLUGS:
         urls.append(f"{reverse('journal:new')}?stage={slug}&prompt=0")

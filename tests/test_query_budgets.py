@@ -35,8 +35,9 @@ def pages(user):
     responsibility = Responsibility.objects.filter(user=user).first()
     message = HeldMessage.objects.filter(user=user).first()
     return {
-        # The session, the user, and the countries that have helplines.
-        "account": (reverse("account"), 3),
+        # The session, the user, the countries that have helplines and the safety check
+        # (the page's "Your situation").
+        "account": (reverse("account"), 4),
         "account delete": (reverse("account_delete"), 2),
         # The journal also reads the person's situation: it names the program's parts and
         # offers prompts in the words written for them.
@@ -56,9 +57,9 @@ def pages(user):
             5,
         ),
         "held message": (reverse("stages:message_detail", args=[message.pk]), 6),
-        "safety check": (reverse("stages:safety_check"), 3),
-        "safety plan": (reverse("stages:safety_plan"), 3),
-        "safety plan to print": (reverse("stages:safety_plan_print"), 3),
+        "safety check": (reverse("safety:check"), 3),
+        "safety plan": (reverse("safety:plan"), 3),
+        "safety plan to print": (reverse("safety:plan_print"), 3),
         "are you sure": (reverse("stages:readiness"), 4),
         # Opening a section never writes: the session, the user, the safety check, the progress
         # rows.

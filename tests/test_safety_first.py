@@ -12,7 +12,8 @@ from django.urls import reverse
 from stages.exercises import EXERCISES
 
 from .clock import NOON, frozen
-from .factories_stages import HeldMessageFactory, SafetyCheckFactory
+from .factories_safety import SafetyCheckFactory
+from .factories_stages import HeldMessageFactory
 
 pytestmark = [pytest.mark.django_db, frozen]
 

@@ -5,18 +5,18 @@ from django.urls import reverse
 
 from stages.models import Contact, HeldMessage, Memory, Responsibility, SelfCareCheckIn
 
+from .factories_safety import SafetyCheckFactory
 from .factories_stages import (
     CheckInFactory,
     ContactFactory,
     HeldMessageFactory,
     MemoryFactory,
     ResponsibilityFactory,
-    SafetyCheckFactory,
 )
 
 PAGES = [
     ("stages:index", []),
-    ("stages:safety_check", []),
+    ("safety:check", []),
     ("stages:summary", []),
     ("stages:detail", ["say-sorry"]),
     ("stages:apology", []),

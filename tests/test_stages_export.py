@@ -4,6 +4,7 @@ import json
 
 from stages.export import user_data
 
+from .factories_safety import SafetyCheckFactory
 from .factories_stages import (
     ApologyFactory,
     CheckInFactory,
@@ -16,7 +17,6 @@ from .factories_stages import (
     ReachOutCheckFactory,
     ReadinessFactory,
     ResponsibilityFactory,
-    SafetyCheckFactory,
     StageProgressFactory,
 )
 

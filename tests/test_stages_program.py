@@ -8,16 +8,21 @@ from django.conf import settings
 from django.template import Context, Template
 from django.urls import reverse
 
+from safety import content as safety_content
+from safety.models import SafetyCheck
 from stages import content
-from stages.models import SafetyCheck, Stage, StageProgress
+from stages.models import Stage, StageProgress
 
 from .clock import frozen
-from .factories_stages import (
-    SafetyCheckFactory,
-    StageProgressFactory,
-)
+from .factories_safety import SafetyCheckFactory
+from .factories_stages import StageProgressFactory
 
 load_migration = importlib.import_module("stages.migrations.0002_load_program")
+
+# No to every question of the safety check, the children question included.
+ALL_NO = {
+    key: "no" for key, _ in [*safety_content.SAFETY_QUESTIONS, *safety_content.SITUATION_QUESTIONS]
+}
 
 
 def test_data_migration_loaded_all_eleven_sections(db):
@@ -63,43 +68,43 @@ def test_plaintext_filter_escapes_and_builds_paragraphs_and_bullets():
 def test_first_visit_to_the_program_shows_the_safety_check_first(client_logged_in):
     response = client_logged_in.get(reverse("stages:index"))
     assert response.status_code == 302
-    assert response.url.startswith(reverse("stages:safety_check"))
+    assert response.url.startswith(reverse("safety:check"))
 
 
 def test_first_visit_to_a_stage_shows_the_safety_check_and_returns_there(client_logged_in, user):
     url = reverse("stages:detail", args=["say-sorry"])
     response = client_logged_in.get(url)
-    assert response.url == reverse("stages:safety_check") + "?next=%2Fstages%2Fsay-sorry%2F"
-    answers = {key: "no" for key, _ in content.SAFETY_QUESTIONS}
-    response = client_logged_in.post(reverse("stages:safety_check"), {**answers, "next": url})
+    assert response.url == reverse("safety:check") + "?next=%2Fstages%2Fsay-sorry%2F"
+    answers = dict(ALL_NO)
+    response = client_logged_in.post(reverse("safety:check"), {**answers, "next": url})
     assert response.url == url
     assert SafetyCheck.objects.get(user=user).any_yes is False
 
 
 def test_safety_check_requires_every_answer(client_logged_in, user):
-    response = client_logged_in.post(reverse("stages:safety_check"), {"violence": "no"})
+    response = client_logged_in.post(reverse("safety:check"), {"violence": "no"})
     assert response.status_code == 200
     assert "Please choose an answer." in response.content.decode()
     assert not SafetyCheck.objects.filter(user=user).exists()
 
 
 def test_safety_check_ignores_an_outside_next_url(client_logged_in):
-    answers = {key: "no" for key, _ in content.SAFETY_QUESTIONS}
+    answers = dict(ALL_NO)
     response = client_logged_in.post(
-        reverse("stages:safety_check"), {**answers, "next": "https://evil.example/"}
+        reverse("safety:check"), {**answers, "next": "https://evil.example/"}
     )
     assert response.url == reverse("stages:index")
 
 
 def test_a_yes_shows_the_safety_message_and_keeps_the_program_open(client_logged_in, user):
-    answers = {key: "no" for key, _ in content.SAFETY_QUESTIONS} | {"afraid": "yes"}
-    client_logged_in.post(reverse("stages:safety_check"), answers)
+    answers = dict(ALL_NO) | {"afraid": "yes"}
+    client_logged_in.post(reverse("safety:check"), answers)
     assert SafetyCheck.objects.get(user=user).any_yes
     for url in (reverse("stages:index"), reverse("dashboard")):
         page = client_logged_in.get(url).content.decode()
-        assert content.SAFETY_MESSAGE.split(".")[0] in page
-        assert reverse("safety") in page
-        assert reverse("stages:safety_check") in page
+        assert safety_content.SAFETY_MESSAGE.split(".")[0] in page
+        assert reverse("safety:index") in page
+        assert reverse("safety:check") in page
     overview = client_logged_in.get(reverse("stages:index")).content.decode()
     assert "Recommended for you right now" in overview
     assert client_logged_in.get(reverse("stages:detail", args=["say-sorry"])).status_code == 200
@@ -107,21 +112,21 @@ def test_a_yes_shows_the_safety_message_and_keeps_the_program_open(client_logged
 
 def test_answers_can_be_changed_later(client_logged_in, user):
     SafetyCheckFactory(user=user, afraid=True)
-    page = client_logged_in.get(reverse("stages:safety_check")).content.decode()
+    page = client_logged_in.get(reverse("safety:check")).content.decode()
     assert "Your safety answers" in page
     assert "<title>Your safety answers" in page  # the tab says what the heading says
-    answers = {key: "no" for key, _ in content.SAFETY_QUESTIONS}
-    client_logged_in.post(reverse("stages:safety_check"), answers)
+    answers = dict(ALL_NO)
+    client_logged_in.post(reverse("safety:check"), answers)
     assert SafetyCheck.objects.get(user=user).any_yes is False
     assert (
-        content.SAFETY_MESSAGE[:30]
+        safety_content.SAFETY_MESSAGE[:30]
         not in client_logged_in.get(reverse("dashboard")).content.decode()
     )
 
 
 def test_all_no_shows_no_safety_message(program_client):
     assert (
-        content.SAFETY_MESSAGE[:30]
+        safety_content.SAFETY_MESSAGE[:30]
         not in program_client.get(reverse("stages:index")).content.decode()
     )
 
@@ -164,7 +169,7 @@ def test_stage_page_has_the_program_beside_it(program_client, user):
 
 def test_every_mention_of_the_safety_page_links_to_it(program_client, user):
     """The program's text says "see the Safety page" in several places: each is a link."""
-    safety = reverse("safety")
+    safety = reverse("safety:index")
     mentions = 0
     for section in content.SECTIONS:
         page = program_client.get(reverse("stages:detail", args=[section["slug"]])).content
@@ -245,7 +250,6 @@ def test_the_admin_holds_no_program_text_and_never_shows_answers(client, db):
     assert not admin.site.is_registered(models.Stage)
     for private in (
         models.StageProgress,
-        models.SafetyCheck,
         models.Apology,
         models.SelfCareCheckIn,
         models.HeldMessage,
@@ -261,7 +265,7 @@ def test_the_admin_holds_no_program_text_and_never_shows_answers(client, db):
 def test_every_program_page_asks_the_safety_check_first(client_logged_in, name):
     response = client_logged_in.get(reverse(name))
     assert response.status_code == 302
-    assert response.url.startswith(reverse("stages:safety_check"))
+    assert response.url.startswith(reverse("safety:check"))
 
 
 def test_a_failed_save_leaves_nothing_behind(program_client, user, monkeypatch):

@@ -18,12 +18,8 @@ from stages.models import HeldMessage, ReachOutCheck, Urge
 from vault import crypto
 
 from .clock import frozen
-from .factories_stages import (
-    ContactFactory,
-    ReachOutCheckFactory,
-    SafetyCheckFactory,
-    UrgeFactory,
-)
+from .factories_safety import SafetyCheckFactory
+from .factories_stages import ContactFactory, ReachOutCheckFactory, UrgeFactory
 
 pytestmark = [pytest.mark.django_db, frozen]
 
@@ -235,7 +231,7 @@ def test_a_visitor_is_sent_to_log_in(client, url):
 def test_the_safety_check_comes_first(client_logged_in, url):
     response = client_logged_in.get(url)
     assert response.status_code == 302
-    assert response.url.startswith(reverse("stages:safety_check"))
+    assert response.url.startswith(reverse("safety:check"))
 
 
 def test_another_persons_token_neither_finds_nor_touches_their_urge(

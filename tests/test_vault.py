@@ -19,14 +19,16 @@ from django.db import connection
 from django.urls import reverse
 
 from journal.models import Entry, EntryToken
-from stages import content
-from stages.models import Memory, SafetyCheck, SafetyPlan
+from safety import content
+from safety.models import SafetyCheck, SafetyPlan
+from stages.models import Memory
 from vault import crypto, health, keys
 from vault.fields import UNREADABLE_MESSAGE
 from vault.models import KeyCheck
 
 from .clock import NOON
 from .factories_journal import EntryFactory
+from .factories_safety import SafetyCheckFactory
 from .factories_stages import (
     ApologyFactory,
     CheckInFactory,
@@ -39,7 +41,6 @@ from .factories_stages import (
     ReachOutCheckFactory,
     ReadinessFactory,
     ResponsibilityFactory,
-    SafetyCheckFactory,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,13 +107,13 @@ def test_a_known_sentence_written_everywhere_is_found_nowhere_in_the_tables(user
     values = every_text_value_in_the_database()
     assert not [v for v in values if SECRET in v or SECRET.lower() in v.lower()]
     # Nor can a database reader tell who said yes to a safety question.
-    (answers,) = raw_values("stages_safetycheck", ["answers"])[0]
+    (answers,) = raw_values("safety_safetycheck", ["answers"])[0]
     assert answers.startswith(crypto.TOKEN_PREFIX)
     assert "yes" not in answers
     assert "any_yes" not in {
         c.name
         for c in connection.introspection.get_table_description(
-            connection.cursor(), "stages_safetycheck"
+            connection.cursor(), "safety_safetycheck"
         )
     }
     # Through the ORM, the owner's words come back as written.
@@ -474,4 +475,4 @@ def test_the_migration_encrypts_rows_stored_in_plain_text(user):
     assert SECRET not in what
     assert Memory.objects.get(user=user).what == SECRET
     assert SafetyCheck.objects.get(user=user).any_yes is True
-    assert "yes" not in raw_values("stages_safetycheck", ["answers"])[0][0]
+    assert "yes" not in raw_values("safety_safetycheck", ["answers"])[0][0]

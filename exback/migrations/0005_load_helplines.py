@@ -1,6 +1,7 @@
 """Load the helplines checked for 36 countries and three international directories
-(exback/data/helplines.json; what could not be verified is in helplines-notes.md). Safe to run
-twice; staff edits made since are overwritten only for the rows this file names."""
+(safety/data/helplines.json, kept in exback/data/ until the safety app took the helplines
+over; what could not be verified is in helplines-notes.md). Safe to run twice; staff edits
+made since are overwritten only for the rows this file names."""
 
 import datetime
 import json
@@ -8,7 +9,7 @@ from pathlib import Path
 
 from django.db import migrations
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "helplines.json"
+DATA = Path(__file__).resolve().parents[2] / "safety" / "data" / "helplines.json"
 FIELDS = ("purpose", "is_emergency", "phone", "text", "chat_url", "hours", "source_url", "order")
 
 

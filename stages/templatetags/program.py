@@ -10,7 +10,7 @@ register = template.Library()
 
 def _link_safety_page(escaped: str) -> str:
     """Every mention of the Safety page in the program's text links to it."""
-    return escaped.replace("Safety page", f'<a href="{reverse("safety")}">Safety page</a>')
+    return escaped.replace("Safety page", f'<a href="{reverse("safety:index")}">Safety page</a>')
 
 
 @register.filter

@@ -6,7 +6,7 @@ import re
 from playwright.sync_api import expect
 
 from tests.factories import UserFactory
-from tests.factories_stages import SafetyCheckFactory
+from tests.factories_safety import SafetyCheckFactory
 
 from .helpers import log_in, submit_log_in
 

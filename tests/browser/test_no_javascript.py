@@ -48,7 +48,7 @@ def test_safety_check_and_a_check_in_without_javascript(live_server, page, artif
     person = UserFactory()
     log_in(page, live_server, person.email)
     page.goto(live_server.url + "/stages/exercises/self-care/today/")
-    for key in ("violence", "threats", "controlled", "afraid"):
+    for key in ("violence", "threats", "controlled", "afraid", "children"):
         page.locator(f"input[name={key}][value=no]").check()
     page.get_by_role("button", name="Save my answers").click()
 

@@ -55,7 +55,7 @@ def test_new_person_completes_stage_one(live_server, page, artifacts):
     expect(page.get_by_role("heading", name="Before you start")).to_be_visible()
     page.get_by_role("button", name="Save my answers").click()
     expect(page.get_by_text("Please answer each question with yes or no.")).to_be_visible()
-    for key in ("violence", "threats", "controlled", "afraid"):
+    for key in ("violence", "threats", "controlled", "afraid", "children"):
         page.locator(f"input[name={key}][value=no]").check()
     page.screenshot(path=artifacts / "program-safety-check.png", full_page=True)
     page.get_by_role("button", name="Save my answers").click()
@@ -113,7 +113,7 @@ def test_self_care_chart_and_summary(live_server, page, artifacts, noon_today):
     HeldMessageFactory(user=person)
 
     page.goto(live_server.url + "/stages/exercises/self-care/")
-    for key in ("violence", "threats", "controlled", "afraid"):
+    for key in ("violence", "threats", "controlled", "afraid", "children"):
         page.locator(f"input[name={key}][value=no]").check()
     page.get_by_role("button", name="Save my answers").click()
 
@@ -159,7 +159,7 @@ def test_exercise_pages_render_without_csp_errors(live_server, page, artifacts, 
     # Every answer no, so that every exercise shows its form (for a person who said yes, the
     # steps towards the ex are set aside: tests/browser/test_readers.py walks those).
     page.goto(live_server.url + "/stages/")
-    for key in ("violence", "threats", "controlled", "afraid"):
+    for key in ("violence", "threats", "controlled", "afraid", "children"):
         page.locator(f"input[name={key}][value=no]").check()
     page.get_by_role("button", name="Save my answers").click()
     expect(page.get_by_role("heading", level=1, name="The program")).to_be_visible()

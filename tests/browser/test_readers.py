@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from safety.models import SafetyCheck
 from stages.content import coparent, everyone, unsafe
-from stages.models import SafetyCheck
 from tests.factories import UserFactory
 from tests.factories_stages import ContactFactory
 

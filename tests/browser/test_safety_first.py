@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from stages.exercises import EXERCISES
 from tests.factories import UserFactory
 from tests.factories_journal import EntryFactory
-from tests.factories_stages import SafetyCheckFactory
+from tests.factories_safety import SafetyCheckFactory
 
 from .helpers import log_in
 

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from stages.models import ReachOutCheck, Urge
 from tests.factories import UserFactory
-from tests.factories_stages import SafetyCheckFactory
+from tests.factories_safety import SafetyCheckFactory
 
 from .helpers import log_in
 from .test_program import axe_violations

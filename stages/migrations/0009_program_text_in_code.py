@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("stages", "0007_dashboard_overview")]
+    dependencies = [("stages", "0008_safety_models_move_to_safety")]
 
     operations = [
         migrations.AlterField(

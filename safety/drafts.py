@@ -1,5 +1,7 @@
 """Keys for the drafts the browser keeps of unsaved text (static/js/drafts.js), shared by the
-program and the journal: opaque per person, never the email."""
+safety plan, the program and the journal: opaque per person, never the email, so a shared
+device shows no one whose drafts it holds; the quick exit and logout forget them all. Here,
+beside the quick exit, because the safety plan needs them and safety imports no other app."""
 
 from django.utils.crypto import salted_hmac
 

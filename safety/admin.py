@@ -1,0 +1,16 @@
+from django.contrib import admin
+
+from .models import Helpline
+
+# The safety answers and plans are not registered: staff never see what anyone answered or
+# wrote (they are encrypted, and the admin would decrypt them).
+
+
+@admin.register(Helpline)
+class HelplineAdmin(admin.ModelAdmin):
+    """Helplines by country: staff keep them right, each with its source and checked date."""
+
+    list_display = ["name", "country", "is_emergency", "phone", "hours", "checked_on"]
+    list_filter = ["country", "is_emergency"]
+    search_fields = ["name", "country", "purpose"]
+    ordering = ["country", "-is_emergency", "order", "name"]

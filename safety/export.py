@@ -1,0 +1,27 @@
+"""What a person wrote in the safety check and the safety plan, as JSON-ready data, for the
+account export (stages.export puts it beside the program's)."""
+
+from . import content
+from .models import SafetyCheck, SafetyPlan
+
+
+def user_data(user) -> dict:
+    """The safety answers (with whether any safety answer is yes) and the plan: two queries."""
+    check = SafetyCheck.objects.for_user(user).first()
+    plan = SafetyPlan.objects.for_user(user).first()
+    plan_fields = [field for field, *_ in content.SAFETY_PLAN_SECTIONS]
+    return {
+        "safety_check": {
+            "answers": check.answers,
+            "updated_at": check.updated_at.isoformat(),
+            "any_yes": check.any_yes,
+        }
+        if check
+        else None,
+        "safety_plan": {
+            **{field: getattr(plan, field) for field in plan_fields},
+            "updated_at": plan.updated_at.isoformat(),
+        }
+        if plan
+        else None,
+    }

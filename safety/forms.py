@@ -1,0 +1,120 @@
+from django import forms
+
+from . import content
+from .models import YES_NO, SafetyCheck, SafetyPlan
+
+MAX_VERSION = 2**31 - 1
+
+CONFLICT_MESSAGE = (
+    "This was changed in another tab or window after you opened it, so nothing was saved. "
+    "Your text is still in the form, and what was saved meanwhile is shown below it. "
+    "Keep what you want and save again."
+)
+
+
+class Versioned(forms.BaseForm):
+    """A form over a row a person may edit in two tabs at once: a hidden `version` says which
+    version the form was loaded from (services.py refuses a save from a stale one), and after
+    such a refusal the form keeps what was typed and lists what was saved meanwhile."""
+
+    def add_version(self) -> None:
+        instance = getattr(self, "instance", None)
+        if instance is not None and instance.pk:
+            self.fields["version"] = forms.IntegerField(
+                widget=forms.HiddenInput, required=False, min_value=1, max_value=MAX_VERSION
+            )
+            self.initial["version"] = instance.version
+
+    def saved_value(self, current, name):
+        return getattr(current, name, None)
+
+    def lost_to(self, current) -> list[tuple[str, str]]:
+        """After a save lost to one made meanwhile: keep what the person typed (at the current
+        version, so saving again keeps it), say so above the form, and return (label, saved
+        value) for each visible field, so both texts are on the page."""
+        data = dict(self.data.items())  # one value per field: every field here has one
+        data[self.add_prefix("version")] = str(current.version)
+        self.data = data
+        self.add_error(None, CONFLICT_MESSAGE)
+        rows = []
+        for name, field in self.fields.items():
+            if field.widget.is_hidden:
+                continue
+            value = self.saved_value(current, name)
+            choices = dict(getattr(field, "choices", ()) or ())
+            rows.append((str(field.label or name), str(choices.get(value, value) or "")))
+        return rows
+
+
+class SafetyCheckForm(Versioned, forms.Form):
+    """The safety questions, then the situation's: one required yes or no each, kept as the
+    row's encrypted answers. The same form on the safety check and on the account page."""
+
+    questions = [*content.SAFETY_QUESTIONS, *content.SITUATION_QUESTIONS]
+
+    def __init__(self, *args, instance: SafetyCheck | None = None, **kwargs):
+        self.instance = instance
+        if instance is not None and "initial" not in kwargs:
+            kwargs["initial"] = dict(instance.answers)
+        super().__init__(*args, **kwargs)
+        self.add_version()
+        for key, question in self.questions:
+            self.fields[key] = forms.ChoiceField(
+                label=question,
+                choices=YES_NO,
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": "Please choose an answer.",
+                    "invalid_choice": "Please choose yes or no.",
+                },
+            )
+
+    @classmethod
+    def for_user(cls, user, data=None, **kwargs) -> "SafetyCheckForm":
+        """The form over this person's own answers, if they have any: one query."""
+        return cls(data, instance=SafetyCheck.objects.for_user(user).first(), **kwargs)
+
+    def answers(self) -> dict[str, str]:
+        return {key: self.cleaned_data[key] for key, _ in self.questions}
+
+    def saved_value(self, current, name):
+        return current.answers.get(name)
+
+    def save(self, *, user) -> SafetyCheck:
+        check, _ = SafetyCheck.objects.update_or_create(
+            user=user, defaults={"answers": self.answers()}
+        )
+        return check
+
+
+class SafetyPlanForm(Versioned, forms.ModelForm):
+    class Meta:
+        model = SafetyPlan
+        fields = [field for field, *_ in content.SAFETY_PLAN_SECTIONS]
+        labels = {field: title for field, title, _, _ in content.SAFETY_PLAN_SECTIONS}
+        help_texts = {
+            field: f"{prompt} {example}"
+            for field, _, prompt, example in content.SAFETY_PLAN_SECTIONS
+        }
+        widgets = {
+            field: forms.Textarea(attrs={"rows": 4}) for field, *_ in content.SAFETY_PLAN_SECTIONS
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_version()
+        # Text no key can read is never put back in a form (saving would store the notice).
+        for name, field in self.fields.items():
+            if getattr(self.initial.get(name), "unreadable", False):
+                self.initial[name] = ""
+                field.help_text = (
+                    "What was here can't be read with the current keys; what you type replaces it."
+                )
+
+    def save(self, commit=True, *, user=None):
+        plan = super().save(commit=False)
+        if user is not None:
+            plan.user = user  # the owner is the signed-in person, never a form field
+        if commit:
+            plan.save()
+        return plan

@@ -1,0 +1,143 @@
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from vault.fields import EncryptedJSONField, EncryptedTextField
+
+from . import content
+
+YES, NO = "yes", "no"
+YES_NO = [(YES, "Yes"), (NO, "No")]
+
+# After this many days the dashboard asks whether the safety answers still hold.
+REVIEW_DAYS = 30
+
+
+class OwnedQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(user=user)
+
+
+class SafetyCheck(models.Model):
+    """The safety check: the safety questions, asked before the program, and the person's
+    situation (whether they share children with their ex), changeable at any time from the
+    check or the account page. Read through safety.situation, never directly."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    # Encrypted, with no "any yes" column beside it: a database reader can't tell who said yes,
+    # nor who has children. {"violence": "no", ..., "children": "yes"}
+    answers = EncryptedJSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+    # The version a form was loaded from: a save from a stale tab loses (services.py).
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = OwnedQuerySet.as_manager()
+
+    def __str__(self):
+        return f"Safety check for {self.user}"
+
+    @property
+    def any_yes(self) -> bool:
+        """A yes to a safety question (the situation's questions are not safety concerns)."""
+        return any(self.answers.get(key) == YES for key, _ in content.SAFETY_QUESTIONS)
+
+    def concerns(self) -> list[str]:
+        """What the person said yes to, in their own terms, in the questions' order."""
+        return [
+            phrase
+            for key, phrase in content.SAFETY_CONCERNS.items()
+            if self.answers.get(key) == YES
+        ]
+
+    @property
+    def coparent(self) -> bool:
+        """Shares, or cares for, children with their ex. Someone who answered before the
+        question was asked counts as no until they answer it."""
+        return self.answers.get("children") == YES
+
+    def is_due_for_review(self, now=None) -> bool:
+        """Thirty days on, the dashboard gently asks whether anything has changed."""
+        now = now or timezone.now()
+        return self.updated_at <= now - datetime.timedelta(days=REVIEW_DAYS)
+
+
+class SafetyPlan(models.Model):
+    """A private, printable safety plan. Its five parts follow the Stanley-Brown Safety
+    Planning Intervention, adapted with the domestic-abuse safety-planning guidance the Safety
+    page names (content.SAFETY_PLAN_SECTIONS)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    warning_signs = EncryptedTextField(max_length=3000, blank=True)
+    staying_safe = EncryptedTextField(max_length=3000, blank=True)
+    people_places = EncryptedTextField(max_length=3000, blank=True)
+    keep_ready = EncryptedTextField(max_length=3000, blank=True)
+    professional_help = EncryptedTextField(max_length=3000, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = OwnedQuerySet.as_manager()
+
+    def __str__(self):
+        return "Safety plan"
+
+    def sections(self) -> list[dict]:
+        """Each part of the plan with its heading and what the person wrote, in order."""
+        return [
+            {"field": field, "title": title, "text": getattr(self, field)}
+            for field, title, _, _ in content.SAFETY_PLAN_SECTIONS
+        ]
+
+    def is_empty(self) -> bool:
+        return not any(str(section["text"]).strip() for section in self.sections())
+
+
+class HelplineQuerySet(models.QuerySet):
+    def for_country(self, country: str):
+        return self.filter(country=country.upper()).order_by("-is_emergency", "order", "name")
+
+    def international(self):
+        return self.filter(country="").order_by("order", "name")
+
+    def countries(self) -> list[str]:
+        return list(
+            self.exclude(country="").order_by().values_list("country", flat=True).distinct()
+        )
+
+
+class Helpline(models.Model):
+    """A place to turn to, by country: kept as data so staff can correct it in the admin.
+    Every row names the published source it was checked against, and when."""
+
+    country = models.CharField(
+        max_length=2,
+        blank=True,
+        db_index=True,
+        help_text="ISO 3166-1 alpha-2, e.g. GB. Empty for an international directory, shown "
+        "to everyone.",
+    )
+    name = models.CharField(max_length=120)
+    purpose = models.CharField(max_length=200, help_text="What it is for, in a few words.")
+    is_emergency = models.BooleanField(
+        "emergency number", default=False, help_text="The country's emergency number."
+    )
+    phone = models.CharField(max_length=40, blank=True)
+    text = models.CharField("text / SMS", max_length=80, blank=True)
+    chat_url = models.URLField("chat or website", blank=True)
+    hours = models.CharField(max_length=80, blank=True)
+    source_url = models.URLField("source", help_text="Where this was checked.")
+    checked_on = models.DateField("checked on")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = HelplineQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["country", "-is_emergency", "order", "name"]
+        constraints = [
+            # Named when the table belonged to exback; the name stays what the database has.
+            models.UniqueConstraint(fields=["country", "name"], name="exback_helpline_unique_name")
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.country})"

@@ -1,0 +1,55 @@
+"""Factories for the safety app: the safety check (with the person's situation), the safety
+plan and helplines."""
+
+import datetime
+
+import factory
+
+from safety import models
+
+from .factories import UserFactory
+
+NO_TO_ALL = {"violence": "no", "threats": "no", "controlled": "no", "afraid": "no"}
+
+
+class SafetyCheckFactory(factory.django.DjangoModelFactory):
+    """A safety check with every answer no, children included."""
+
+    class Meta:
+        model = models.SafetyCheck
+
+    user = factory.SubFactory(UserFactory)
+    answers = factory.LazyFunction(lambda: {**NO_TO_ALL, "children": "no"})
+
+    class Params:
+        # Someone who said they are afraid of their ex.
+        afraid = factory.Trait(
+            answers=factory.LazyFunction(lambda: {**NO_TO_ALL, "afraid": "yes", "children": "no"})
+        )
+        # Someone who shares children with their ex.
+        coparent = factory.Trait(
+            answers=factory.LazyFunction(lambda: {**NO_TO_ALL, "children": "yes"})
+        )
+        # Someone who answered before the children question was asked.
+        before_children = factory.Trait(answers=factory.LazyFunction(lambda: dict(NO_TO_ALL)))
+
+
+class SafetyPlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.SafetyPlan
+
+    user = factory.SubFactory(UserFactory)
+    warning_signs = "Messages arriving late at night."
+    people_places = "My sister (code word umbrella)."
+
+
+class HelplineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Helpline
+
+    country = "GB"
+    name = factory.Sequence(lambda n: f"Test helpline {n}")
+    purpose = "Support for anyone affected by abuse"
+    phone = "0800 000 0000"
+    source_url = "https://example.org/helpline"
+    checked_on = datetime.date(2026, 1, 15)
