@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from journal.models import Entry
 from stages.models import HeldMessage, SelfCareCheckIn, Urge
+from stages.reports import program_for
 
 from . import emails
 from .models import Kind, ReminderSettings, SentReminder, user_zone
@@ -61,7 +62,9 @@ def due_for(prefs: ReminderSettings, now: datetime.datetime) -> Iterator[Due]:
             checked_in = SelfCareCheckIn.objects.filter(user=user, date=day).exists
             if at <= now < at + DAILY_GRACE and not checked_in():
                 yield Due(Kind.DAILY, day.isoformat())
-    if prefs.held_ready_enabled:
+    # Held messages are set aside for a person for whom reconnecting is unsafe: a note that
+    # one is "ready to look at again" would coach contact, so none is sent.
+    if prefs.held_ready_enabled and program_for(user).set_aside("held_messages") is None:
         ready = HeldMessage.objects.filter(
             user=user,
             status=HeldMessage.Status.HELD,

@@ -21,6 +21,7 @@ from stages.models import HeldMessage, Urge
 from .clock import NOON, frozen
 from .factories import UserFactory
 from .factories_journal import EntryFactory
+from .factories_safety import SafetyCheckFactory
 from .factories_stages import CheckInFactory, HeldMessageFactory
 
 pytestmark = [pytest.mark.django_db, frozen]
@@ -246,6 +247,15 @@ def test_a_held_message_note_once_per_hold_and_not_for_a_message_still_cooling_o
     message.save()
     time_machine.move_to(message.ready_at, tick=False)
     assert services.dispatch() == 2  # the rewritten one and the one that was cooling off
+
+
+def test_no_held_message_note_for_a_person_for_whom_reconnecting_is_unsafe():
+    """Held messages are set aside for them: a note that one is ready would coach contact."""
+    user = person(held_ready_enabled=True)
+    SafetyCheckFactory(user=user, afraid=True)
+    HeldMessageFactory(user=user, ready_at=NOON - dt.timedelta(minutes=1))
+    assert services.dispatch() == 0
+    assert not SentReminder.objects.filter(user=user).exists()
 
 
 def test_the_weekly_note_goes_out_on_the_persons_sunday(time_machine):
