@@ -721,31 +721,14 @@ def readiness(request):
 
 
 # "I want to reach out": the check, a moment to ground, then where it ends -------------------
-# Where each ending leads, and what it says: a URL name (the journal's by name only).
+# Where each ending leads (a URL name; the journal's by name only); what it says is the
+# program's text for this reader (content: URGE_ENDED).
 URGE_ENDINGS = {
-    Urge.Outcome.WAITED: (
-        "dashboard",
-        "You waited. That took strength, and it counts: it's on your dashboard.",
-    ),
-    Urge.Outcome.HELD: (
-        "stages:held_messages",
-        "Write it here, all of it. It will be held for the cooling-off period you choose, and "
-        "exback never sends anything.",
-    ),
-    Urge.Outcome.JOURNAL: (
-        "journal:new",
-        "Write whatever you need to. Only you can read it.",
-    ),
-    Urge.Outcome.REACHED_OUT: (
-        "stages:contacts",
-        "Noted, without judgement. One message doesn't undo the work you've done. If you like, "
-        "note how it went in your contact log.",
-    ),
+    Urge.Outcome.WAITED: "dashboard",
+    Urge.Outcome.HELD: "stages:held_messages",
+    Urge.Outcome.JOURNAL: "journal:new",
+    Urge.Outcome.REACHED_OUT: "stages:contacts",
 }
-SAFETY_FIRST_WAITED = (
-    "You got through this moment. Be gentle with yourself; the Safety page is there whenever "
-    "you want to talk to someone."
-)
 
 
 def _urge_page(request, template: str, context: dict):
@@ -756,18 +739,15 @@ def _urge_page(request, template: str, context: dict):
         {
             "safety_first": request.situation.unsafe,
             # No "reach out" framing for anyone who said yes to a safety question.
-            "title": "A hard moment" if request.situation.unsafe else "I want to reach out",
+            "title": _program(request).text("URGE_TITLE"),
             **context,
         },
     )
 
 
 def _urge_ended(request, urge):
-    url_name, message = URGE_ENDINGS[Urge.Outcome(urge.outcome)]
-    if urge.outcome == Urge.Outcome.WAITED and request.situation.unsafe:
-        message = SAFETY_FIRST_WAITED
-    messages.success(request, message)
-    return redirect(url_name)
+    messages.success(request, _program(request).text("URGE_ENDED")[urge.outcome])
+    return redirect(URGE_ENDINGS[Urge.Outcome(urge.outcome)])
 
 
 @require_get_post

@@ -593,6 +593,21 @@ URGE_ENCOURAGEMENT = (
     "have to act on it, and you don't have to fight it. Let it be here while you look after "
     "yourself for a moment."
 )
+# "I want to reach out": the flow's title, and what it says at each ending (keyed by
+# stages.models.Urge.Outcome).
+URGE_TITLE = "I want to reach out"
+URGE_ENDED = {
+    "waited": "You waited. That took strength, and it counts: it's on your dashboard.",
+    "held": (
+        "Write it here, all of it. It will be held for the cooling-off period you choose, and "
+        "exback never sends anything."
+    ),
+    "journal": "Write whatever you need to. Only you can read it.",
+    "reached_out": (
+        "Noted, without judgement. One message doesn't undo the work you've done. If you like, "
+        "note how it went in your contact log."
+    ),
+}
 # The optional wait, in minutes, offered after the grounding exercise.
 URGE_WAITS = (10, 20)
 

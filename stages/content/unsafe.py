@@ -467,6 +467,20 @@ In many places a court can order someone to stay away from you. A helpline or a 
 }
 
 TEXTS: dict[str, object] = {
+    "URGE_TITLE": "A hard moment",
+    "URGE_ENDED": {
+        "waited": (
+            "You got through this moment. Be gentle with yourself; the Safety page is there "
+            "whenever you want to talk to someone."
+        ),
+        "held": "Write whatever you need to. Only you can read it, and nothing is ever sent.",
+        "journal": "Write whatever you need to. Only you can read it.",
+        "reached_out": (
+            "Noted, without judgement. If that contact left you feeling unsafe, the Safety page "
+            "lists people you can talk to today, and your safety plan is there. If you want a "
+            "dated record of it, you can add it to your record of contact."
+        ),
+    },
     "SELF_CARE_INTRO": (
         "A quick, private daily check-in on the basics: sleep, food, movement, everyday care "
         "and mood. After a frightening relationship, feeling tired, on edge or low is common, "
