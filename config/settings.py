@@ -100,6 +100,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A body in a charset other than UTF-8: the 400 page, before anything reads the request.
+    "exback.bad_requests.RejectForeignCharsetsMiddleware",
     # A NUL character in the path or query string: the 400 page, before any view looks it up.
     "exback.bad_requests.RejectNullCharactersMiddleware",
     # Every view is private unless it says `login_not_required`, and needs a verified address.
