@@ -93,6 +93,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Permissions-Policy and Cross-Origin-Resource-Policy on every response, static files too.
+    "exback.middleware.PolicyHeadersMiddleware",
     # gzip for public pages without a secret or a CSRF token only (BREACH): see the module.
     "exback.compression.PublicGZipMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -101,6 +103,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A body in a charset other than UTF-8: the 400 page, before anything reads the request.
+    "exback.bad_requests.RejectForeignCharsetsMiddleware",
     # A NUL character in the path or query string: the 400 page, before any view looks it up.
     "exback.bad_requests.RejectNullCharactersMiddleware",
     # Every view is private unless it says `login_not_required`, and needs a verified address.
@@ -354,6 +358,50 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 CSRF_FAILURE_VIEW = "exback.views.csrf_failure"
+# Our other responses are for this origin alone: no other site may load them (Spectre and
+# cross-site leaks). Set by exback.middleware.PolicyHeadersMiddleware, as is the next one.
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+# Permissions-Policy: every powerful browser feature off, for our pages and anything they
+# could ever embed, except WebAuthn on our own origin (passkeys and security keys). Only
+# names Chromium recognises: it warns in the console about any other (it does not know
+# ambient-light-sensor, battery, bluetooth or, on Linux, web-share).
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "captured-surface-control",
+        "clipboard-read",
+        "clipboard-write",
+        "compute-pressure",
+        "digital-credentials-get",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "gamepad",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "identity-credentials-get",
+        "idle-detection",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "otp-credentials",
+        "payment",
+        "picture-in-picture",
+        "screen-wake-lock",
+        "serial",
+        "speaker-selection",
+        "storage-access",
+        "usb",
+        "window-management",
+        "xr-spatial-tracking",
+    ]
+} | {"publickey-credentials-create": ["self"], "publickey-credentials-get": ["self"]}
 
 # Only our own origin: no CDN, no fonts, no analytics, and no inline script or style.
 SECURE_CSP = {

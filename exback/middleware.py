@@ -6,6 +6,7 @@ import time
 
 from allauth.account.models import EmailAddress
 from allauth.usersessions.models import UserSession
+from django.conf import settings
 from django.shortcuts import redirect
 from django.utils import timezone
 
@@ -80,3 +81,24 @@ class LocalTimeMiddleware:
         finally:
             # A worker thread serves other people next: never leave one person's zone behind.
             timezone.deactivate()
+
+
+class PolicyHeadersMiddleware:
+    """The security headers Django has no setting of its own for, on every response (pages,
+    static files, error pages): Permissions-Policy (settings.PERMISSIONS_POLICY) and
+    Cross-Origin-Resource-Policy (settings.CROSS_ORIGIN_RESOURCE_POLICY). The others come from
+    Django's SecurityMiddleware, CSP and clickjacking middleware, configured in the settings."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.permissions_policy = ", ".join(
+            f"{feature}=({' '.join(allowed)})"
+            for feature, allowed in settings.PERMISSIONS_POLICY.items()
+        )
+        self.resource_policy = settings.CROSS_ORIGIN_RESOURCE_POLICY
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.permissions_policy)
+        response.headers.setdefault("Cross-Origin-Resource-Policy", self.resource_policy)
+        return response

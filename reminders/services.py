@@ -57,9 +57,14 @@ def due_for(prefs: ReminderSettings, now: datetime.datetime) -> Iterator[Due]:
         return
     if prefs.daily_enabled and prefs.daily_time is not None:
         # Yesterday's too: a 23:30 reminder is still due at 00:10.
-        for day in (local.date(), local.date() - datetime.timedelta(days=1)):
+        today = local.date()
+        for day in (today, today - datetime.timedelta(days=1)):
             at = datetime.datetime.combine(day, prefs.daily_time, tzinfo=zone)
-            checked_in = SelfCareCheckIn.objects.filter(user=user, date=day).exists
+            checkins = SelfCareCheckIn.objects.for_user(user)
+            # Today's check-in may be dated ahead of today (made before the zone moved west).
+            checked_in = (
+                checkins.filter(date__gte=day) if day == today else checkins.filter(date=day)
+            ).exists
             if at <= now < at + DAILY_GRACE and not checked_in():
                 yield Due(Kind.DAILY, day.isoformat())
     # Held messages are set aside for a person for whom reconnecting is unsafe: a note that
@@ -128,7 +133,8 @@ def weekly_counts(user, now: datetime.datetime) -> dict:
     since = datetime.datetime.combine(first, datetime.time(), tzinfo=zone)
     checkins = SelfCareCheckIn.objects.filter(user=user)
     return {
-        "checkins": checkins.filter(date__gte=first, date__lte=today).count(),
+        # Up to today, and any dated ahead of it: today's, made before the zone moved west.
+        "checkins": checkins.filter(date__gte=first).count(),
         "streak": checkins.streak(today),
         "entries": Entry.objects.filter(user=user, created_at__gte=since).count(),
         "urges_resisted": Urge.objects.filter(user=user, created_at__gte=since).resisted().count(),

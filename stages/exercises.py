@@ -201,7 +201,7 @@ EXERCISES = (
         model=m.Readiness,
         form=forms.ReadinessForm,
         export_key="readiness",
-        export_fields=("answers", "updated_at"),
+        export_fields=("answers", "reasons", "updated_at"),
     ),
 )
 

@@ -46,10 +46,18 @@ def yes_no_bool(label):
     )
 
 
-def not_in_future(value):
-    if value and value > timezone.localdate():
+def not_in_future(value, *, kept=None):
+    """A date up to today. A row's own stored date (`kept`) may stay even when ahead of today:
+    it was today where the person was when they wrote it, before they moved their zone west."""
+    if value and value > timezone.localdate() and value != kept:
         raise forms.ValidationError("That date is in the future. Choose today or an earlier day.")
     return value
+
+
+def latest_date(instance) -> str:
+    """The date input's `max`: today, or the row's own date when that is ahead of today."""
+    today = timezone.localdate()
+    return max(today, instance.date or today).isoformat()
 
 
 class RangeFirstDecimalField(forms.DecimalField):
@@ -301,13 +309,13 @@ class CheckInForm(OwnedModelForm):
             del self.fields["date"]
         else:
             self.fields["date"].initial = timezone.localdate()
-            self.fields["date"].widget.attrs["max"] = timezone.localdate().isoformat()
+            self.fields["date"].widget.attrs["max"] = latest_date(self.instance)
         if self.instance.pk:
             for name in ("ate_well", "moved", "basic_care"):
                 self.initial[name] = "yes" if getattr(self.instance, name) else "no"
 
     def clean_date(self):
-        date = not_in_future(self.cleaned_data["date"])
+        date = not_in_future(self.cleaned_data["date"], kept=self.instance.date)
         clash = SelfCareCheckIn.objects.filter(user=self.user, date=date)
         if self.instance.pk:
             clash = clash.exclude(pk=self.instance.pk)
@@ -343,10 +351,10 @@ class ContactForm(OwnedModelForm):
         # Radio buttons need no empty "select an option" choice.
         cast(forms.ChoiceField, self.fields["initiated_by"]).choices = Contact.By.choices
         cast(forms.ChoiceField, self.fields["method"]).choices = Contact.Method.choices
-        self.fields["date"].widget.attrs["max"] = timezone.localdate().isoformat()
+        self.fields["date"].widget.attrs["max"] = latest_date(self.instance)
 
     def clean_date(self):
-        return not_in_future(self.cleaned_data["date"])
+        return not_in_future(self.cleaned_data["date"], kept=self.instance.date)
 
 
 class FeelingsForm(forms.Form):

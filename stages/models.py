@@ -21,6 +21,14 @@ YES_NO_NOT_SURE = [(YES, "Yes"), (NO, "No"), (NOT_SURE, "Not sure")]
 SPACE_TOO_SOON_BELOW_DAYS = 3
 SPACE_TOO_LONG_ABOVE_DAYS = 30
 
+
+def days_before(day: datetime.date, today: datetime.date) -> int:
+    """Whole days from `day` to the person's local `today`, never fewer than 0: a day ahead of
+    today was today where the person was when they wrote it (a zone further east, before they
+    moved theirs west), so it counts as today."""
+    return max((today - day).days, 0)
+
+
 # The stage brought to the front for anyone who answers yes to a safety question.
 SELF_CARE_SLUG = content.SELF_CARE_SLUG
 
@@ -213,12 +221,16 @@ class CheckInQuerySet(OwnedQuerySet):
         """Consecutive days with a check-in, ending today, or yesterday if today isn't done.
 
         Reads only a recent window of dates (one query for any streak under two months),
-        widening it only while the streak runs back to the window's edge.
+        widening it only while the streak runs back to the window's edge. A check-in dated
+        ahead of today counts as today's (days_before).
         """
         window = 64
         while True:
             since = today - datetime.timedelta(days=window)
-            dates = set(self.filter(date__gt=since, date__lte=today).values_list("date", flat=True))
+            dates = {
+                min(date, today)
+                for date in self.filter(date__gt=since).values_list("date", flat=True)
+            }
             day = today if today in dates else today - datetime.timedelta(days=1)
             count = 0
             while day in dates:
@@ -227,6 +239,11 @@ class CheckInQuerySet(OwnedQuerySet):
             if day > since:  # the streak ended inside the window
                 return count
             window *= 4
+
+    def of_today(self, today: datetime.date):
+        """Today's check-in, if there is one: dated today or, made before the person moved
+        their zone west, dated ahead of it (days_before)."""
+        return self.filter(date__gte=today).order_by("date").first()
 
     def summary(self, today: datetime.date):
         """The streak and every check-in, newest first (the mood history): two queries."""
@@ -264,7 +281,7 @@ class SelfCareCheckIn(SubmittedOnce):
 
     @property
     def is_editable(self):
-        return self.date == timezone.localdate()
+        return days_before(self.date, timezone.localdate()) == 0
 
 
 class ContactQuerySet(OwnedQuerySet):
@@ -276,7 +293,7 @@ class ContactQuerySet(OwnedQuerySet):
             by_me=Count("id", filter=Q(initiated_by=Contact.By.ME)),
             by_them=Count("id", filter=Q(initiated_by=Contact.By.THEM)),
         )
-        days = (today - figures["last"]).days if figures["last"] else None
+        days = days_before(figures["last"], today) if figures["last"] else None
         if days is None:
             key = "none"
         elif days < SPACE_TOO_SOON_BELOW_DAYS:

@@ -94,8 +94,11 @@ def continue_to(sections, last):
 
 
 def mood_chart(checkins, today):
-    """Geometry for an inline SVG of mood over the last CHART_DAYS days, oldest first."""
-    by_date = {c.date: c for c in checkins}
+    """Geometry for an inline SVG of mood over the last CHART_DAYS days, oldest first. A
+    check-in dated ahead of today shows as today's, unless today has its own."""
+    by_date = {}
+    for row in sorted(checkins, key=lambda c: c.date, reverse=True):
+        by_date[min(row.date, today)] = row
     days = []
     for offset in range(CHART_DAYS - 1, -1, -1):
         day = today - datetime.timedelta(days=offset)

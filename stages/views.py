@@ -344,7 +344,8 @@ def selfcare(request):
         {
             "intro": _program(request).text("SELF_CARE_INTRO"),
             "checkins": checkins,
-            "today_checkin": next((c for c in checkins if c.date == today), None),
+            # Today's, or one dated ahead of today (made before the zone moved west).
+            "today_checkin": next((c for c in reversed(checkins) if c.date >= today), None),
             "chart": reports.mood_chart(checkins, today),
             "streak": SelfCareCheckIn.objects.for_user(request.user).streak(today),
             "today": today,
@@ -356,11 +357,13 @@ def selfcare(request):
 @safety_checked
 def checkin_today(request):
     today = timezone.localdate()
-    instance = SelfCareCheckIn.objects.filter(user=request.user, date=today).first()
+    instance = SelfCareCheckIn.objects.for_user(request.user).of_today(today)
+    # One dated ahead of today keeps its day: moving it could clash with today's own row.
+    day = instance.date if instance else today
     return _form_page(
         request,
         BY_KEY["selfcare"],
-        CheckInForm(request.POST or None, instance=instance, user=request.user, fixed_date=today),
+        CheckInForm(request.POST or None, instance=instance, user=request.user, fixed_date=day),
         template="stages/checkin_form.html",
         saved="Today's check-in is saved. Be kind to yourself.",
         context=lambda: {"checkin": instance, "today": today},

@@ -12,6 +12,7 @@ from journal.models import Entry, EntryToken
 
 from .clock import frozen
 from .factories_journal import EntryFactory, StageFactory
+from .factories_stages import ReadinessFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +55,22 @@ def test_json_export_holds_the_account_program_and_decrypted_journal(
     assert entry["body"] == "Line one\nLine two"
     assert entry["mood"] == 4
     assert entry["stage"] == stage.slug
+
+
+def test_json_export_holds_the_decision_aids_reasons_and_weights(client_logged_in, user):
+    """The reasons for and against, each with its weight, as the person wrote them (they were
+    left out); the Markdown download stays the journal alone."""
+    reasons = [
+        {"side": "for", "text": "We laugh at the same things", "weight": 4},
+        {"side": "against", "text": "The same fights, every month", "weight": 5},
+    ]
+    ReadinessFactory(user=user, reasons=reasons)
+
+    data = json.loads(client_logged_in.get(reverse("account_export_json")).content)
+
+    assert data["program"]["readiness"]["reasons"] == reasons
+    markdown = client_logged_in.get(reverse("account_export_md")).content.decode()
+    assert "The same fights" not in markdown
 
 
 def test_markdown_export_is_the_readable_journal(client_logged_in, user, other_user):

@@ -87,3 +87,33 @@ def test_migrate_creates_the_cache_table_production_uses_without_redis(tmp_path)
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("1")
+
+
+def test_after_a_rotation_a_server_with_the_old_key_alone_refuses_to_start(tmp_path):
+    """The rotation as the README gives it, in fresh processes on one database: migrate and
+    serve with the old key, put a new key first and rotate, then start with the old key alone.
+    `check --deploy` fails naming the fix and the WSGI application refuses to load; with both
+    keys, newest first, both pass."""
+    old = PRODUCTION_ENV["ENCRYPTION_KEYS"]
+    new = "bmV3LWtleS1mb3ItdGhlLXJvdGF0aW9uLXRlc3QtMDE="
+    env = {**PRODUCTION_ENV, "DATABASE_URL": f"sqlite:///{tmp_path / 'rotated.sqlite3'}"}
+    serve = ("shell", "-c", "import config.wsgi")
+    assert manage("migrate", "--noinput", "-v0", env=env).returncode == 0
+    assert manage(*serve, env=env).returncode == 0  # records the old key
+    rotated = manage("rotate_keys", env={**env, "ENCRYPTION_KEYS": f"{new},{old}"})
+    assert rotated.returncode == 0, rotated.stderr
+
+    alone = {**env, "ENCRYPTION_KEYS": old}
+    check = manage("check", "--deploy", "--fail-level", "WARNING", env=alone)
+    assert check.returncode != 0
+    assert "vault.E001" in check.stderr
+    assert "Put the newer key first in ENCRYPTION_KEYS" in check.stderr
+    started = manage(*serve, env=alone)
+    assert started.returncode != 0
+    assert "exback will not start" in started.stderr
+    assert old not in check.stderr + started.stderr
+
+    both = {**env, "ENCRYPTION_KEYS": f"{new},{old}"}
+    check = manage("check", "--deploy", "--fail-level", "WARNING", env=both)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert manage(*serve, env=both).returncode == 0

@@ -41,6 +41,7 @@ from stages.models import SelfCareCheckIn, StageProgress
 from .clock import frozen
 from .factories import PASSWORD
 from .factories_journal import EntryFactory
+from .factories_safety import SafetyCheckFactory
 from .factories_stages import (
     ApologyFactory,
     CheckInFactory,
@@ -687,6 +688,78 @@ def test_other_bad_requests_keep_the_400_page(program_client):
     )
     assert response.status_code == 400
     assert "Something about that request wasn't right" in response.content.decode()
+
+
+# Any charset but UTF-8: what a browser would be sent, with the CSRF check a real server makes.
+FOREIGN_CHARSETS = ["latin-1", "x-nope", "utf-16", "cp1252", "rot13"]
+
+
+def csrf_client(user=None) -> Client:
+    client = Client(enforce_csrf_checks=True, raise_request_exception=False)
+    if user is not None:
+        client.force_login(user)
+    client.get(reverse("journal:new" if user else "account_login"))  # sets the CSRF cookie
+    return client
+
+
+def post_in(client, url, fields, charset):
+    """Post `fields` urlencoded, declaring `charset` (encoded in it, when Python can)."""
+    data = {"csrfmiddlewaretoken": client.cookies["csrftoken"].value, **fields}
+    try:
+        body = urlencode(data, encoding=charset).encode("ascii")
+    except LookupError:
+        body = urlencode(data).encode("ascii")
+    content_type = f"application/x-www-form-urlencoded; charset={charset}"
+    return client.generic("POST", url, body, content_type=content_type)
+
+
+def assert_400_page_and_nothing_logged_as_an_error(response, log_lines):
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "Something about that request wasn't right" in text
+    assert "nothing was saved" in text
+    assert 'class="site-header"' in text  # the site's layout
+    assert not [line for line in log_lines if " ERROR " in line or " CRITICAL " in line]
+
+
+@pytest.mark.parametrize("charset", FOREIGN_CHARSETS)
+def test_a_log_in_form_in_another_charset_gets_the_400_page(charset, user, log_lines):
+    """It got an empty 500 and a traceback: Django's 400 and 500 pages read the body again."""
+    client = csrf_client()
+    fields = {"login": user.email, "password": PASSWORD}
+    response = post_in(client, reverse("account_login"), fields, charset)
+    assert_400_page_and_nothing_logged_as_an_error(response, log_lines)
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize("charset", FOREIGN_CHARSETS)
+def test_a_signed_in_form_in_another_charset_gets_the_400_page_and_saves_nothing(
+    charset, user, log_lines
+):
+    """A journal entry sent in another charset: the 400 page, no entry."""
+    SafetyCheckFactory(user=user)
+    client = csrf_client(user)
+    fields = {
+        "title": "Café",
+        "body": "Crème brûlée by the sea",
+        "submission_token": str(uuid.uuid4()),
+    }
+    response = post_in(client, reverse("journal:new"), fields, charset)
+    assert_400_page_and_nothing_logged_as_an_error(response, log_lines)
+    assert not Entry.objects.filter(user=user).exists()
+
+
+@pytest.mark.parametrize("charset", ["utf-8", "UTF-8", "utf8", "us-ascii"])
+def test_a_form_declaring_utf_8_or_ascii_is_read_as_utf_8(charset, user):
+    """UTF-8 by any of its names, and ASCII (part of it), are read and saved; Django alone
+    refused "utf8" and "us-ascii"."""
+    SafetyCheckFactory(user=user)
+    client = csrf_client(user)
+    body = "By the sea" if charset == "us-ascii" else "Crème brûlée by the sea"
+    fields = {"title": "", "body": body, "submission_token": str(uuid.uuid4())}
+    response = post_in(client, reverse("journal:new"), fields, charset)
+    assert response.status_code == 302
+    assert Entry.objects.get(user=user).body == body
 
 
 @pytest.mark.parametrize("query", ["stage=%00", "%00=1", "q=a%00b&page=2"])

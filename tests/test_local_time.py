@@ -6,6 +6,7 @@ is UTC+14 and Pacific/Honolulu UTC-10, so both reach midnight at 10:00 UTC, one 
 UTC and the other a day behind."""
 
 import datetime as dt
+import zoneinfo
 
 import pytest
 from django.urls import reverse
@@ -13,13 +14,13 @@ from django.utils import timezone
 
 from exback.forms import AccountSettingsForm
 from journal.models import Entry
-from stages.models import SelfCareCheckIn
+from stages.models import Contact, SelfCareCheckIn
 
 from .clock import frozen
 from .factories import UserFactory
 from .factories_journal import EntryFactory
 from .factories_safety import SafetyCheckFactory
-from .factories_stages import CheckInFactory, HeldMessageFactory
+from .factories_stages import CheckInFactory, ContactFactory, HeldMessageFactory
 from .test_accounts import NEW_PASSWORD
 
 pytestmark = [pytest.mark.django_db, frozen]
@@ -135,6 +136,123 @@ def test_honolulu_streak_is_unbroken_until_local_midnight(client, person_in, tim
     # Half an hour later it is the 18th there too: the 17th was missed.
     time_machine.move_to(utc(18, 10, 0), tick=False)
     assert client.get(reverse("dashboard")).context["streak"] == 0
+
+
+# Moving west: a day already written is never in the future -----------------------------------
+# Just after midnight in the old zone, the person writes something dated that new day, then
+# moves their zone west, where that day has not begun yet. It counts as today: 0 days, never -1.
+PAGO_PAGO = "Pacific/Pago_Pago"  # UTC-11
+MOVES_WEST = pytest.mark.parametrize(
+    ("old_zone", "new_zone"), [(KIRITIMATI, HONOLULU), (HONOLULU, PAGO_PAGO)]
+)
+JUST_AFTER_MIDNIGHT = utc(18, 10, 30)  # 00:30 in Kiritimati (19th) and Honolulu (18th)
+
+
+def move_zone(client, zone):
+    assert client.post(reverse("account"), {"time_zone": zone}).status_code == 302
+
+
+@MOVES_WEST
+def test_a_contact_logged_before_moving_west_is_zero_days_ago_everywhere(
+    client, person_in, time_machine, old_zone, new_zone
+):
+    """The dashboard (its kept figures too), the contact log and the summary say 0 days,
+    where they said -1."""
+    person = person_in(old_zone)
+    time_machine.move_to(JUST_AFTER_MIDNIGHT, tick=False)
+    written = timezone.localdate(timezone=zoneinfo.ZoneInfo(old_zone))
+    response = client.post(
+        reverse("stages:contacts"),
+        {"date": written.isoformat(), "initiated_by": "me", "method": "text", "how_it_went": ""},
+    )
+    assert response.status_code == 302
+    assert client.get(reverse("dashboard")).context["contact"]["days_since"] == 0
+
+    move_zone(client, new_zone)
+    dashboard = client.get(reverse("dashboard"))
+    assert dashboard.context["contact"]["days_since"] == 0
+    assert "-1 day" not in dashboard.content.decode()
+    contacts = client.get(reverse("stages:contacts"))
+    assert contacts.context["picture"]["days_since"] == 0
+    assert "0 days since the last contact you noted" in contacts.content.decode()
+    summary = client.get(reverse("stages:summary")).content.decode()
+    assert "0 days since you were last in touch" in summary
+    assert "-1 day" not in summary
+    assert Contact.objects.get(user=person).date == written  # the stored day is kept
+
+
+@MOVES_WEST
+def test_a_check_in_made_before_moving_west_is_todays(
+    client, person_in, time_machine, old_zone, new_zone
+):
+    """Dated the day the new zone has not reached, it is today's check-in: the streak, the
+    chart, the summary and today's page count it, and it stays editable."""
+    person = person_in(old_zone)
+    time_machine.move_to(JUST_AFTER_MIDNIGHT, tick=False)
+    check_in(client)
+    (checkin,) = SelfCareCheckIn.objects.filter(user=person)
+    move_zone(client, new_zone)
+    today = checkin.date - dt.timedelta(days=1)
+
+    selfcare = client.get(reverse("stages:selfcare"))
+    assert selfcare.context["today"] == today
+    assert selfcare.context["today_checkin"] == checkin
+    assert selfcare.context["streak"] == 1
+    assert selfcare.context["chart"]["days"][-1]["checkin"] == checkin
+    assert "Edit today's check-in" in selfcare.content.decode()
+    assert client.get(reverse("dashboard")).context["streak"] == 1
+    summary = client.get(reverse("stages:summary")).content.decode()
+    assert "Self-care streak: <strong>1 day</strong>" in summary
+    with timezone.override(zoneinfo.ZoneInfo(new_zone)):
+        assert SelfCareCheckIn.objects.get(pk=checkin.pk).is_editable
+
+    # Today's check-in page edits that one, keeping its day: no second check-in for today.
+    page = client.get(reverse("stages:checkin_today")).content.decode()
+    assert "you checked in already today" in page
+    response = client.post(
+        reverse("stages:checkin_today"),
+        {"hours_slept": "8", "ate_well": "yes", "moved": "yes", "basic_care": "yes", "mood": "5"},
+    )
+    assert response.status_code == 302
+    (edited,) = SelfCareCheckIn.objects.filter(user=person)
+    assert (edited.pk, edited.date, edited.mood) == (checkin.pk, checkin.date, 5)
+
+
+@MOVES_WEST
+def test_a_row_dated_ahead_of_the_new_today_can_still_be_edited(
+    client, person_in, time_machine, old_zone, new_zone
+):
+    """Its own day is kept; any other day after today is still refused as in the future."""
+    person = person_in(old_zone)
+    time_machine.move_to(JUST_AFTER_MIDNIGHT, tick=False)
+    written = timezone.localdate(timezone=zoneinfo.ZoneInfo(old_zone))
+    checkin = CheckInFactory(user=person, date=written, mood=2)
+    contact = ContactFactory(user=person, date=written)
+    move_zone(client, new_zone)
+    answers = {"hours_slept": "8", "ate_well": "yes", "moved": "yes", "basic_care": "yes"}
+
+    page = client.get(reverse("stages:checkin_edit", args=[checkin.pk])).content.decode()
+    assert f'max="{written.isoformat()}"' in page
+    response = client.post(
+        reverse("stages:checkin_edit", args=[checkin.pk]),
+        {**answers, "date": written.isoformat(), "mood": "4"},
+    )
+    assert response.status_code == 302
+    assert SelfCareCheckIn.objects.get(pk=checkin.pk).mood == 4
+    response = client.post(
+        reverse("stages:contact_edit", args=[contact.pk]),
+        {"date": written.isoformat(), "initiated_by": "them", "method": "call"},
+    )
+    assert response.status_code == 302
+    assert Contact.objects.get(pk=contact.pk).initiated_by == "them"
+
+    later = (written + dt.timedelta(days=1)).isoformat()
+    response = client.post(
+        reverse("stages:contact_edit", args=[contact.pk]),
+        {"date": later, "initiated_by": "them", "method": "call"},
+    )
+    assert "That date is in the future" in response.content.decode()
+    assert Contact.objects.get(pk=contact.pk).date == written
 
 
 # Times shown: journal entries and held messages ---------------------------------------------

@@ -164,6 +164,57 @@ def test_security_headers(client):
     assert response["X-Content-Type-Options"] == "nosniff"
 
 
+POWERFUL_FEATURES_OFF = ["camera", "microphone", "geolocation", "payment", "usb", "serial"]
+
+
+def permissions(response) -> dict[str, str]:
+    """The Permissions-Policy header as {feature: allowlist}."""
+    items = [item.strip().split("=", 1) for item in response["Permissions-Policy"].split(",")]
+    return dict(items)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",  # a public page
+        "/dashboard/",  # a signed-in page
+        "/static/css/site.css",  # a static file, served by WhiteNoise
+        "/healthz",  # plain text
+        "/no-such-page/",  # the 404 page
+        "/journal/?q=a%00b",  # the 400 page
+    ],
+)
+def test_every_response_turns_powerful_features_off_and_keeps_to_its_origin(client_logged_in, url):
+    """Permissions-Policy turns off the camera, microphone, location, payment, USB and the rest,
+    keeping WebAuthn (passkeys) for our own origin; Cross-Origin-Resource-Policy keeps every
+    response to this origin."""
+    response = client_logged_in.get(url)
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+    policy = permissions(response)
+    for feature in POWERFUL_FEATURES_OFF:
+        assert policy[feature] == "()"
+    assert policy["publickey-credentials-get"] == "(self)"
+    assert policy["publickey-credentials-create"] == "(self)"
+    assert [allowed for allowed in policy.values() if allowed != "()"] == ["(self)", "(self)"]
+
+
+@pytest.mark.django_db
+def test_the_server_error_page_has_the_policy_headers_too(client, monkeypatch):
+    """Something fails inside a view: the 500 page carries the same headers."""
+    from vault import health
+
+    def broken(**kwargs):
+        raise RuntimeError("broken on purpose")
+
+    monkeypatch.setattr(health, "status", broken)
+    client.raise_request_exception = False
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 500
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert permissions(response)["camera"] == "()"
+
+
 @pytest.mark.django_db
 def test_every_public_page_has_its_own_meta_description(client):
     """Search engines (and Lighthouse's SEO audit) read a description per page."""

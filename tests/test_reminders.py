@@ -224,6 +224,27 @@ def test_no_daily_reminder_on_a_day_already_checked_in(time_machine):
     assert services.dispatch() == 0
 
 
+def test_no_daily_reminder_after_a_check_in_made_before_moving_the_zone_west(time_machine):
+    """Checked in just after midnight in Kiritimati (the 19th), then moved to Honolulu, where
+    it is still the 18th: that check-in is today's, so the 08:00 reminder stays quiet."""
+    user = person(KIRITIMATI, daily_enabled=True, daily_time=dt.time(8, 0))
+    CheckInFactory(user=user, date=dt.date(2026, 3, 19))
+    user.time_zone = HONOLULU
+    user.save()
+    time_machine.move_to(at(2026, 3, 18, 18, 0), tick=False)  # 08:00 on the 18th there
+    assert services.dispatch() == 0
+
+
+def test_the_weekly_counts_include_a_check_in_dated_ahead_of_the_new_today():
+    """A check-in dated the day a move west has not reached yet is today's: counted in the
+    week and in the streak."""
+    user = person(HONOLULU)
+    CheckInFactory(user=user, date=dt.date(2026, 3, 18))
+    CheckInFactory(user=user, date=dt.date(2026, 3, 16))
+    counts = services.weekly_counts(user, at(2026, 3, 18, 9, 0))  # 23:00 on the 17th there
+    assert (counts["checkins"], counts["streak"]) == (2, 2)
+
+
 def test_quiet_hours_that_wrap_hold_back_a_held_message_note_until_morning(time_machine):
     user = person(HONOLULU, held_ready_enabled=True, quiet_start=dt.time(22), quiet_end=dt.time(7))
     # Ready at 23:00 in Honolulu (09:00 UTC the next day).

@@ -2,6 +2,7 @@
 
 import json
 
+from stages.exercises import EXERCISES
 from stages.export import user_data
 
 from .factories_safety import SafetyCheckFactory
@@ -60,3 +61,15 @@ def test_export_holds_every_answer_and_only_this_persons(user, other_user):
     assert data["date_idea"]["idea"]
     assert data["readiness"]["answers"]["impulsive"] == "no"
     assert data["reach_out_check"]["answers"]["desperate"] == "no"
+
+
+# Kept for the program's own bookkeeping, not something a person wrote or chose.
+BOOKKEEPING = {"id", "user", "version", "submission_token", "updated_at"}
+
+
+def test_every_field_of_every_exercise_is_in_the_export():
+    """What a person wrote or chose in an exercise is in their export: the decision aid's
+    reasons and weights were not."""
+    for exercise in EXERCISES:
+        stored = {field.name for field in exercise.model._meta.concrete_fields}
+        assert stored - BOOKKEEPING <= set(exercise.export_fields), exercise.key

@@ -12,17 +12,19 @@ from pathlib import Path
 import pytest
 import time_machine
 from cryptography.fernet import Fernet
+from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
-from django.core.management.base import CommandError
+from django.core.management.base import CommandError, SystemCheckError
 from django.db import connection
 from django.urls import reverse
 
 from journal.models import Entry, EntryToken
 from safety import content
 from safety.models import SafetyCheck, SafetyPlan
-from stages.models import Memory
+from stages.models import Apology, Memory
 from vault import crypto, health, keys
+from vault.checks import keys_read_what_is_stored
 from vault.fields import UNREADABLE_MESSAGE
 from vault.models import KeyCheck
 
@@ -378,6 +380,93 @@ def test_keys_in_the_wrong_order_are_refused(settings):
     assert not result.ok
     assert "wrong order" in result.message
     assert old not in result.message and new not in result.message
+
+
+def rotate_to_a_new_key(settings):
+    """The site has run with its key; a new key goes first and everything is rotated to it.
+    Returns (old, new)."""
+    old = settings.ENCRYPTION_KEYS[0]
+    assert health.status(fresh=True).ok
+    new = Fernet.generate_key().decode()
+    settings.ENCRYPTION_KEYS = [new, old]
+    call_command("rotate_keys", stdout=StringIO())
+    return old, new
+
+
+def deploy_errors():
+    return [message for message in keys_read_what_is_stored() if message.level >= checks.ERROR]
+
+
+@pytest.mark.django_db
+def test_after_a_rotation_the_old_key_alone_refuses_to_start_and_to_save(
+    program_client, settings, user
+):
+    """Started with the old key alone, the server passed every check, showed the rotated text as
+    unreadable, and a save replaced it for good. Now the check fails, naming the fix."""
+    apology = ApologyFactory(user=user, draft="I am sorry for the things I said in March.")
+    old, new = rotate_to_a_new_key(settings)
+    settings.ENCRYPTION_KEYS = [old]
+
+    result = health.status(fresh=True)
+    assert not result.ok
+    assert "Put the newer key first in ENCRYPTION_KEYS" in result.message
+    assert crypto.fingerprint(new) in result.message
+    assert old not in result.message and new not in result.message
+
+    with pytest.raises(ImproperlyConfigured, match="will not start.*newer key first"):
+        health.check_at_startup()
+    (error,) = deploy_errors()
+    assert error.id == "vault.E001"
+    assert "Put the newer key first in ENCRYPTION_KEYS" in error.msg
+    with pytest.raises(SystemCheckError, match="vault.E001"):
+        call_command("check", "--deploy", "--tag", "encryption", stdout=StringIO())
+
+    response = program_client.get(reverse("healthz"))
+    assert response.status_code == 503
+    assert "newer key first" in response.content.decode()
+    response = program_client.post(reverse("stages:apology"), {"draft": "Sorry."})
+    assert response.status_code == 503
+    assert "Saving is paused" in response.content.decode()
+    with pytest.raises(CommandError, match="newer key first"):
+        call_command("rotate_keys", stdout=StringIO())
+
+    # With the new key back, first, nothing was lost.
+    settings.ENCRYPTION_KEYS = [new, old]
+    assert health.status(fresh=True).ok
+    assert Apology.objects.get(pk=apology.pk).draft == apology.draft
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("ring", ["new,old", "new"])
+def test_after_a_rotation_the_new_key_first_passes_every_check(client, settings, user, ring):
+    """Both keys, newest first, or the new key alone once rotated: all fine."""
+    entry = EntryFactory(user=user, body="written before the rotation")
+    old, new = rotate_to_a_new_key(settings)
+    settings.ENCRYPTION_KEYS = [{"new": new, "old": old}[name] for name in ring.split(",")]
+    assert health.status(fresh=True).ok
+    assert deploy_errors() == []
+    health.check_at_startup()
+    assert client.get(reverse("healthz")).status_code == 200
+    assert Entry.objects.get(pk=entry.pk).body == "written before the rotation"
+
+
+@pytest.mark.django_db
+def test_a_key_that_never_served_in_place_of_the_newest_is_refused_and_not_recorded(settings):
+    """Another key first, beside the old one: neither has read what the newest wrote."""
+    old, _new = rotate_to_a_new_key(settings)
+    other = Fernet.generate_key().decode()
+    settings.ENCRYPTION_KEYS = [other, old]
+    assert not health.status(fresh=True).ok
+    assert not KeyCheck.objects.filter(fingerprint=crypto.fingerprint(other)).exists()
+
+
+@pytest.mark.django_db
+def test_the_deploy_check_records_no_key(settings):
+    """`check --deploy` only looks: a new key is recorded by a server that starts with it."""
+    assert health.status(fresh=True).ok
+    settings.ENCRYPTION_KEYS = [Fernet.generate_key().decode(), *settings.ENCRYPTION_KEYS]
+    assert deploy_errors() == []
+    assert KeyCheck.objects.count() == 1
 
 
 def test_healthz_is_ok_with_the_right_key(client, db):

@@ -1,8 +1,12 @@
 """Keys that fail safe: can the configured keys read what is already stored?
 
-Checked when a server starts (config/wsgi.py refuses to start otherwise), by /healthz (503),
-and before every write (writes are refused). The answer is kept for CHECK_SECONDS per process.
-Messages name keys by position and fingerprint, never by value.
+Each key that has been the newest in use is recorded, in order, as a key check (models.KeyCheck).
+The configured keys must read what is stored, the newest recorded key must be among them (after
+a rotation, the older key alone can read none of what was rewritten), and no key recorded
+later may come after an older one. Checked when a server starts (config/wsgi.py refuses to
+start otherwise), by `manage.py check --deploy` (vault.E001, vault/checks.py), by /healthz
+(503), and before every write (writes are refused). The answer is kept for CHECK_SECONDS per
+process. Messages name keys by position and fingerprint, never by value.
 """
 
 import logging
@@ -48,7 +52,7 @@ def status(*, fresh: bool = False) -> Status:
     if cached and not fresh and now - cached[0] < CHECK_SECONDS:
         return cached[1]
     try:
-        result = _check()
+        result = _check(record=True)
     except DatabaseError:
         # The database is away (healthz says so on its own); don't hold that against the keys.
         return cached[1] if cached else Status(True)
@@ -69,7 +73,9 @@ def _position(fingerprints: list[str], fingerprint: str) -> int | None:
     return fingerprints.index(fingerprint) if fingerprint in fingerprints else None
 
 
-def _check() -> Status:
+def _check(*, record: bool) -> Status:
+    """The keys' status; with `record`, a new newest key that can read what is stored is
+    recorded (a server starting; `check --deploy` only looks)."""
     from .models import KeyCheck
 
     ring = crypto.keys()
@@ -78,7 +84,8 @@ def _check() -> Status:
     fingerprints = [crypto.fingerprint(key) for key in ring]
     if KeyCheck._meta.db_table not in connection.introspection.table_names():
         return Status(True)  # not migrated yet: nothing is stored
-    checks = list(KeyCheck.objects.all())
+    # Newest first, in the order they were recorded (ids, unlike clocks, never disagree).
+    checks = list(KeyCheck.objects.order_by("-pk"))
     readable = [check for check in checks if crypto.reader_of(check.token) is not None]
     if checks and not readable:
         return Status(
@@ -86,6 +93,17 @@ def _check() -> Status:
             "none of the configured keys can read the stored data (it was written with the key "
             f"fingerprinted {checks[0].fingerprint}; configured: {', '.join(fingerprints)}). "
             "Put that key back in ENCRYPTION_KEYS, newest first, and restart.",
+        )
+    if checks and checks[0].fingerprint not in fingerprints:
+        # An older key alone (or beside a key that never served) reads some of what is stored,
+        # but nothing written or rotated since the newest key came in: pages would show that
+        # text as unreadable, and a save would replace it for good.
+        return Status(
+            False,
+            f"the newest key data was written with (fingerprinted {checks[0].fingerprint}) is "
+            f"not configured (configured: {', '.join(fingerprints)}), so what was written or "
+            "rotated since it came in cannot be read. Put the newer key first in "
+            "ENCRYPTION_KEYS (newer,older) and restart.",
         )
     recorded = {check.fingerprint for check in checks}
     if checks and fingerprints[0] in recorded:
@@ -106,7 +124,7 @@ def _check() -> Status:
             f"stored data in {sample} cannot be read with any configured key. Put the key it was "
             "written with back in ENCRYPTION_KEYS and restart.",
         )
-    if fingerprints[0] not in recorded:
+    if record and fingerprints[0] not in recorded:
         # A new newest key, and the ring can read what is stored: record it.
         with transaction.atomic():
             KeyCheck.objects.get_or_create(
@@ -138,6 +156,15 @@ def _sample_unreadable() -> str | None:
                 if row and crypto.reader_of(row[0]) is None:
                     return f"{table}.{column}"
     return None
+
+
+def deploy_check() -> Status:
+    """For vault/checks.py: the keys' status as it stands, recording nothing; a database that
+    cannot be reached passes here (the server checks again when it starts)."""
+    try:
+        return _check(record=False)
+    except DatabaseError:
+        return Status(True)
 
 
 def check_at_startup() -> None:
