@@ -14,6 +14,20 @@ with "- " is a bullet, no HTML and no Markdown. "Safety page" becomes a link to 
 "your safety plan" is the private, printable plan in the app. Not therapy and never diagnostic.
 """
 
+# Asked by every reader for whom reconnecting is unsafe, parents too (unsafe_coparent.py).
+IS_IT_ABUSE = {
+    "question": "Is it abuse if they never hit me?",
+    "answer": (
+        "Abuse isn't only physical. Threats, intimidation, constant criticism, "
+        "controlling your money, your phone or who you see, keeping watch over you, "
+        "and making you afraid can all be abuse, and a number of countries treat "
+        "controlling behaviour as a crime in its own right. This program can't judge "
+        "your situation, and you don't need a name for it to deserve support. If "
+        "something felt wrong, or you felt afraid, that matters. A helpline on the "
+        "Safety page can talk it through with you."
+    ),
+}
+
 SECTIONS: dict[str, dict] = {
     "introduction": {
         "title": "Your safety comes first",
@@ -392,18 +406,7 @@ The decision aid other readers use here is about getting back together, so it is
             "What would I like to ask a helpline?",
         ],
         "faqs": [
-            {
-                "question": "Is it abuse if they never hit me?",
-                "answer": (
-                    "Abuse isn't only physical. Threats, intimidation, constant criticism, "
-                    "controlling your money, your phone or who you see, keeping watch over you, "
-                    "and making you afraid can all be abuse, and a number of countries treat "
-                    "controlling behaviour as a crime in its own right. This program can't judge "
-                    "your situation, and you don't need a name for it to deserve support. If "
-                    "something felt wrong, or you felt afraid, that matters. A helpline on the "
-                    "Safety page can talk it through with you."
-                ),
-            },
+            IS_IT_ABUSE,
             {
                 "question": "Why do I still miss them?",
                 "answer": (
