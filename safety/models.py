@@ -1,4 +1,5 @@
 import datetime
+import re
 
 from django.conf import settings
 from django.db import models
@@ -148,6 +149,15 @@ class Helpline(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.country})"
+
+    @property
+    def dial(self) -> str:
+        """What a tel: link dials: the phone up to its first word, without spaces, dashes or
+        brackets ("17 or 112" dials 17, "(852) 2343 2255" dials 85223432255), with a "#"
+        escaped for the URL (#8008)."""
+        number = re.match(r"[\d\s+#()-]*", self.phone)
+        digits = re.sub(r"[\s()-]", "", number.group() if number else "")
+        return digits.replace("#", "%23")
 
 
 class DangerCheck(models.Model):

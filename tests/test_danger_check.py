@@ -136,7 +136,7 @@ def test_not_sure_about_strangulation_a_weapon_or_threats_to_kill_is_urgent(
 
 
 def test_not_sure_elsewhere_is_met_gently_without_the_urgent_step(unsafe_client, user):
-    """"Not sure" on a question where it is not itself a warning: a word about talking it
+    """ "Not sure" on a question where it is not itself a warning: a word about talking it
     through, no urgent block and no calm all-clear."""
     DangerCheckFactory(user=user, answers=answers(jealous_control="not_sure"))
     text = page(unsafe_client)
@@ -178,7 +178,8 @@ def test_the_browsers_region_picks_the_country_as_on_the_safety_page(unsafe_clie
     page."""
     DangerCheckFactory(user=user, answers=answers(weapon="yes"))
     urgent = page(unsafe_client, HTTP_ACCEPT_LANGUAGE="en-AU,en;q=0.8").split(URGENT, 1)[1]
-    assert "Emergency in Australia" in urgent
+    assert "Australia emergency number" in urgent
+    assert 'href="tel:000"' in urgent
     assert "1800RESPECT" in urgent
 
 
@@ -191,7 +192,7 @@ def test_a_country_without_an_abuse_line_gets_its_emergency_number_and_the_direc
     user.save()
     DangerCheckFactory(user=user, answers=answers(strangled="yes"))
     urgent = page(unsafe_client).split(URGENT, 1)[1].split("</section>", 1)[0]
-    assert "Emergency in Switzerland" in urgent
+    assert "Switzerland emergency number" in urgent
     assert "We don't list a domestic-abuse line for Switzerland yet" in urgent
     assert "Hot Peach Pages" in urgent
 
@@ -199,9 +200,7 @@ def test_a_country_without_an_abuse_line_gets_its_emergency_number_and_the_direc
 def test_every_country_but_switzerland_has_an_abuse_line_marked():
     """The migration marks each country's domestic-abuse lines; general crisis lines are not."""
     countries = set(Helpline.objects.countries())
-    marked = set(
-        Helpline.objects.filter(is_abuse_support=True).values_list("country", flat=True)
-    )
+    marked = set(Helpline.objects.filter(is_abuse_support=True).values_list("country", flat=True))
     assert marked == countries - {"CH"}
     assert not Helpline.objects.filter(is_abuse_support=True, name__icontains="Samaritans")
     assert not Helpline.objects.filter(is_abuse_support=True, is_emergency=True)
@@ -353,3 +352,19 @@ def test_a_person_can_open_the_danger_check_at_its_own_address(client, db):
     app's pages do not ask the safety check first)."""
     client.force_login(UserFactory())
     assert '<h1 class="h2">A danger check</h1>' in page(client, DANGER_CHECK)
+
+
+@pytest.mark.parametrize(
+    ("phone", "dial"),
+    [
+        ("999", "999"),
+        ("0808 2000 247", "08082000247"),
+        ("17 or 112", "17"),
+        ("112 (police: 110)", "112"),
+        ("1-800-799-7233", "18007997233"),
+        ("#8008", "%238008"),
+    ],
+)
+def test_a_tel_link_dials_the_first_number_of_the_phone(phone, dial):
+    """Phones written for people ("17 or 112") still give a tel: link a number to dial."""
+    assert Helpline(phone=phone).dial == dial
