@@ -18,7 +18,6 @@ from stages.models import Readiness
 from .factories import UserFactory
 from .factories_safety import DANGER_ALL_NO, DangerCheckFactory, SafetyCheckFactory
 from .factories_stages import ReadinessFactory
-from .test_program_readers import visible_text
 from .test_vault import raw_values
 
 pytestmark = pytest.mark.django_db
