@@ -10,7 +10,15 @@ from .models import Helpline
 class HelplineAdmin(admin.ModelAdmin):
     """Helplines by country: staff keep them right, each with its source and checked date."""
 
-    list_display = ["name", "country", "is_emergency", "phone", "hours", "checked_on"]
-    list_filter = ["country", "is_emergency"]
+    list_display = [
+        "name",
+        "country",
+        "is_emergency",
+        "is_abuse_support",
+        "phone",
+        "hours",
+        "checked_on",
+    ]
+    list_filter = ["country", "is_emergency", "is_abuse_support"]
     search_fields = ["name", "country", "purpose"]
     ordering = ["country", "-is_emergency", "order", "name"]

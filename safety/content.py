@@ -85,3 +85,124 @@ SAFETY_PLAN_SECTIONS = [
         "For example: a domestic abuse helpline; my doctor; the emergency number.",
     ),
 ]
+
+# The danger check: for a person whose safety answers suggest abuse, in place of the decision
+# aid about getting back together. A few of the signs that research links to the greatest
+# danger, adapted in our own words from Jacquelyn C. Campbell's Danger Assessment
+# (dangerassessment.org) and the study behind it (Campbell JC et al., "Risk factors for
+# femicide in abusive relationships: results from a multisite case control study", American
+# Journal of Public Health, 2003). Not the Danger Assessment itself: no calendar, no weights,
+# no score. (key, question, what a yes means, in the person's terms) tuples, in the order asked.
+DANGER_QUESTIONS = [
+    (
+        "escalating",
+        "Over the past year, has the physical violence happened more often, or got worse?",
+        "the violence has happened more often or got worse over the past year",
+    ),
+    (
+        "strangled",
+        "Have they ever choked or strangled you, or tried to stop you breathing?",
+        "they have choked or strangled you, or tried to stop you breathing",
+    ),
+    (
+        "weapon",
+        "Do they own a gun, or could they get hold of a gun or another weapon?",
+        "they own a gun or could get hold of a weapon",
+    ),
+    (
+        "threats_to_kill",
+        "Have they threatened to kill you, or to kill themselves or the children?",
+        "they have threatened to kill you, themselves or the children",
+    ),
+    (
+        "jealous_control",
+        "Are they violently and constantly jealous, or do they try to control most of what you "
+        "do day to day?",
+        "they are violently jealous or controlling of your daily life",
+    ),
+    (
+        "left",
+        "Have you left them, or tried to leave, in the past year?",
+        "you have left them, or tried to, in the past year",
+    ),
+    (
+        "forced_sex",
+        "Have they ever forced you to have sex when you did not want to?",
+        "they have forced you to have sex",
+    ),
+    (
+        "pregnant",
+        "Have they ever hurt or threatened you while you were pregnant?",
+        "they have hurt or threatened you while you were pregnant",
+    ),
+    (
+        "capable",
+        "Do you believe they are capable of killing you?",
+        "you believe they are capable of killing you",
+    ),
+]
+
+# Questions where "not sure" is itself a reason for the urgent next step: a person who can't
+# rule out strangulation, a weapon or a threat to kill should hear it as clearly as a yes.
+DANGER_NOT_SURE_IS_URGENT = ("strangled", "weapon", "threats_to_kill")
+
+DANGER_CHECK_TITLE = "A danger check"
+
+DANGER_CHECK_INTRO = (
+    "A few questions about the signs that research links to the greatest danger from a "
+    "partner or an ex: the signs found most often where someone was killed, or nearly killed, "
+    "by the person who had abused them. Answer yes, no or not sure. You can change your "
+    "answers at any time."
+)
+
+DANGER_CHECK_IS_NOT = (
+    "This is not a diagnosis and not a score, and it cannot tell you what will happen. No list "
+    "of questions knows your situation as you do: if you feel in danger, trust that, whatever "
+    "your answers here."
+)
+
+DANGER_CHECK_SOURCE = (
+    "The questions are adapted, in our own words, from the Danger Assessment by Jacquelyn C. "
+    "Campbell (dangerassessment.org), and from the study behind it: Campbell JC and colleagues, "
+    "\u201cRisk factors for femicide in abusive relationships\u201d, American Journal of "
+    "Public Health, 2003. This is not the Danger Assessment itself, which trained advocates "
+    "go through and score with you; a domestic-abuse helpline can do that with you."
+)
+
+DANGER_CHECK_PRIVATE = "Your answers are private and encrypted. Only you can see them."
+
+# Shown above everything else on the page after any yes (or a "not sure" that counts).
+DANGER_URGENT_TITLE = "Your answers include signs of serious danger"
+DANGER_URGENT_BODY = (
+    "Please don't carry this alone. Talk to a domestic-abuse service soon, today if you can: "
+    "they can help you plan how to stay safe, whatever you decide, and it is free and "
+    "confidential. If you are in danger right now, call the emergency number."
+)
+DANGER_URGENT_LEAVING = (
+    "Leaving, or getting ready to leave, can be the most dangerous time. A helpline can help "
+    "you plan it safely."
+)
+
+# After every answer no.
+DANGER_CALM = (
+    "From your answers, none of these signs is there now. That is good to know. Signs can "
+    "change, so they are still worth watching, and you can come back to these questions at any "
+    "time. Help is there anyway, whenever you want it: the Safety page lists places to talk "
+    "to, and your safety plan is yours to keep up to date."
+)
+
+# No yes, but "not sure" somewhere the urgent step does not cover.
+DANGER_UNSURE = (
+    "You weren't sure about some of these, and that's all right. Talking it through with a "
+    "domestic-abuse helpline can help you make sense of what has happened, without anyone "
+    "telling you what to do."
+)
+
+# The danger check in the personal summary, after the answers.
+DANGER_SUMMARY = {
+    "urgent": "Your answers include signs of serious danger. Please talk to a domestic-abuse "
+    "service; the Safety page lists them, with the emergency number.",
+    "calm": "None of these signs, from your answers. They are still worth watching.",
+    "unsure": "You weren't sure about some of these. A domestic-abuse helpline can help you "
+    "think them through.",
+}

@@ -1,13 +1,15 @@
-"""What a person wrote in the safety check and the safety plan, as JSON-ready data, for the
-account export (stages.export puts it beside the program's)."""
+"""What a person wrote in the safety check, the danger check and the safety plan, as JSON-ready
+data, for the account export (stages.export puts it beside the program's)."""
 
 from . import content
-from .models import SafetyCheck, SafetyPlan
+from .models import DangerCheck, SafetyCheck, SafetyPlan
 
 
 def user_data(user) -> dict:
-    """The safety answers (with whether any safety answer is yes) and the plan: two queries."""
+    """The safety answers (with whether any safety answer is yes), the danger check (with
+    whether its answers called for the urgent next step) and the plan: three queries."""
     check = SafetyCheck.objects.for_user(user).first()
+    danger = DangerCheck.objects.for_user(user).first()
     plan = SafetyPlan.objects.for_user(user).first()
     plan_fields = [field for field, *_ in content.SAFETY_PLAN_SECTIONS]
     return {
@@ -17,6 +19,13 @@ def user_data(user) -> dict:
             "any_yes": check.any_yes,
         }
         if check
+        else None,
+        "danger_check": {
+            "answers": danger.answers,
+            "updated_at": danger.updated_at.isoformat(),
+            "urgent": danger.urgent,
+        }
+        if danger
         else None,
         "safety_plan": {
             **{field: getattr(plan, field) for field in plan_fields},

@@ -1,7 +1,7 @@
 from django import forms
 
 from . import content
-from .models import YES_NO, SafetyCheck, SafetyPlan
+from .models import YES_NO, YES_NO_NOT_SURE, DangerCheck, SafetyCheck, SafetyPlan
 
 MAX_VERSION = 2**31 - 1
 
@@ -82,6 +82,45 @@ class SafetyCheckForm(Versioned, forms.Form):
 
     def save(self, *, user) -> SafetyCheck:
         check, _ = SafetyCheck.objects.update_or_create(
+            user=user, defaults={"answers": self.answers()}
+        )
+        return check
+
+
+class DangerCheckForm(Versioned, forms.Form):
+    """The danger check's questions: one required yes, no or not sure each, kept as the row's
+    encrypted answers."""
+
+    def __init__(self, *args, instance: DangerCheck | None = None, **kwargs):
+        self.instance = instance
+        if instance is not None and "initial" not in kwargs:
+            kwargs["initial"] = dict(instance.answers)
+        super().__init__(*args, **kwargs)
+        self.add_version()
+        for key, question, _ in content.DANGER_QUESTIONS:
+            self.fields[key] = forms.ChoiceField(
+                label=question,
+                choices=YES_NO_NOT_SURE,
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": "Please choose an answer.",
+                    "invalid_choice": "Please choose yes, no or not sure.",
+                },
+            )
+
+    @classmethod
+    def for_user(cls, user, data=None, **kwargs) -> "DangerCheckForm":
+        """The form over this person's own answers, if they have any: one query."""
+        return cls(data, instance=DangerCheck.objects.for_user(user).first(), **kwargs)
+
+    def answers(self) -> dict[str, str]:
+        return {key: self.cleaned_data[key] for key, *_ in content.DANGER_QUESTIONS}
+
+    def saved_value(self, current, name):
+        return current.answers.get(name)
+
+    def save(self, *, user) -> DangerCheck:
+        check, _ = DangerCheck.objects.update_or_create(
             user=user, defaults={"answers": self.answers()}
         )
         return check

@@ -94,3 +94,24 @@ def for_safety_page(request) -> dict:
         "helplines": list(Helpline.objects.for_country(country)) if country else [],
         "directories": list(Helpline.objects.international()),
     }
+
+
+def for_danger_check(request) -> dict:
+    """The danger check's urgent next step: the emergency number and the domestic-abuse lines
+    of the person's country, chosen as the Safety page chooses it, with the international
+    directories when the country is not known or has no abuse line listed. Two queries."""
+    country = choose(request, Helpline.objects.countries())
+    rows = list(
+        Helpline.objects.filter(country__in={country, ""}).order_by(
+            "-is_emergency", "order", "name"
+        )
+    )
+    ours = [line for line in rows if line.country and line.country == country]
+    abuse_lines = [line for line in ours if line.is_abuse_support]
+    return {
+        "country": country,
+        "country_name": country_name(country) if country else "",
+        "emergency": next((line for line in ours if line.is_emergency), None),
+        "abuse_lines": abuse_lines,
+        "directories": [] if abuse_lines else [line for line in rows if not line.country],
+    }

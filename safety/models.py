@@ -1,4 +1,5 @@
 import datetime
+import re
 
 from django.conf import settings
 from django.db import models
@@ -8,8 +9,9 @@ from vault.fields import EncryptedJSONField, EncryptedTextField
 
 from . import content
 
-YES, NO = "yes", "no"
+YES, NO, NOT_SURE = "yes", "no", "not_sure"
 YES_NO = [(YES, "Yes"), (NO, "No")]
+YES_NO_NOT_SURE = [(YES, "Yes"), (NO, "No"), (NOT_SURE, "Not sure")]
 
 # After this many days the dashboard asks whether the safety answers still hold.
 REVIEW_DAYS = 30
@@ -122,6 +124,12 @@ class Helpline(models.Model):
     is_emergency = models.BooleanField(
         "emergency number", default=False, help_text="The country's emergency number."
     )
+    is_abuse_support = models.BooleanField(
+        "domestic-abuse support",
+        default=False,
+        help_text="A line for people affected by domestic abuse: the danger check shows it "
+        "beside the emergency number when a person's answers show a sign of serious danger.",
+    )
     phone = models.CharField(max_length=40, blank=True)
     text = models.CharField("text / SMS", max_length=80, blank=True)
     chat_url = models.URLField("chat or website", blank=True)
@@ -141,3 +149,62 @@ class Helpline(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.country})"
+
+    @property
+    def dial(self) -> str:
+        """What a tel: link dials: the phone up to its first word, without spaces, dashes or
+        brackets ("17 or 112" dials 17, "(852) 2343 2255" dials 85223432255), with a "#"
+        escaped for the URL (#8008)."""
+        number = re.match(r"[\d\s+#()-]*", self.phone)
+        digits = re.sub(r"[\s()-]", "", number.group() if number else "")
+        return digits.replace("#", "%23")
+
+
+class DangerCheck(models.Model):
+    """The danger check (content.DANGER_QUESTIONS): for a person whose safety answers suggest
+    abuse, the signs research links to the greatest danger, answered yes, no or not sure. One
+    per person, changeable at any time; what it means is decided here (`urgent`)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    # Encrypted, with no column saying whether any answer is yes. {"strangled": "no", ...}
+    answers = EncryptedJSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+    # The version a form was loaded from: a save from a stale tab loses (services.py).
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = OwnedQuerySet.as_manager()
+
+    def __str__(self):
+        return "Danger check"
+
+    @property
+    def urgent(self) -> bool:
+        """Any yes, or "not sure" where not knowing is itself a warning (strangulation, a
+        weapon, threats to kill): the page leads with the emergency number and a helpline."""
+        return any(
+            self.answers.get(key) == YES
+            or (self.answers.get(key) == NOT_SURE and key in content.DANGER_NOT_SURE_IS_URGENT)
+            for key, *_ in content.DANGER_QUESTIONS
+        )
+
+    @property
+    def all_no(self) -> bool:
+        return all(self.answers.get(key) == NO for key, *_ in content.DANGER_QUESTIONS)
+
+    def signs(self) -> list[str]:
+        """What the person said yes to, in their terms, in the questions' order."""
+        return [sign for key, _, sign in content.DANGER_QUESTIONS if self.answers.get(key) == YES]
+
+    def summary_note(self) -> str:
+        """What the personal summary says after the answers."""
+        if self.urgent:
+            return content.DANGER_SUMMARY["urgent"]
+        return content.DANGER_SUMMARY["calm" if self.all_no else "unsure"]
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """(question, answer label) in the questions' order, "Not answered" where none."""
+        labels = dict(YES_NO_NOT_SURE)
+        return [
+            (question, labels.get(self.answers.get(key), "Not answered"))
+            for key, question, _ in content.DANGER_QUESTIONS
+        ]

@@ -1,11 +1,11 @@
-"""Saving the safety answers and the safety plan so that a save made meanwhile in another tab
+"""Saving the safety answers, the danger check and the safety plan so that a save made meanwhile in another tab
 (or on the other page that asks the same questions) is never silently overwritten."""
 
 from django.db import models, transaction
 from django.db.models import F
 
-from .forms import SafetyCheckForm, SafetyPlanForm
-from .models import SafetyCheck, SafetyPlan
+from .forms import DangerCheckForm, SafetyCheckForm, SafetyPlanForm
+from .models import DangerCheck, SafetyCheck, SafetyPlan
 
 
 class Conflict(Exception):
@@ -32,6 +32,12 @@ def _claim_version(*, user, form) -> None:
 @transaction.atomic
 def safety_check_save(*, user, form: SafetyCheckForm) -> SafetyCheck:
     """Save a valid safety check form (from the check or the account page) for this person."""
+    _claim_version(user=user, form=form)
+    return form.save(user=user)
+
+
+@transaction.atomic
+def danger_check_save(*, user, form: DangerCheckForm) -> DangerCheck:
     _claim_version(user=user, form=form)
     return form.save(user=user)
 

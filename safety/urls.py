@@ -9,6 +9,7 @@ app_name = "safety"
 urlpatterns = [
     path("safety/", views.index, name="index"),
     path("stages/safety-check/", views.check, name="check"),
+    path("stages/danger-check/", views.danger_check, name="danger_check"),
     path("stages/safety-plan/", views.plan, name="plan"),
     path("stages/safety-plan/print/", views.plan_print, name="plan_print"),
     path("exit/", views.quick_exit, name="quick_exit"),

@@ -1,6 +1,8 @@
-"""The safety pages: one function per URL, with the URL's name (see urls.py). The safety check
-and the safety plan are for anyone signed in, whatever their answers; the Safety page and the
-quick exit are public."""
+"""The safety pages: one function per URL, with the URL's name (see urls.py). The safety check,
+the danger check and the safety plan are for anyone signed in, whatever their answers; the
+Safety page and the quick exit are public."""
+
+from typing import cast
 
 from django.conf import settings
 from django.contrib import messages
@@ -11,10 +13,10 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_safe
 
-from . import drafts, helplines, services
+from . import content, drafts, helplines, services
 from .exit import clear_site_data
-from .forms import SafetyCheckForm, SafetyPlanForm
-from .models import SafetyPlan
+from .forms import DangerCheckForm, SafetyCheckForm, SafetyPlanForm
+from .models import DangerCheck, SafetyPlan
 
 require_get_post = require_http_methods(["GET", "HEAD", "POST"])
 
@@ -66,6 +68,46 @@ def check(request):
             "next": next_url,
             "retake": form.instance is not None,
             "conflict": conflict,
+        },
+    )
+
+
+@require_get_post
+def danger_check(request, *, stage=None):
+    """The danger check. For a person whose safety answers suggest abuse it is also the
+    program's "are you sure?" page (stages.views.readiness renders it there, with its part of
+    the program as `stage`), so it saves back to the address it was opened at. What was saved
+    decides what leads the page: after a sign of serious danger, the emergency number and the
+    country's abuse line, above everything else."""
+    form = DangerCheckForm.for_user(request.user, request.POST or None)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.danger_check_save(user=request.user, form=form)
+        except services.Conflict as changed:
+            saved = cast(DangerCheck, changed.current)
+            # The same answers sent twice (a double click) are saved already.
+            if saved.answers != form.answers():
+                conflict = form.lost_to(saved)
+        if conflict is None:
+            # After a sign of serious danger nothing goes above the urgent next step, not
+            # even this message: the answers shown in the form say they were kept.
+            if not saved.urgent:
+                messages.success(request, "Your answers are saved. Only you can see them.")
+            return redirect(request.path)
+    check = form.instance
+    urgent = check is not None and check.urgent
+    return render(
+        request,
+        "safety/danger_check.html",
+        {
+            "form": form,
+            "check": check,
+            "urgent": urgent,
+            "help": helplines.for_danger_check(request) if urgent else None,
+            "conflict": conflict,
+            "stage": stage,
+            "text": content,
         },
     )
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from safety import content as safety_content
+from safety.models import DangerCheck
 from safety.situation import Situation, situation_for
 
 from . import content, overview
@@ -14,6 +15,9 @@ from .models import (
     Stage,
     StageProgress,
 )
+
+# The danger check's answers in the personal summary (a safety template).
+DANGER_CHECK_SUMMARY = "safety/summary/danger_check.html"
 
 CHART_DAYS = 30
 CHART_BAR = 20
@@ -153,8 +157,9 @@ def dashboard(user):
 
 
 def summary(user, program: content.Program):
-    """Every section with its progress and, for each exercise, what the person wrote
-    (each exercise's queryset `summary`): two queries plus one per exercise."""
+    """Every section with its progress and, for each exercise, its summary template and what
+    the person wrote (each exercise's queryset `summary`; the danger check where it replaces
+    an exercise): two queries plus one per exercise."""
     today = timezone.localdate()
     sections = sections_with_progress(user, program)
     for section in sections:
@@ -162,8 +167,14 @@ def summary(user, program: content.Program):
         section.set_aside = []
         for exercise in for_stage(section.slug):
             aside = program.set_aside(exercise.key)
-            if aside is None:
-                section.exercises.append((exercise, exercise.queryset(user).summary(today)))
+            if program.is_danger_check(exercise.key):
+                section.exercises.append(
+                    (DANGER_CHECK_SUMMARY, DangerCheck.objects.for_user(user).first())
+                )
+            elif aside is None:
+                section.exercises.append(
+                    (exercise.summary_template, exercise.queryset(user).summary(today))
+                )
             else:
                 # Set aside for this reader: the summary says so, with none of its coaching;
                 # what the person wrote in it before stays in their export.

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from safety import content as safety_content
 from safety import drafts
+from safety import views as safety_views
 from safety.situation import situation_for
 
 from . import content, reports, services
@@ -711,6 +712,11 @@ def date_idea(request):
 @require_get_post
 @safety_checked
 def readiness(request):
+    """The decision aid; for a reader whose safety answers suggest abuse, the safety app's
+    danger check in its place, on this same address."""
+    program = _program(request)
+    if program.is_danger_check("readiness"):
+        return safety_views.danger_check(request, stage=program.section(BY_KEY["readiness"].stage))
     return _answers_page(
         request,
         "readiness",

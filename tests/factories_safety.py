@@ -53,3 +53,26 @@ class HelplineFactory(factory.django.DjangoModelFactory):
     phone = "0800 000 0000"
     source_url = "https://example.org/helpline"
     checked_on = datetime.date(2026, 1, 15)
+
+
+DANGER_ALL_NO = {
+    "escalating": "no",
+    "strangled": "no",
+    "weapon": "no",
+    "threats_to_kill": "no",
+    "jealous_control": "no",
+    "left": "no",
+    "forced_sex": "no",
+    "pregnant": "no",
+    "capable": "no",
+}
+
+
+class DangerCheckFactory(factory.django.DjangoModelFactory):
+    """A danger check with every answer no."""
+
+    class Meta:
+        model = models.DangerCheck
+
+    user = factory.SubFactory(UserFactory)
+    answers = factory.LazyFunction(lambda: dict(DANGER_ALL_NO))

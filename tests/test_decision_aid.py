@@ -82,15 +82,16 @@ def test_a_safety_yes_comes_first_among_the_concerns_and_nothing_reassures(user)
     assert "clear eyes" in readiness.note(None)
 
 
-def test_the_decision_aid_is_set_aside_for_a_person_for_whom_reconnecting_is_unsafe(
+def test_the_decision_aid_gives_way_to_the_danger_check_when_reconnecting_is_unsafe(
     client_logged_in, user
 ):
-    """Weighing up getting back together is not this reader's path: the page says why, asks
-    nothing, and a post saves nothing."""
+    """Weighing up getting back together is not this reader's path: the page is the danger
+    check (tests/test_danger_check.py), and the decision aid's answers posted to it save
+    nothing."""
     SafetyCheckFactory(user=user, afraid=True)
     html = client_logged_in.post(URL, READY, follow=True).content.decode()
     assert "Reasons for getting back together" not in html
-    assert "not part of your path" in html
+    assert "A danger check" in html
     assert reverse("safety:plan") in html
     assert not Readiness.objects.filter(user=user).exists()
 

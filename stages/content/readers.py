@@ -42,6 +42,9 @@ EVERYONE_TEXTS: dict[str, Any] = {
     "REACH_OUT_QUESTIONS": everyone.REACH_OUT_QUESTIONS,
     "EXERCISE_TITLES": {},
     "SET_ASIDE": {},
+    # The exercise whose page, summary and place in the program are, for this reader, the
+    # safety app's danger check instead (None: no exercise is).
+    "DANGER_CHECK_IN": None,
 }
 
 SECTION_FIELDS = ("title", "summary", "body", "key_points", "prompts", "faqs")
@@ -133,6 +136,10 @@ class Program:
     def set_aside(self, exercise_key: str) -> dict[str, str] | None:
         """What an exercise that is not part of this reader's path says instead, or None."""
         return self.texts["SET_ASIDE"].get(exercise_key)
+
+    def is_danger_check(self, exercise_key: str) -> bool:
+        """Whether this exercise is, for this reader, the safety app's danger check."""
+        return self.texts["DANGER_CHECK_IN"] == exercise_key
 
     def exercise_title(self, exercise_key: str, default: str) -> str:
         return self.texts["EXERCISE_TITLES"].get(exercise_key, default)

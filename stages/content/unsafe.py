@@ -6,7 +6,8 @@ The program becomes a path of its own: safety first, self-care, making sense of 
 support and a life that is the reader's own. Getting back together is not the goal. Nothing
 here coaches contact, apology, reconciliation or self-blame, calls distance a problem, or asks
 the reader to read or manage their ex's moods; the exercises that would are set aside (SET_ASIDE)
-with a kind word on why and what to do instead. Every section overrides all six fields of
+with a kind word on why and what to do instead, and the "are you sure?" decision aid becomes the
+safety app's danger check (DANGER_CHECK_IN). Every section overrides all six fields of
 everyone.SECTIONS, so this reader never falls back to everyone's words for a section.
 
 Body text conventions as in everyone.py: paragraphs separated by one blank line, a line starting
@@ -368,7 +369,7 @@ Reasons and feelings can pull in different directions. You may love or miss some
 
 You don't have to decide alone. A helpline on the Safety page can help you think things through without telling you what to do, and your safety plan is there for the moments when things feel urgent.
 
-The decision aid other readers use here is about getting back together, so it is set aside for you. Your journal is a private place to think.""",
+The decision aid other readers use here is about getting back together, so in its place you'll find a short danger check: a few questions about the signs that research links to the greatest danger, and where to turn if any of them are there. Your journal is a private place to think.""",
         "key_points": [
             "Your decisions are yours, made in your own time.",
             "Your safety comes first in every decision.",
@@ -538,7 +539,11 @@ TEXTS: dict[str, object] = {
     "EXERCISE_TITLES": {
         "memories": "Moments that are yours",
         "contacts": "A record of contact",
+        "readiness": "A danger check",
     },
+    # The decision aid weighs up getting back together; in its place, the signs research
+    # links to the greatest danger (the safety app's danger check).
+    "DANGER_CHECK_IN": "readiness",
     "SET_ASIDE": {
         "apology": {
             "title": "The apology draft is not part of your path",
@@ -608,16 +613,6 @@ Other readers use this space to note an idea for a date with their ex. It isn't 
 If you'd like something to look forward to, plan something just for you, or with someone who is good for you: a day out, a meal with a friend, something you have wanted to try.
 
 “Moments that are yours”, in this stage, is a place to write about times you felt like yourself.""",
-        },
-        "readiness": {
-            "title": "The decision aid is not part of your path",
-            "body": """\
-The decision aid other readers use here weighs up getting back together. From what you told us, that is not the goal, and nothing could outweigh your safety, so the aid isn't part of your path.
-
-If you are facing a decision, about contact, where you live or what comes next, you could:
-- Write your thoughts in your journal, with your reasons and your feelings side by side.
-- Talk it through with a helpline on the Safety page; they can help without telling you what to do.
-- Look at your safety plan, and add anything you've realised.""",
         },
     },
 }

@@ -1,6 +1,7 @@
 """Safety first, in a browser: a person who said yes to a safety question finds every step
-towards their ex set aside (or rewritten) and is led to their safety plan; the decision aid names
-what their answers raise; a journal entry's title never reaches the tab title."""
+towards their ex set aside (or rewritten, and the decision aid a danger check) and is led to
+their safety plan; the decision aid names what their answers raise; a journal entry's title
+never reaches the tab title."""
 
 import pytest
 from django.urls import reverse
@@ -42,8 +43,8 @@ def test_a_yes_person_is_led_to_safety_everywhere(live_server, page, afraid, art
         expect(page.get_by_role("heading", level=1, name=exercise.title)).to_have_count(0)
         expect(page.get_by_role("link", name="Your safety plan").last).to_be_visible()
     page.goto(live_server.url + reverse("stages:readiness"))
-    expect(page.get_by_role("heading", level=1)).to_contain_text("not part of your path")
-    page.screenshot(path=artifacts / "safety-set-aside-readiness.png", full_page=True)
+    expect(page.get_by_role("heading", level=1)).to_have_text("A danger check")
+    page.screenshot(path=artifacts / "safety-danger-check-readiness.png", full_page=True)
 
 
 def test_the_decision_aid_names_a_concern_the_answers_raise(live_server, page, artifacts):
