@@ -228,6 +228,7 @@ ACCOUNT_PREVENT_ENUMERATION = True
 # time zone, from a hidden field).
 ACCOUNT_ADAPTER = "exback.adapters.AccountAdapter"
 ACCOUNT_FORMS = {
+    "login": "exback.forms.LoginForm",
     "signup": "exback.forms.SignupForm",
     "change_password": "exback.forms.ChangePasswordForm",
     "set_password": "exback.forms.SetPasswordForm",

@@ -21,7 +21,7 @@ def other_sessions(request, user):
 def end_session(request, pk):
     session = get_object_or_404(other_sessions(request, request.user), pk=pk)
     get_adapter().end_sessions([session])
-    messages.success(request, "That session is signed out.")
+    messages.success(request, "That session is logged out.")
     return redirect("usersessions_list")
 
 

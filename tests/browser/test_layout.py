@@ -97,7 +97,7 @@ def test_phone_menu_opens_without_javascript(live_server, browser, person, passw
         page.goto(live_server.url + "/accounts/login/")
         page.locator("#id_login").fill(person.email)
         page.locator("#id_password").fill(password)
-        page.get_by_role("button", name="Sign In", exact=True).click()
+        page.get_by_role("button", name="Log in", exact=True).click()
         page.wait_for_url(re.compile(r"/dashboard/$"))
         journal = page.get_by_role("link", name="Journal", exact=True)
         assert not journal.is_visible()

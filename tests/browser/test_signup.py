@@ -24,8 +24,8 @@ def test_sign_up_confirm_and_log_in(live_server, browser, artifacts):
     page.locator("#id_password2").fill(PASSWORD)
     expect(page.locator("input[name=time_zone]")).to_have_value(ZONE)  # static/js/time-zone.js
     page.screenshot(path=artifacts / "signup.png", full_page=True)
-    page.get_by_role("button", name="Sign Up").click()
-    expect(page.get_by_role("heading", name="Enter Email Verification Code")).to_be_visible()
+    page.get_by_role("button", name="Sign up", exact=True).click()
+    expect(page.get_by_role("heading", name="Confirm your email address")).to_be_visible()
     assert get_user_model().objects.get(email="browser@example.com").time_zone == ZONE
 
     assert len(mail.outbox) == 1
@@ -49,7 +49,7 @@ def test_sign_up_confirm_and_log_in(live_server, browser, artifacts):
     page.locator("#id_login").fill("browser@example.com")
     page.locator("#id_password").fill(PASSWORD)
     page.screenshot(path=artifacts / "login.png", full_page=True)
-    page.get_by_role("button", name="Sign In", exact=True).click()
+    page.get_by_role("button", name="Log in", exact=True).click()
     expect(page.get_by_role("heading", name="Welcome back")).to_be_visible()
     context.close()
 
@@ -61,7 +61,7 @@ def test_sign_up_without_javascript_keeps_the_site_time_zone(live_server, browse
     page.locator("#id_email").fill("nojs@example.com")
     page.locator("#id_password1").fill(PASSWORD)
     page.locator("#id_password2").fill(PASSWORD)
-    page.get_by_role("button", name="Sign Up").click()
-    expect(page.get_by_role("heading", name="Enter Email Verification Code")).to_be_visible()
+    page.get_by_role("button", name="Sign up", exact=True).click()
+    expect(page.get_by_role("heading", name="Confirm your email address")).to_be_visible()
     assert get_user_model().objects.get(email="nojs@example.com").time_zone == ""
     context.close()
