@@ -72,7 +72,7 @@ class AccountAdapter(DefaultAccountAdapter):
         message=None,
     ):
         """One success box where allauth stacked two saying one thing (MESSAGES_COVERED_BY)."""
-        said = getattr(request, "_exback_messages", set())
+        said: set[str | None] = getattr(request, "_exback_messages", set())
         if said & MESSAGES_COVERED_BY.get(message_template, set()):
             return
         setattr(request, "_exback_messages", said | {message_template})  # noqa: B010
