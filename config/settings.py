@@ -293,9 +293,10 @@ else:
     console = "exback.mail" if DEBUG else "django.core.mail.backends.console"
     MAILERS = {"default": {"BACKEND": f"{console}.EmailBackend"}}
 
-# Where emails sent from the worker (which has no request) link to: scheme, host and port.
+# Where emails sent from the worker (which has no request) link to: scheme, host and port. In
+# development, localhost by name, as `make run` serves it (passkeys do not work at 127.0.0.1).
 SITE_URL = env_str("SITE_URL") or (
-    "http://127.0.0.1:8000" if DEBUG else f"https://{(ALLOWED_HOSTS or ['localhost'])[0]}"
+    "http://localhost:8000" if DEBUG else f"https://{(ALLOWED_HOSTS or ['localhost'])[0]}"
 )
 
 # Background tasks (django.tasks). By default the database is the queue (django-tasks-db,

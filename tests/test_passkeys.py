@@ -169,3 +169,22 @@ def test_rename_and_remove_pages_render_for_ones_own_key(client_logged_in, user,
         response = client_logged_in.get(reverse(name, kwargs={"pk": mine.pk}))
         assert response.status_code == 200, name
         assert '<main id="main"' in response.content.decode(), name
+
+
+@pytest.mark.django_db
+def test_every_passkey_button_has_words_for_when_passkeys_cannot_work(client, user, password):
+    """Beside each passkey button, a hidden note that static/js/passkeys-available.js shows
+    where WebAuthn is missing or refused (an IP address such as 127.0.0.1): a file, not an
+    inline script, which the CSP would block."""
+    note = "data-passkeys-unavailable hidden>Passkeys cannot be used here"
+    script = '<script src="/static/js/passkeys-available.js" defer></script>'
+    page = client.get(reverse("account_login")).content.decode()
+    assert note in page and script in page
+
+    client.post(reverse("account_login"), {"login": user.email, "password": password})
+    passkey(user, "my phone")
+    client.post(reverse("account_reauthenticate"), {"password": password})
+    for name in ["mfa_list_webauthn", "mfa_add_webauthn", "mfa_reauthenticate_webauthn"]:
+        page = client.get(reverse(name)).content.decode()
+        assert note in page and script in page, name
+        assert not inline_scripts(page), name

@@ -2,7 +2,7 @@
 fingerprint reader: add one (after the password again), then log in with it alone; use one as
 the second factor after the password; confirm access with one, rename it and remove it. All under
 the site's Content-Security-Policy, which allows no inline script, and every page in the site's
-voice."""
+voice. Where passkeys cannot work (an IP address), the pages say so beside the button."""
 
 import re
 
@@ -78,6 +78,8 @@ def add_passkey(page, live_server, *, name, passwordless, artifacts=None):
 
     expect(page.get_by_role("heading", name="Add a passkey or security key")).to_be_visible()
     assert voice_problems(page.content()) == []
+    # On localhost passkeys work: no word says otherwise.
+    expect(page.locator("[data-passkeys-unavailable]")).to_be_hidden()
     page.get_by_label("Name").fill(name)
     if passwordless:
         page.get_by_label("Passwordless").check()
@@ -127,6 +129,7 @@ def test_add_a_passkey_then_log_in_with_it_alone(
     log_out(page)
     page.goto(live_server.url + "/accounts/login/")
     assert voice_problems(page.content()) == []
+    expect(page.locator("[data-passkeys-unavailable]")).to_be_hidden()
     page.screenshot(path=artifacts / "passkeys-login.png", full_page=True)
     log_in_with_passkey(page, live_server)
     key.refresh_from_db()
@@ -196,3 +199,42 @@ def test_a_passkey_confirms_access_and_can_be_renamed_and_removed(
     log_out(page)
     log_in(page, live_server, user.email)
     assert not csp_reports
+
+
+def test_at_an_ip_address_the_passkey_pages_say_passkeys_cannot_work(live_server, page, artifacts):
+    """Browsers refuse WebAuthn for an IP address (http://127.0.0.1 is a secure context, yet
+    `navigator.credentials.create` throws): the log-in page and the add page say so in words
+    beside the button, and name the address that works."""
+    user = UserFactory()
+    at_ip = live_server.url.replace("localhost", "127.0.0.1")
+    assert "127.0.0.1" in at_ip
+
+    page.goto(at_ip + "/accounts/login/")
+    note = page.locator("[data-passkeys-unavailable]")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("Passkeys cannot be used here")
+    expect(note).to_contain_text("http://localhost:")
+    page.screenshot(path=artifacts / "passkeys-login-at-127.0.0.1.png", full_page=True)
+
+    page.locator("#id_login").fill(user.email)
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in", exact=True).click()
+    expect(page.get_by_role("heading", name=WELCOME)).to_be_visible()
+    page.goto(at_ip + "/accounts/2fa/webauthn/")
+    expect(page.locator("[data-passkeys-unavailable]")).to_be_visible()
+    page.get_by_role("link", name="Add a passkey or security key").click()
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Confirm").click()
+    expect(page.get_by_role("heading", name="Add a passkey or security key")).to_be_visible()
+    expect(page.locator("[data-passkeys-unavailable]")).to_be_visible()
+    page.screenshot(path=artifacts / "passkeys-add-at-127.0.0.1.png", full_page=True)
+
+
+def test_without_webauthn_in_the_browser_the_log_in_page_says_so(live_server, page):
+    """A browser without WebAuthn (no `window.PublicKeyCredential`), on an address where it
+    would work, is told that this browser does not offer passkeys."""
+    page.add_init_script("delete window.PublicKeyCredential;")
+    page.goto(live_server.url + "/accounts/login/")
+    note = page.locator("[data-passkeys-unavailable]")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("this browser does not offer them")
