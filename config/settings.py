@@ -377,6 +377,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Django's default logging gives the "django" logger a console handler of its own
+        # (with DEBUG on), and its records also reach the root's: each line of the worker
+        # (django.tasks) and of the development server printed twice. No handler of its own:
+        # they print once, through the root's.
+        "django": {"handlers": [], "level": env_str("LOG_LEVEL", "INFO")},
         # Request bodies never reach the logs: they can hold journal text.
         "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         # The scheduler (manage.py crontask) otherwise notes every run of every job.

@@ -1,12 +1,13 @@
 """What `make run` starts and prints: the site at http://localhost, where browsers allow
-passkeys (they refuse WebAuthn for an IP address such as 127.0.0.1), and links in its emails
-to that same address."""
+passkeys (they refuse WebAuthn for an IP address such as 127.0.0.1), links in its emails to
+that same address, and each log line once."""
 
 import os
 import runpy
 import signal
 import socket
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -85,3 +86,31 @@ def test_the_quick_start_opens_localhost():
     quick_start = readme[readme.index("## Quick start") :][:2000]
     assert "Open http://localhost:8000" in quick_start
     assert "Open http://127.0.0.1" not in quick_start
+
+
+def test_each_log_line_prints_once_in_development(tmp_path):
+    """With DEBUG on, Django's own "django" logger has a console handler of its own, and
+    its records also reached the root's: the worker's task lines (django.tasks) and the
+    development server's autoreloader printed twice in `make run`'s terminal. Each line
+    prints once, in the site's format."""
+    result = subprocess.run(  # noqa: S603
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            "import logging; logging.getLogger('django.tasks').info('task line');"
+            "logging.getLogger('django.utils.autoreload').info('reloader line');"
+            "logging.getLogger('django.server').info('request line');"
+            "logging.getLogger('reminders.tasks').info('reminder line')",
+        ],
+        cwd=ROOT,
+        env=development_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    output = result.stdout + result.stderr
+    for line in ["task line", "reloader line", "request line", "reminder line"]:
+        assert output.count(line) == 1, output
+    assert "INFO django.tasks task line" in output
