@@ -14,7 +14,7 @@ export UV_NO_PROGRESS := 1
 .PHONY: help install install-dev run test lint architecture typecheck format migrations-check check-python drills bench clean
 
 help:
-	@echo "make run    - install, migrate the SQLite database, serve http://127.0.0.1:$(PORT)"
+	@echo "make run    - install, migrate the SQLite database, serve http://localhost:$(PORT)"
 	@echo "              and run the background worker and scheduler beside it (Procfile)"
 	@echo "make test   - install dev dependencies, run the linters, the migrations check, the"
 	@echo "              import contracts, mypy, and the whole suite with its coverage floor"
@@ -38,7 +38,7 @@ install-dev: $(UV)
 # .env file is read, as without it). Emails, reminders included, print in this terminal.
 run: install
 	DEBUG=$${DEBUG:-true} $(PY) manage.py migrate --noinput
-	DEBUG=$${DEBUG:-true} SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} PYTHONUNBUFFERED=1 \
+	DEBUG=$${DEBUG:-true} SITE_URL=$${SITE_URL:-http://localhost:$(PORT)} PYTHONUNBUFFERED=1 \
 		$(VENV)/bin/honcho start --env /dev/null --port $(PORT)
 
 lint: install-dev

@@ -233,6 +233,7 @@ ACCOUNT_PREVENT_ENUMERATION = True
 # time zone, from a hidden field).
 ACCOUNT_ADAPTER = "exback.adapters.AccountAdapter"
 ACCOUNT_FORMS = {
+    "login": "exback.forms.LoginForm",
     "signup": "exback.forms.SignupForm",
     "change_password": "exback.forms.ChangePasswordForm",
     "set_password": "exback.forms.SetPasswordForm",
@@ -297,9 +298,10 @@ else:
     console = "exback.mail" if DEBUG else "django.core.mail.backends.console"
     MAILERS = {"default": {"BACKEND": f"{console}.EmailBackend"}}
 
-# Where emails sent from the worker (which has no request) link to: scheme, host and port.
+# Where emails sent from the worker (which has no request) link to: scheme, host and port. In
+# development, localhost by name, as `make run` serves it (passkeys do not work at 127.0.0.1).
 SITE_URL = env_str("SITE_URL") or (
-    "http://127.0.0.1:8000" if DEBUG else f"https://{(ALLOWED_HOSTS or ['localhost'])[0]}"
+    "http://localhost:8000" if DEBUG else f"https://{(ALLOWED_HOSTS or ['localhost'])[0]}"
 )
 
 # Background tasks (django.tasks). By default the database is the queue (django-tasks-db,
@@ -424,6 +426,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Django's default logging gives the "django" logger a console handler of its own
+        # (with DEBUG on), and its records also reach the root's: each line of the worker
+        # (django.tasks) and of the development server printed twice. No handler of its own:
+        # they print once, through the root's.
+        "django": {"handlers": [], "level": env_str("LOG_LEVEL", "INFO")},
         # Request bodies never reach the logs: they can hold journal text.
         "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         # The scheduler (manage.py crontask) otherwise notes every run of every job.

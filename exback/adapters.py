@@ -14,6 +14,25 @@ from .models import User
 # "Welcome back".
 FIRST_SIGN_IN_SESSION_KEY = "_first_sign_in"
 
+# A message allauth adds after another in the same request, which that one already covers:
+# typing the code that confirms an address also logs the person in ("confirmed", then
+# "logged in"), and the first second factor comes with recovery codes, which the next page
+# shows ("added", then "codes generated").
+MESSAGES_COVERED_BY = {
+    "account/messages/logged_in.txt": {"account/messages/email_confirmed.txt"},
+    "mfa/messages/recovery_codes_generated.txt": {
+        "mfa/messages/totp_activated.txt",
+        "mfa/messages/webauthn_added.txt",
+    },
+}
+
+# allauth's ways to confirm it is you again before a change, in the site's words.
+REAUTHENTICATION_WORDS = {
+    "reauthenticate": "Use your password",
+    "mfa_reauthenticate": "Use a code from your authenticator app",
+    "mfa_reauthenticate:webauthn": "Use a passkey or security key",
+}
+
 
 class AccountAdapter(DefaultAccountAdapter):
     def _get_login_attempts_cache_key(self, request, **credentials):
@@ -33,6 +52,31 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.save()
         return user
+
+    def get_reauthentication_methods(self, user):
+        return [
+            {
+                **method,
+                "description": REAUTHENTICATION_WORDS.get(method["id"], method["description"]),
+            }
+            for method in super().get_reauthentication_methods(user)
+        ]
+
+    def add_message(
+        self,
+        request,
+        level,
+        message_template=None,
+        message_context=None,
+        extra_tags="",
+        message=None,
+    ):
+        """One success box where allauth stacked two saying one thing (MESSAGES_COVERED_BY)."""
+        said: set[str | None] = getattr(request, "_exback_messages", set())
+        if said & MESSAGES_COVERED_BY.get(message_template, set()):
+            return
+        setattr(request, "_exback_messages", said | {message_template})  # noqa: B010
+        super().add_message(request, level, message_template, message_context, extra_tags, message)
 
     def login(self, request, user):
         first = user.last_login is None

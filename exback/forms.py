@@ -51,7 +51,35 @@ class SignupForm(PasswordHintMixin, allauth_forms.SignupForm):
         return super().try_save(request)
 
 
-class ChangePasswordForm(PasswordHintMixin, allauth_forms.ChangePasswordForm):
+class LoginForm(allauth_forms.LoginForm):
+    """allauth's log-in form, with its "Remember Me" in the site's words."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "remember" in self.fields:
+            self.fields["remember"].label = "Stay logged in on this browser"
+
+
+class NewPasswordLabelsMixin:
+    """allauth's "Current Password" and "New Password (again)" in sentence case."""
+
+    fields: dict
+    LABELS = {
+        "oldpassword": "Current password",
+        "password1": "New password",
+        "password2": "New password (again)",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, label in self.LABELS.items():
+            if name in self.fields:
+                self.fields[name].label = label
+
+
+class ChangePasswordForm(
+    NewPasswordLabelsMixin, PasswordHintMixin, allauth_forms.ChangePasswordForm
+):
     pass
 
 
@@ -59,14 +87,26 @@ class SetPasswordForm(PasswordHintMixin, allauth_forms.SetPasswordForm):
     pass
 
 
-class ResetPasswordKeyForm(PasswordHintMixin, allauth_forms.ResetPasswordKeyForm):
+class ResetPasswordKeyForm(
+    NewPasswordLabelsMixin, PasswordHintMixin, allauth_forms.ResetPasswordKeyForm
+):
     pass
 
 
 class AddWebAuthnForm(webauthn_forms.AddWebAuthnForm):
     """allauth checks the credential only when it is truthy: `0` or `false` would store an
     unusable passkey (and recovery codes), and a number crashes the parser. Only a credential
-    that is a non-empty JSON object gets as far as allauth."""
+    that is a non-empty JSON object gets as far as allauth. Its "passwordless" box is explained
+    in the site's words."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "passwordless" in self.fields:
+            self.fields["passwordless"].help_text = (
+                "Tick this to log in with this key alone, without your password: the key then "
+                "checks it is you, by fingerprint, face or PIN. Left unticked, the key is a "
+                "second factor, asked for after your password."
+            )
 
     def clean_credential(self):
         credential = self.cleaned_data.get("credential")

@@ -95,7 +95,8 @@ class Card:
             url=detail_url.replace(_ANY_ID, str(entry.pk)),
             title=entry.display_title,
             datetime=local.strftime("%Y-%m-%dT%H:%M:%S%z"),
-            when=local.strftime("%-d %B %Y, %H:%M"),
+            # An untitled entry is named by its date: its time is the hour alone.
+            when=local.strftime("%-d %B %Y, %H:%M" if entry.title else "%H:%M"),
             mood=entry.mood,
             stage=stage_names.get(entry.stage_id, ""),
             snippet=entry.snippet(),

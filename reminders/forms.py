@@ -8,12 +8,25 @@ TIME_ERROR = "Enter a time on the 24-hour clock, like 08:30 or 21:00."
 
 
 def time_field(label: str, help_text: str = "") -> forms.TimeField:
+    """A time typed as HH:MM on the 24-hour clock, as the hints say. A text box, not
+    `type="time"`, which a browser draws in its own locale ("06:23 PM" beside a hint of
+    "For example 20:30")."""
     return forms.TimeField(
         label=label,
         required=False,
         input_formats=TIME_FORMATS,
         help_text=help_text,
-        widget=forms.TimeInput(format="%H:%M", attrs={"type": "time", "step": 60}),
+        widget=forms.TimeInput(
+            format="%H:%M",
+            attrs={
+                "inputmode": "numeric",
+                "pattern": "([01]?[0-9]|2[0-3]):[0-5][0-9]",
+                "placeholder": "HH:MM",
+                "maxlength": 5,
+                "size": 5,
+                "autocomplete": "off",
+            },
+        ),
         error_messages={"invalid": TIME_ERROR},
     )
 

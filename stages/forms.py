@@ -161,8 +161,16 @@ class ReachOutForm(AnswersForm):
     model = ReachOutCheck
 
 
-REASON_SIDES = [("for", "A reason for"), ("against", "A reason against")]
+REASON_SIDES = ["for", "against"]
 REASON_MAX_LENGTH = 200
+ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"]
+
+
+def reason_labels(row: int) -> tuple[str, str]:
+    """A reason's label and its weight's, read together: "Your first reason" and "How much
+    does your first reason matter?" (the fieldset's legend says for or against)."""
+    ordinal = ORDINALS[row - 1] if row <= len(ORDINALS) else f"number {row}"
+    return f"Your {ordinal} reason", f"How much does your {ordinal} reason matter?"
 
 
 class ReadinessForm(AnswersForm):
@@ -179,16 +187,17 @@ class ReadinessForm(AnswersForm):
         for reason in getattr(instance, "reasons", None) or []:
             saved[reason["side"]].append(reason)
         reason_fields: dict[str, forms.Field] = {}
-        for side, label in REASON_SIDES:
+        for side in REASON_SIDES:
             for row in range(1, content.READINESS_REASON_ROWS + 1):
                 text, weight = f"{side}_{row}", f"{side}_{row}_weight"
+                text_label, weight_label = reason_labels(row)
                 reason_fields[text] = forms.CharField(
-                    label=f"{label} ({row})",
+                    label=text_label,
                     max_length=REASON_MAX_LENGTH,
                     required=False,
                 )
                 reason_fields[weight] = forms.TypedChoiceField(
-                    label=f"How much does it matter? ({side} {row})",
+                    label=weight_label,
                     choices=[("", "Choose a weight"), *content.READINESS_WEIGHTS],
                     coerce=int,
                     required=False,
@@ -207,7 +216,7 @@ class ReadinessForm(AnswersForm):
                 (self[f"{side}_{row}"], self[f"{side}_{row}_weight"])
                 for row in range(1, content.READINESS_REASON_ROWS + 1)
             ]
-            for side, _ in REASON_SIDES
+            for side in REASON_SIDES
         }
 
     def question_fields(self):
@@ -215,7 +224,7 @@ class ReadinessForm(AnswersForm):
 
     def clean(self):
         cleaned = super().clean() or {}
-        for side, _ in REASON_SIDES:
+        for side in REASON_SIDES:
             for row in range(1, content.READINESS_REASON_ROWS + 1):
                 text, weight = f"{side}_{row}", f"{side}_{row}_weight"
                 if cleaned.get(text) and cleaned.get(weight) is None and weight not in self.errors:
@@ -231,7 +240,7 @@ class ReadinessForm(AnswersForm):
                 "text": self.cleaned_data[f"{side}_{row}"],
                 "weight": self.cleaned_data[f"{side}_{row}_weight"],
             }
-            for side, _ in REASON_SIDES
+            for side in REASON_SIDES
             for row in range(1, content.READINESS_REASON_ROWS + 1)
             if self.cleaned_data.get(f"{side}_{row}")
         ]

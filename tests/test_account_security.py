@@ -247,16 +247,79 @@ def test_a_weak_new_password_is_refused_on_password_change(client_logged_in, use
 # 5. Signed-in sessions; other sessions end after a password or two-factor change.
 
 
-def test_the_sessions_page_lists_the_current_session(user):
-    client = Client(headers={"user-agent": "Firefox on the kitchen laptop"})
+CHROME_ON_LINUX = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/131.0.0.0 Safari/537.36"
+)
+SAFARI_ON_IPHONE = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1"
+)
+
+
+def test_the_sessions_page_names_each_session_as_a_person_would(user):
+    """ "Chrome on Linux, this device" and "Safari on iPhone", not the raw User-Agent."""
+    client = Client(headers={"user-agent": CHROME_ON_LINUX})
     log_in(client, user)
+    log_in(Client(headers={"user-agent": SAFARI_ON_IPHONE}), user)
     response = client.get(reverse("usersessions_list"))
     assert response.status_code == 200
     page = response.content.decode()
     assert '<main id="main"' in page
-    assert "Firefox on the kitchen laptop" in page
-    assert "This browser" in page
+    assert "<strong>Chrome on Linux, this device</strong>" in page
+    assert "<strong>Safari on iPhone</strong>" in page
+    assert "Mozilla/5.0" not in page
     assert "last seen" in page
+
+
+@pytest.mark.parametrize(
+    ("user_agent", "name"),
+    [
+        (CHROME_ON_LINUX, "Chrome on Linux"),
+        (SAFARI_ON_IPHONE, "Safari on iPhone"),
+        (
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0",
+            "Firefox on Windows",
+        ),
+        (
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like "
+            "Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0",
+            "Edge on macOS",
+        ),
+        (
+            "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+            "Chrome/131.0.0.0 Mobile Safari/537.36",
+            "Chrome on Android",
+        ),
+        (
+            "Mozilla/5.0 (Linux; Android 14; SM-S918B) AppleWebKit/537.36 (KHTML, like Gecko) "
+            "SamsungBrowser/26.0 Chrome/122.0.0.0 Mobile Safari/537.36",
+            "Samsung Internet on Android",
+        ),
+        (
+            "Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like "
+            "Gecko) CriOS/131.0.6778.73 Mobile/15E148 Safari/604.1",
+            "Chrome on iPad",
+        ),
+        ("Firefox on the kitchen laptop", "An unknown browser"),
+        ("", "An unknown browser"),
+    ],
+)
+def test_a_browser_is_named_from_its_user_agent(user_agent, name):
+    """Real User-Agent strings, parsed by ua-parser; what it cannot read is "An unknown
+    browser"."""
+    from exback.sessions import browser_name
+
+    assert browser_name(user_agent) == name
+
+
+def test_a_session_without_a_browser_it_knows_reads_an_unknown_browser(user):
+    """The page names it so, and never prints what the browser sent in its place."""
+    client = Client(headers={"user-agent": "Firefox on the kitchen laptop"})
+    log_in(client, user)
+    page = client.get(reverse("usersessions_list")).content.decode()
+    assert "<strong>An unknown browser, this device</strong>" in page
+    assert "kitchen laptop" not in page
 
 
 def test_the_account_page_links_to_the_sessions_page(client_logged_in):

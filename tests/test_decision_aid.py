@@ -42,6 +42,19 @@ def test_reasons_are_saved_with_their_weights_encrypted_and_shown_again(program_
     assert "clear eyes" in html
 
 
+def test_each_weight_is_labelled_as_a_person_would_read_it_with_its_reason(program_client):
+    """Not "How much does it matter? (for 1)": each reason and its weight name the same
+    reason in words, inside the fieldset that says for or against."""
+    html = " ".join(program_client.get(URL).content.decode().split())
+    assert "(for 1)" not in html and "(against 1)" not in html
+    for side in ("for", "against"):
+        assert f'<label for="id_{side}_1" class="form-label"> Your first reason </label>' in html
+        assert (
+            f'<label for="id_{side}_5_weight" class="form-label"> '
+            "How much does your fifth reason matter? </label>"
+        ) in html
+
+
 def test_an_answer_that_suggests_waiting_is_named_with_why_and_what_next(program_client):
     response = program_client.post(URL, {**READY, "impulsive": "yes"}, follow=True)
     html = response.content.decode()

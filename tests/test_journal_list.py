@@ -245,10 +245,23 @@ def test_a_card_shows_title_time_mood_part_and_the_start_of_the_text(client_logg
     Entry.objects.filter(pk=entry.pk).update(created_at=written)
     page = client_logged_in.get(reverse("journal:index")).content.decode()
     assert f'<a href="/journal/{entry.pk}/">18 March 2026</a>' in page
-    assert '<time datetime="2026-03-18T09:55:00+0000">18 March 2026, 09:55</time>' in page
+    assert '<time datetime="2026-03-18T09:55:00+0000">09:55</time>' in page
     assert "Mood 4/5" in page
     assert f"<span>Stage {stage.number}: Say sorry, if you need to</span>" in page
     assert "First line second line" in page
+
+
+def test_a_card_shows_its_date_once(client_logged_in, user):
+    """An untitled entry is named by its date, so its card's time gives only the hour; a
+    titled entry's card gives the date and the hour."""
+    written = datetime.datetime(2026, 3, 18, 9, 55, tzinfo=datetime.UTC)
+    untitled = EntryFactory(user=user, title="", body="No title")
+    titled = EntryFactory(user=user, title="By the river", body="A title")
+    Entry.objects.filter(pk__in=[untitled.pk, titled.pk]).update(created_at=written)
+    page = client_logged_in.get(reverse("journal:index")).content.decode()
+    assert page.count("18 March 2026") == 2  # the untitled card's title, the titled card's time
+    assert '<time datetime="2026-03-18T09:55:00+0000">09:55</time>' in page
+    assert '<time datetime="2026-03-18T09:55:00+0000">18 March 2026, 09:55</time>' in page
 
 
 def test_search_and_filters_combine(client_logged_in, user):

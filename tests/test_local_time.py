@@ -267,7 +267,8 @@ def test_a_journal_entry_shows_the_local_time_it_was_written(
 ):
     person = person_in(zone)
     time_machine.move_to(utc(18, 9, 55), tick=False)
-    entry = EntryFactory(user=person, title="")
+    # Titled: the card of an untitled entry gives its date as the title and the hour alone.
+    entry = EntryFactory(user=person, title="Late")
     page = client.get(reverse("journal:detail", args=[entry.pk])).content.decode()
     assert shown in page
     listing = client.get(reverse("journal:index")).content.decode()

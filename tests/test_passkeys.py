@@ -52,7 +52,7 @@ def test_passkey_pages_render_for_a_signed_in_person(client, user, password):
         page = response.content.decode()
         assert '<main id="main"' in page, name  # the site's layout
         assert not inline_scripts(page), name
-    assert "Security Keys" in client.get(reverse("mfa_index")).content.decode()
+    assert "Passkeys and security keys" in client.get(reverse("mfa_index")).content.decode()
 
     # Adding a passkey asks for the password again first, even straight after logging in.
     add = reverse("mfa_add_webauthn")
@@ -85,15 +85,48 @@ def test_the_log_in_page_offers_a_passkey(client):
 
 
 def passkey(user, name, *, passwordless=True):
-    """A stored key as allauth keeps it, with only what its pages read (not a usable
-    credential: the ceremonies are the browser tests')."""
-    from allauth.mfa.models import Authenticator
+    """A stored key as allauth keeps it: a registration that parses (a fresh P-256 public key,
+    no attestation), so that the log-in and confirm pages can ask for it; not a credential
+    anyone holds the private key of (the ceremonies are the browser tests')."""
+    import hashlib
+    import os
 
-    credential = {"clientExtensionResults": {"credProps": {"rk": passwordless}}}
+    from allauth.mfa.models import Authenticator
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from fido2.cose import ES256
+    from fido2.webauthn import (
+        Aaguid,
+        AttestationObject,
+        AttestedCredentialData,
+        AuthenticatorAttestationResponse,
+        AuthenticatorData,
+        CollectedClientData,
+        RegistrationResponse,
+    )
+
+    credential_id = os.urandom(16)
+    public_key = ES256.from_cryptography_key(ec.generate_private_key(ec.SECP256R1()).public_key())
+    data = AuthenticatorData.create(
+        hashlib.sha256(b"testserver").digest(),
+        AuthenticatorData.FLAG.UP | AuthenticatorData.FLAG.AT,
+        0,
+        AttestedCredentialData.create(Aaguid.NONE, credential_id, public_key),
+    )
+    client_data = CollectedClientData.create(
+        type="webauthn.create", challenge=os.urandom(16), origin="http://testserver"
+    )
+    registration = RegistrationResponse(
+        raw_id=credential_id,
+        response=AuthenticatorAttestationResponse(
+            client_data=client_data,
+            attestation_object=AttestationObject.create("none", data, {}),
+        ),
+        client_extension_results={"credProps": {"rk": passwordless}},
+    )
     return Authenticator.objects.create(
         user=user,
         type=Authenticator.Type.WEBAUTHN,
-        data={"name": name, "credential": credential},
+        data={"name": name, "credential": dict(registration)},
     )
 
 
@@ -106,7 +139,7 @@ def test_the_list_shows_ones_own_keys_and_what_each_can_do(client_logged_in, use
     page = client_logged_in.get(reverse("mfa_list_webauthn")).content.decode()
     assert "My phone" in page and "Desk key" in page
     assert "Their laptop" not in page
-    assert "Passkey: signs in on its own" in page and "Second factor only" in page
+    assert "Passkey: logs you in on its own" in page and "Second factor only" in page
     assert f'href="{reverse("mfa_edit_webauthn", kwargs={"pk": mine.pk})}"' in page
     assert f'href="{reverse("mfa_remove_webauthn", kwargs={"pk": mine.pk})}"' in page
 
@@ -136,3 +169,22 @@ def test_rename_and_remove_pages_render_for_ones_own_key(client_logged_in, user,
         response = client_logged_in.get(reverse(name, kwargs={"pk": mine.pk}))
         assert response.status_code == 200, name
         assert '<main id="main"' in response.content.decode(), name
+
+
+@pytest.mark.django_db
+def test_every_passkey_button_has_words_for_when_passkeys_cannot_work(client, user, password):
+    """Beside each passkey button, a hidden note that static/js/passkeys-available.js shows
+    where WebAuthn is missing or refused (an IP address such as 127.0.0.1): a file, not an
+    inline script, which the CSP would block."""
+    note = "data-passkeys-unavailable hidden>Passkeys cannot be used here"
+    script = '<script src="/static/js/passkeys-available.js" defer></script>'
+    page = client.get(reverse("account_login")).content.decode()
+    assert note in page and script in page
+
+    client.post(reverse("account_login"), {"login": user.email, "password": password})
+    passkey(user, "my phone")
+    client.post(reverse("account_reauthenticate"), {"password": password})
+    for name in ["mfa_list_webauthn", "mfa_add_webauthn", "mfa_reauthenticate_webauthn"]:
+        page = client.get(reverse(name)).content.decode()
+        assert note in page and script in page, name
+        assert not inline_scripts(page), name

@@ -76,6 +76,19 @@ def test_everything_is_off_until_the_person_turns_it_on(client_logged_in, user):
     assert ReminderSettings.for_user(user).is_on(Kind.DAILY) is False
 
 
+def test_times_show_on_the_24_hour_clock_as_the_hints_say(client_logged_in, user):
+    """A saved 18:23 reads "18:23" in a text box beside "For example 20:30": not a
+    `type="time"` input, which Chromium draws as "06:23 PM" in an English locale."""
+    ReminderSettings.objects.create(user=user, daily_enabled=True, daily_time=dt.time(18, 23))
+    html = client_logged_in.get(reverse("reminders:settings")).content.decode()
+    (daily,) = re.findall(r'<input[^>]*name="daily_time"[^>]*>', html)
+    assert 'type="text"' in daily
+    assert 'value="18:23"' in daily
+    assert 'inputmode="numeric"' in daily
+    assert 'type="time"' not in html
+    assert "For example 20:30." in html
+
+
 def test_choices_are_saved(client_logged_in, user):
     response = client_logged_in.post(
         reverse("reminders:settings"),

@@ -89,7 +89,7 @@ def test_make_run_starts_the_web_server_the_worker_and_the_scheduler():
     procfile = parse_procfile((ROOT / "Procfile").read_text())
     commands = procfile.processes
     assert set(commands) == {"web", "worker", "scheduler"}
-    assert "manage.py runserver 127.0.0.1:$PORT" in commands["web"]
+    assert "manage.py runserver localhost:$PORT" in commands["web"]
     assert "manage.py db_worker" in commands["worker"]
     assert "manage.py crontask" in commands["scheduler"]
     makefile = (ROOT / "Makefile").read_text()

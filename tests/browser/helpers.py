@@ -20,8 +20,8 @@ def submit_log_in(page, email, password=PASSWORD):
     """Fill in and send the log-in form on the current page."""
     page.locator("#id_login").fill(email)
     page.locator("#id_password").fill(password)
-    # exact: "Sign in with a passkey" would match too.
-    page.get_by_role("button", name="Sign In", exact=True).click()
+    # exact: "Log in with a passkey" would match too.
+    page.get_by_role("button", name="Log in", exact=True).click()
 
 
 def log_in(page, live_server, email, password=PASSWORD):

@@ -13,7 +13,7 @@ def test_focus_moves_to_the_first_field_in_error(live_server, page):
     page.locator("#id_password2").fill(PASSWORD)
     # Past the browser's own check, to see the server's message and what the page does next.
     page.locator("#id_email").evaluate("el => el.setAttribute('type', 'text')")
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Sign up", exact=True).click()
     expect(page.locator("#id_email")).to_have_attribute("aria-invalid", "true")
     expect(page.locator("#id_email")).to_be_focused()
     described = page.locator("#id_email").get_attribute("aria-describedby")

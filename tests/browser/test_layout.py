@@ -97,7 +97,7 @@ def test_phone_menu_opens_without_javascript(live_server, browser, person, passw
         page.goto(live_server.url + "/accounts/login/")
         page.locator("#id_login").fill(person.email)
         page.locator("#id_password").fill(password)
-        page.get_by_role("button", name="Sign In", exact=True).click()
+        page.get_by_role("button", name="Log in", exact=True).click()
         page.wait_for_url(re.compile(r"/dashboard/$"))
         journal = page.get_by_role("link", name="Journal", exact=True)
         assert not journal.is_visible()
@@ -168,3 +168,26 @@ def test_stage_page_has_the_program_beside_the_text_on_a_desktop(
     assert aside["y"] < 400, "the exercise and the progress start at the top, beside the text"
     assert page.get_by_role("link", name="Sincerity check and apology draft").is_visible()
     assert not page.get_by_role("link", name="Go to this stage's exercise").is_visible()
+
+
+@pytest.mark.parametrize("height", [720, 800])
+def test_the_stage_pages_program_column_grows_and_ends_cleanly_at_1280(
+    live_server, page, person, password, shots, height
+):
+    """At 1280 px the column beside the stage text held every section in a scroll box taller
+    than the window, its last link cut in half. It is no scroll box now: scrolling the page
+    brings its last link fully into view."""
+    log_in(page, live_server, person.email, password)
+    page.set_viewport_size({"width": 1280, "height": height})
+    page.goto(live_server.url + reverse("stages:detail", args=["say-sorry"]))
+    aside = page.locator(".stage-aside")
+    scroll_height, client_height, overflow = aside.evaluate(
+        "a => [a.scrollHeight, a.clientHeight, getComputedStyle(a).overflowY]"
+    )
+    assert overflow == "visible" and scroll_height <= client_height + 1
+    page.screenshot(path=shots / f"stage-page-1280x{height}.png")
+    last = aside.locator(".outline-list li").last.get_by_role("link")
+    last.scroll_into_view_if_needed()
+    box = last.bounding_box()
+    assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height, box
+    page.screenshot(path=shots / f"stage-page-1280x{height}-end-of-column.png")

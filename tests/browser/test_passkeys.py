@@ -1,7 +1,8 @@
 """Passkeys in Chromium, with its virtual authenticator standing in for a phone or a laptop's
-fingerprint reader: add one (after the password again), then sign in with it alone; use one as
+fingerprint reader: add one (after the password again), then log in with it alone; use one as
 the second factor after the password; confirm access with one, rename it and remove it. All under
-the site's Content-Security-Policy, which allows no inline script."""
+the site's Content-Security-Policy, which allows no inline script, and every page in the site's
+voice. Where passkeys cannot work (an IP address), the pages say so beside the button."""
 
 import re
 
@@ -12,6 +13,7 @@ from playwright.sync_api import expect
 
 from tests.browser.helpers import WELCOME, log_in, submit_log_in
 from tests.factories import PASSWORD, UserFactory
+from tests.test_account_voice import voice_problems
 
 
 @pytest.fixture
@@ -67,13 +69,17 @@ def add_passkey(page, live_server, *, name, passwordless, artifacts=None):
     page.get_by_role("link", name="Add a passkey or security key").click()
 
     # allauth asks for the password again, however recently the person logged in.
-    expect(page.get_by_role("heading", name="Confirm Access")).to_be_visible()
+    expect(page.get_by_role("heading", name="Confirm it's you")).to_be_visible()
+    assert voice_problems(page.content()) == []
     if artifacts:
         page.screenshot(path=artifacts / "passkeys-confirm-access.png", full_page=True)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Confirm").click()
 
-    expect(page.get_by_role("heading", name="Add Security Key")).to_be_visible()
+    expect(page.get_by_role("heading", name="Add a passkey or security key")).to_be_visible()
+    assert voice_problems(page.content()) == []
+    # On localhost passkeys work: no word says otherwise.
+    expect(page.locator("[data-passkeys-unavailable]")).to_be_hidden()
     page.get_by_label("Name").fill(name)
     if passwordless:
         page.get_by_label("Passwordless").check()
@@ -81,8 +87,9 @@ def add_passkey(page, live_server, *, name, passwordless, artifacts=None):
         page.screenshot(path=artifacts / "passkeys-add.png", full_page=True)
     page.get_by_role("button", name="Add", exact=True).click()
     # The first key of an account comes with recovery codes, shown straight away.
-    expect(page.get_by_text("Security key added.")).to_be_visible()
-    expect(page.get_by_role("heading", name="Recovery Codes")).to_be_visible()
+    expect(page.get_by_text("Your passkey or security key is added.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Recovery codes")).to_be_visible()
+    assert voice_problems(page.content()) == []
     if artifacts:
         page.screenshot(path=artifacts / "passkeys-added-recovery-codes.png", full_page=True)
 
@@ -94,34 +101,37 @@ def log_out(page):
     ).to_be_visible()
 
 
-def sign_in_with_passkey(page, live_server):
+def log_in_with_passkey(page, live_server):
     page.goto(live_server.url + "/accounts/login/")
-    page.get_by_role("button", name="Sign in with a passkey").click()
+    page.get_by_role("button", name="Log in with a passkey").click()
     expect(page.get_by_role("heading", name=WELCOME)).to_be_visible()
 
 
-def test_add_a_passkey_then_sign_in_with_it_alone(
+def test_add_a_passkey_then_log_in_with_it_alone(
     live_server, page, authenticator, csp_reports, artifacts
 ):
+    """A passwordless key, added from the Account page, logs in on its own."""
     user = UserFactory()
     log_in(page, live_server, user.email)
     add_passkey(page, live_server, name="My laptop", passwordless=True, artifacts=artifacts)
 
     key = Authenticator.objects.get(user=user, type=Authenticator.Type.WEBAUTHN)
     assert key.wrap().name == "My laptop"
-    assert key.wrap().is_passwordless is True  # kept on the device: it can sign in alone
+    assert key.wrap().is_passwordless is True  # kept on the device: it can log in alone
     assert [c["isResidentCredential"] for c in authenticator()] == [True]
     assert [m.subject for m in mail.outbox] == ["A passkey was added to your exback account"]
 
     open_passkeys(page, live_server)
     expect(page.get_by_role("listitem")).to_contain_text("My laptop")
-    expect(page.get_by_role("listitem")).to_contain_text("Passkey: signs in on its own")
+    expect(page.get_by_role("listitem")).to_contain_text("Passkey: logs you in on its own")
     page.screenshot(path=artifacts / "passkeys-list.png", full_page=True)
 
     log_out(page)
     page.goto(live_server.url + "/accounts/login/")
+    assert voice_problems(page.content()) == []
+    expect(page.locator("[data-passkeys-unavailable]")).to_be_hidden()
     page.screenshot(path=artifacts / "passkeys-login.png", full_page=True)
-    sign_in_with_passkey(page, live_server)
+    log_in_with_passkey(page, live_server)
     key.refresh_from_db()
     assert key.last_used_at is not None
     assert not csp_reports
@@ -130,6 +140,7 @@ def test_add_a_passkey_then_sign_in_with_it_alone(
 def test_a_passkey_as_second_factor_is_asked_for_after_the_password(
     live_server, page, authenticator, csp_reports, artifacts
 ):
+    """A key added as a second factor is asked for after the password."""
     user = UserFactory()
     log_in(page, live_server, user.email)
     add_passkey(page, live_server, name="Security key", passwordless=False)
@@ -138,10 +149,11 @@ def test_a_passkey_as_second_factor_is_asked_for_after_the_password(
     page.goto(live_server.url + "/accounts/login/")
     submit_log_in(page, user.email)
     # The password alone is not enough now.
-    expect(page.get_by_role("heading", name="Two-Factor Authentication")).to_be_visible()
+    expect(page.get_by_role("heading", name="Two-factor authentication")).to_be_visible()
     expect(page).to_have_url(re.compile(r"/accounts/2fa/authenticate/$"))
+    assert voice_problems(page.content()) == []
     page.screenshot(path=artifacts / "passkeys-second-factor.png", full_page=True)
-    page.get_by_role("button", name="Use a security key").click()
+    page.get_by_role("button", name="Use a passkey or security key").click()
     expect(page.get_by_role("heading", name=WELCOME)).to_be_visible()
     assert not csp_reports
 
@@ -149,37 +161,80 @@ def test_a_passkey_as_second_factor_is_asked_for_after_the_password(
 def test_a_passkey_confirms_access_and_can_be_renamed_and_removed(
     live_server, page, authenticator, csp_reports, artifacts
 ):
+    """Logged in with a key alone, the key confirms access; it is renamed, then removed."""
     user = UserFactory()
     log_in(page, live_server, user.email)
     add_passkey(page, live_server, name="Old phone", passwordless=True)
     log_out(page)
-    sign_in_with_passkey(page, live_server)
+    log_in_with_passkey(page, live_server)
 
-    # Signed in with the passkey alone, renaming it asks to confirm access: with the key.
+    # Logged in with the passkey alone, renaming it asks to confirm access: with the key.
     open_passkeys(page, live_server)
     page.get_by_role("link", name="Rename").click()
-    expect(page.get_by_role("heading", name="Confirm Access")).to_be_visible()
-    page.get_by_role("link", name="Use a security key").click()
-    expect(page.get_by_role("heading", name="Confirm Access")).to_be_visible()
+    expect(page.get_by_role("heading", name="Confirm it's you")).to_be_visible()
+    page.get_by_role("link", name="Use a passkey or security key").click()
+    expect(page.get_by_role("heading", name="Confirm it's you")).to_be_visible()
+    assert voice_problems(page.content()) == []
     page.screenshot(path=artifacts / "passkeys-confirm-access-with-a-key.png", full_page=True)
-    page.get_by_role("button", name="Use a security key").click()
+    page.get_by_role("button", name="Use a passkey or security key").click()
 
-    expect(page.get_by_role("heading", name="Edit Security Key")).to_be_visible()
+    expect(page.get_by_role("heading", name="Rename this key")).to_be_visible()
+    assert voice_problems(page.content()) == []
     page.get_by_label("Name").fill("New phone")
     page.screenshot(path=artifacts / "passkeys-rename.png", full_page=True)
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_role("listitem")).to_contain_text("New phone")
 
     page.get_by_role("link", name="Remove").click()
-    expect(page.get_by_role("heading", name="Remove Security Key")).to_be_visible()
+    expect(page.get_by_role("heading", name="Remove this key")).to_be_visible()
+    assert voice_problems(page.content()) == []
     page.screenshot(path=artifacts / "passkeys-remove.png", full_page=True)
     page.get_by_role("button", name="Remove").click()
-    expect(page.get_by_text("Security key removed.")).to_be_visible()
+    expect(page.get_by_text("That passkey or security key is removed.")).to_be_visible()
     expect(page.get_by_text("You have not added any yet.")).to_be_visible()
     assert not Authenticator.objects.filter(user=user).exists()  # recovery codes went too
     assert mail.outbox[-1].subject == "A passkey was removed from your exback account"
 
-    # With no key left, the password alone signs in again.
+    # With no key left, the password alone logs in again.
     log_out(page)
     log_in(page, live_server, user.email)
     assert not csp_reports
+
+
+def test_at_an_ip_address_the_passkey_pages_say_passkeys_cannot_work(live_server, page, artifacts):
+    """Browsers refuse WebAuthn for an IP address (http://127.0.0.1 is a secure context, yet
+    `navigator.credentials.create` throws): the log-in page and the add page say so in words
+    beside the button, and name the address that works."""
+    user = UserFactory()
+    at_ip = live_server.url.replace("localhost", "127.0.0.1")
+    assert "127.0.0.1" in at_ip
+
+    page.goto(at_ip + "/accounts/login/")
+    note = page.locator("[data-passkeys-unavailable]")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("Passkeys cannot be used here")
+    expect(note).to_contain_text("http://localhost:")
+    page.screenshot(path=artifacts / "passkeys-login-at-127.0.0.1.png", full_page=True)
+
+    page.locator("#id_login").fill(user.email)
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in", exact=True).click()
+    expect(page.get_by_role("heading", name=WELCOME)).to_be_visible()
+    page.goto(at_ip + "/accounts/2fa/webauthn/")
+    expect(page.locator("[data-passkeys-unavailable]")).to_be_visible()
+    page.get_by_role("link", name="Add a passkey or security key").click()
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Confirm").click()
+    expect(page.get_by_role("heading", name="Add a passkey or security key")).to_be_visible()
+    expect(page.locator("[data-passkeys-unavailable]")).to_be_visible()
+    page.screenshot(path=artifacts / "passkeys-add-at-127.0.0.1.png", full_page=True)
+
+
+def test_without_webauthn_in_the_browser_the_log_in_page_says_so(live_server, page):
+    """A browser without WebAuthn (no `window.PublicKeyCredential`), on an address where it
+    would work, is told that this browser does not offer passkeys."""
+    page.add_init_script("delete window.PublicKeyCredential;")
+    page.goto(live_server.url + "/accounts/login/")
+    note = page.locator("[data-passkeys-unavailable]")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("this browser does not offer them")

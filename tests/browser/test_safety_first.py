@@ -52,10 +52,12 @@ def test_the_decision_aid_names_a_concern_the_answers_raise(live_server, page, a
     SafetyCheckFactory(user=user)
     log_in(page, live_server, user.email)
     page.goto(live_server.url + "/stages/exercises/are-you-sure/")
-    page.get_by_label("A reason for (1)").fill("We make each other laugh")
-    page.get_by_label("How much does it matter? (for 1)").select_option("3")
-    page.get_by_label("A reason against (1)").fill("I stopped seeing my friends")
-    page.get_by_label("How much does it matter? (against 1)").select_option("5")
+    reasons_for = page.get_by_role("group", name="Reasons for getting back together")
+    reasons_for.get_by_label("Your first reason", exact=True).fill("We make each other laugh")
+    reasons_for.get_by_label("How much does your first reason matter?").select_option("3")
+    against = page.get_by_role("group", name="Reasons against")
+    against.get_by_label("Your first reason", exact=True).fill("I stopped seeing my friends")
+    against.get_by_label("How much does your first reason matter?").select_option("5")
     answers = {
         "Am I still in love with them": "Yes",
         "Am I deciding this on impulse?": "Yes",
