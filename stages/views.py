@@ -564,7 +564,7 @@ def message_decide(request, pk):
     if decision == HeldMessage.Status.LET_GO:
         messages.success(request, "You let it go. That takes strength.")
     else:
-        messages.success(request, "Noted. exback hasn't sent anything; it's in your hands.")
+        messages.success(request, "Noted. Nothing was sent from here; it's in your hands.")
     return redirect(exercise.url_name)
 
 
@@ -730,7 +730,7 @@ URGE_ENDINGS = {
     Urge.Outcome.HELD: (
         "stages:held_messages",
         "Write it here, all of it. It will be held for the cooling-off period you choose, and "
-        "exback never sends anything.",
+        "nothing here is ever sent.",
     ),
     Urge.Outcome.JOURNAL: (
         "journal:new",
