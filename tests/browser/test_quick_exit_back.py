@@ -149,7 +149,8 @@ def test_shift_while_typing_never_exits_but_three_lone_presses_do(live_server, p
     box = page.get_by_label("Your entry")
     box.click()
 
-    # Capitals (Shift held with a letter), Shift with letters between, and Escape twice.
+    # Capitals (Shift held with a letter), Shift with letters between, and Escape twice (the
+    # old shortcut, which fired mid-sentence).
     page.keyboard.type("we met ")
     for key in ("Shift+I", "Shift+T", "Shift+S"):
         page.keyboard.press(key)
