@@ -462,7 +462,8 @@ if not ENCRYPTION_KEYS:
         ).decode()
     ]
 
-# Where the quick exit (every page's header, or Escape twice) leaves for: a neutral page.
+# Where the quick exit (every page's header, or Shift pressed three times) leaves for: a
+# neutral page, once it has signed the person out (safety.views.quick_exit).
 QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", "https://www.bbc.com/weather")
 
 # The benchmark's floor view (scripts/bench.py); off everywhere else.

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods, require_safe
@@ -127,7 +128,7 @@ def export_markdown(user) -> str:
     """The journal as Markdown that renders as the person wrote it and nothing more: what they
     wrote is escaped (_md_text), so it cannot add headings, links or HTML to the document."""
     lines = [
-        "# My exback journal",
+        f"# My {_md_line(user.site_name)} journal",
         "",
         f"Exported {timezone.localtime().strftime('%-d %B %Y, %H:%M')} for {_md_line(user.email)}.",
         "",
@@ -152,9 +153,11 @@ def export_markdown(user) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _download(content, content_type, extension):
+def _download(user, content, content_type, extension):
+    """The file is named after the site as this person's pages name it: in discreet mode, a
+    download folder shows notes-2026-12-02.json, not the site's name."""
     response = HttpResponse(content, content_type=content_type)
-    name = f"exback-{timezone.localdate().isoformat()}.{extension}"
+    name = f"{slugify(user.site_name) or 'export'}-{timezone.localdate().isoformat()}.{extension}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
@@ -164,14 +167,16 @@ def _download(content, content_type, extension):
 @sensitive_variables()
 def export_json(request):
     data = json.dumps(export_data(request.user), ensure_ascii=False, indent=2)
-    return _download(data, "application/json; charset=utf-8", "json")
+    return _download(request.user, data, "application/json; charset=utf-8", "json")
 
 
 @never_cache
 @require_safe
 @sensitive_variables()
 def export_md(request):
-    return _download(export_markdown(request.user), "text/markdown; charset=utf-8", "md")
+    return _download(
+        request.user, export_markdown(request.user), "text/markdown; charset=utf-8", "md"
+    )
 
 
 @never_cache

@@ -150,12 +150,12 @@ class AccountSettingsForm(forms.ModelForm):
         model = User
         fields = ["time_zone", "country", "discreet"]
         labels = {
-            "discreet": f"Discreet mode: show a neutral name (“{settings.DISCREET_NAME}”) in "
-            "the tab title and in emails"
+            "discreet": f"Discreet mode: use a neutral name (“{settings.DISCREET_NAME}”) "
+            "everywhere: the header, the tab title, emails, downloads and printouts"
         }
         help_texts = {
-            "discreet": "For a shared device or inbox. It does not hide the site itself: "
-            "Quick exit and your browser's private windows do more."
+            "discreet": "For a shared device or inbox. It does not hide what you write or the "
+            "site's address: Quick exit and your browser's private windows do more."
         }
 
     def __init__(self, *args, **kwargs):

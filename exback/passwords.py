@@ -9,7 +9,7 @@ HELP_TEXT = (
     "Use at least 12 characters. A passphrase of three or four unrelated words is strong and "
     "easy to remember; spaces, punctuation and any letters are welcome, and there are no rules "
     "about digits or symbols. Common or easily guessed passwords (a name and a year, repeated "
-    "words, anything built on your email address or on exback) are refused."
+    "words, anything built on your email address or on this site's name) are refused."
 )
 
 # zxcvbn refuses to score more than 72 characters (its matching grows with the length).

@@ -13,8 +13,9 @@ def draft_owner(user) -> str:
 
 
 def draft_key(request) -> str:
-    """The key of the form on this page: one per person and path."""
-    return f"exback-draft:{draft_owner(request.user)}:{request.path}"
+    """The key of the form on this page: one per person and path. drafts.js keeps it under
+    its own prefix; the page never names the site (discreet mode)."""
+    return f"draft:{draft_owner(request.user)}:{request.path}"
 
 
 def mark_saved(request) -> None:

@@ -7,14 +7,15 @@ from typing import cast
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from . import content, drafts, helplines, services
-from .exit import clear_site_data
+from .exit import EXIT_CLEAR_SITE_DATA, clear_site_data, end_session
 from .forms import DangerCheckForm, SafetyCheckForm, SafetyPlanForm
 from .models import DangerCheck, SafetyPlan
 
@@ -151,9 +152,19 @@ def plan_print(request):
 
 
 @login_not_required
-@require_safe
+@never_cache
+@require_get_post
 def quick_exit(request):
-    """The quick-exit link without JavaScript: clear what the browser holds and leave for
-    a neutral page (static/js/quick-exit.js does the same at once, replacing the history
-    entry)."""
-    return clear_site_data(HttpResponseRedirect(settings.QUICK_EXIT_URL))
+    """Leave at once, signed out. static/js/quick-exit.js posts here (a keepalive request,
+    with the CSRF token) as it leaves for the neutral page; without JavaScript the button is
+    a link here, so a GET signs out too, and then redirects to the neutral page. A GET that
+    changes something is usually wrong; here it is the point: the one way out that works
+    everywhere must end the session, and the worst a link on another site can do with it is
+    sign someone out, which is safe. Either way the browser is told to forget this site's
+    cookies, storage and cache (Clear-Site-Data)."""
+    end_session(request)
+    if request.method == "POST":
+        response = HttpResponse(status=204)  # fetch() would follow a redirect off the site
+    else:
+        response = HttpResponseRedirect(settings.QUICK_EXIT_URL)
+    return clear_site_data(response, EXIT_CLEAR_SITE_DATA)

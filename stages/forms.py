@@ -258,7 +258,7 @@ class ApologyForm(OwnedModelForm):
         fields = ["draft", "status"]
         labels = {"draft": "Your apology, in your own words", "status": "Where you are with it"}
         help_texts = {
-            "draft": "Private. exback never sends this anywhere; it is only for you.",
+            "draft": "Private. Nothing here is ever sent anywhere; it is only for you.",
         }
         widgets = {"draft": forms.Textarea(attrs={"rows": 8}), "status": forms.RadioSelect}
 
@@ -405,7 +405,7 @@ class HeldMessageForm(OwnedModelForm):
         model = HeldMessage
         fields = ["text", "hold_hours"]
         help_texts = {
-            "text": "Write what you'd like to say. exback never sends it; it keeps it out of "
+            "text": "Write what you'd like to say. Nothing here is ever sent: it stays out of "
             "sight until the cooling-off period is over.",
         }
         widgets = {"text": forms.Textarea(attrs={"rows": 6}), "hold_hours": forms.RadioSelect}
@@ -553,7 +553,7 @@ class UrgeForm(OwnedModelForm):
         (
             Urge.Outcome.HELD,
             "Write it as a held message",
-            "Write it all now and let it cool off. exback never sends it.",
+            "Write it all now and let it cool off. Nothing here is ever sent.",
         ),
         (
             Urge.Outcome.JOURNAL,

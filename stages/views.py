@@ -568,7 +568,7 @@ def message_decide(request, pk):
     if decision == HeldMessage.Status.LET_GO:
         messages.success(request, "You let it go. That takes strength.")
     else:
-        messages.success(request, "Noted. exback hasn't sent anything; it's in your hands.")
+        messages.success(request, "Noted. Nothing was sent from here; it's in your hands.")
     return redirect(exercise.url_name)
 
 

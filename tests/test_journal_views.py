@@ -76,7 +76,7 @@ def test_detail_keeps_line_breaks_and_escapes_text(client_logged_in, user):
 
 def test_detail_after_save_tells_the_page_to_clear_the_draft(client_logged_in):
     response = client_logged_in.post(reverse("journal:new"), new_entry_data(), follow=True)
-    assert b'data-clear-draft="exback-journal:' in response.content
+    assert b'data-clear-draft="journal:' in response.content
     assert b":new" in response.content
     assert b"Your entry is saved." in response.content
     # Only once: a later visit leaves drafts alone.

@@ -325,7 +325,7 @@ def test_account_page_offers_the_zone_and_discreet_mode(client_logged_in):
     assert f'<option value="{KIRITIMATI}">' in page
     assert "The site&#x27;s time zone (UTC)" in page
     assert 'name="discreet"' in page
-    assert "Discreet mode: show a neutral name (“Notes”)" in page
+    assert "Discreet mode: use a neutral name (“Notes”)" in page
 
 
 def test_account_page_saves_the_zone_and_discreet_mode(client_logged_in, user):

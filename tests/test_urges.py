@@ -148,7 +148,7 @@ def test_a_wait_that_is_not_offered_is_ignored(program_client, wait):
     ("outcome", "goes_to", "says"),
     [
         ("waited", "dashboard", "You waited. That took strength"),
-        ("held", "stages:held_messages", "exback never sends anything"),
+        ("held", "stages:held_messages", "nothing here is ever sent"),
         ("journal", "journal:new", "Only you can read it."),
         ("reached_out", "stages:contacts", "Noted, without judgement."),
     ],

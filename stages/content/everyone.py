@@ -600,7 +600,7 @@ URGE_ENDED = {
     "waited": "You waited. That took strength, and it counts: it's on your dashboard.",
     "held": (
         "Write it here, all of it. It will be held for the cooling-off period you choose, and "
-        "exback never sends anything."
+        "nothing here is ever sent."
     ),
     "journal": "Write whatever you need to. Only you can read it.",
     "reached_out": (

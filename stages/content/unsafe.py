@@ -46,7 +46,7 @@ If you are in danger right now, call your local emergency number.
 A few things are here for you on every page:
 - The Safety page lists helplines and support services for your country. The people there understand abuse and control, and talking to them doesn't commit you to anything.
 - Your safety plan is a private, printable list you write while things are calm, for when they are not.
-- The Quick exit button at the top of every page leaves exback at once.
+- The Quick exit button at the top of every page leaves this site at once.
 - Your journal and the daily self-care check-in are private to you.
 
 This program is self-help, not therapy, and it can't judge your situation for you. It can keep you company while you think, and point you to people who can help.
@@ -123,7 +123,7 @@ Looking after yourself here isn't about how you come across to anyone. It's abou
 - Notice what helps you feel safe, and do more of it.
 - Spend time with people who are kind to you.
 
-Feeling safe matters as much as the basics. Your safety plan is a good place to write down what calms you, where you can go and who you can call. If someone might look at your phone or computer, the Safety page explains how to keep your use of exback private.
+Feeling safe matters as much as the basics. Your safety plan is a good place to write down what calms you, where you can go and who you can call. If someone might look at your phone or computer, the Safety page explains how to keep your use of this site private.
 
 If your feelings are very heavy, or you are thinking about harming yourself, please reach out now: the Safety page lists crisis lines as well as domestic abuse helplines, and a doctor can help too.
 

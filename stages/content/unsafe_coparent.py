@@ -31,7 +31,7 @@ If you or the children are in danger right now, call your local emergency number
 A few things are here for you on every page:
 - The Safety page lists helplines and support services for your country. Domestic abuse services can advise on arrangements for children, too.
 - Your safety plan is a private, printable list you write while things are calm, for when they are not. It can include the children.
-- The Quick exit button at the top of every page leaves exback at once.
+- The Quick exit button at the top of every page leaves this site at once.
 - Your journal and the daily self-care check-in are private to you.
 
 This program is self-help, not therapy or legal advice, and it can't judge your situation for you. It can keep you company while you think, and point you to people who can help.""",

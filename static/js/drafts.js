@@ -2,7 +2,8 @@
 // this browser until it is saved, so a reload, a closed tab or an expired session loses
 // nothing; restored on the next visit (after signing in again, too), cleared once saved and
 // on logout. Also warns before leaving with unsaved changes and stops a double submit.
-// Keys are per person (an opaque key from the server, never the email) and per form.
+// Keys are per person (an opaque key from the server, never the email) and per form; the page
+// gives them without the prefix, so no page names the site (discreet mode).
 (function () {
   "use strict";
 
@@ -22,6 +23,11 @@
 
   var store = storage();
   var forgetting = false;
+
+  // The key a page gives (data-draft-key, data-clear-draft), as kept in storage.
+  function storageKey(key) {
+    return key.indexOf(PREFIX) === 0 ? key : PREFIX + key;
+  }
 
   function forgetAll() {
     forgetting = true; // no draft is written again while this page unloads
@@ -44,14 +50,21 @@
   // The quick exit (quick-exit.js) asks for the same, and must not be held up by a prompt.
   document.addEventListener("exback:forget-drafts", forgetAll);
 
+  // A signed-in page back from the back-forward cache loads itself again (quick-exit.js): the
+  // draft was kept as it was typed, and nothing is written or asked now (after a quick exit,
+  // what the page shows must not be stored again).
+  document.addEventListener("exback:reloading", function () {
+    forgetting = true;
+  });
+
   document.querySelectorAll("[data-clear-draft]").forEach(function (element) {
     if (store) {
-      store.removeItem(element.getAttribute("data-clear-draft"));
+      store.removeItem(storageKey(element.getAttribute("data-clear-draft")));
     }
   });
 
   function track(form) {
-    var key = form.getAttribute("data-draft-key");
+    var key = storageKey(form.getAttribute("data-draft-key"));
     var notice = form.parentNode.querySelector("[data-draft-notice]");
     var status = form.querySelector("[data-draft-status]");
     var submit = form.querySelector("[type=submit]");
