@@ -64,16 +64,27 @@ class SafetyCheck(models.Model):
 
 
 class SafetyPlan(models.Model):
-    """A private, printable safety plan. Its five parts follow the Stanley-Brown Safety
-    Planning Intervention, adapted with the domestic-abuse safety-planning guidance the Safety
-    page names (content.SAFETY_PLAN_SECTIONS)."""
+    """A private, printable safety plan: the steps of the Stanley-Brown Safety Planning
+    Intervention in their order, then the optional parts that domestic-abuse safety planning
+    adds (content.SAFETY_PLAN_STEPS and SAFETY_PLAN_OPTIONAL say what each one is for)."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    # The steps, in order.
     warning_signs = EncryptedTextField(max_length=3000, blank=True)
-    staying_safe = EncryptedTextField(max_length=3000, blank=True)
-    people_places = EncryptedTextField(max_length=3000, blank=True)
-    keep_ready = EncryptedTextField(max_length=3000, blank=True)
+    coping = EncryptedTextField(max_length=3000, blank=True)
+    distractions = EncryptedTextField(max_length=3000, blank=True)
+    help_people = EncryptedTextField(max_length=3000, blank=True)
     professional_help = EncryptedTextField(max_length=3000, blank=True)
+    safer_surroundings = EncryptedTextField(max_length=3000, blank=True)
+    reasons_for_living = EncryptedTextField(max_length=3000, blank=True)
+    # The optional parts, for danger from a partner or ex.
+    children = EncryptedTextField(max_length=3000, blank=True)
+    pets = EncryptedTextField(max_length=3000, blank=True)
+    phone_location = EncryptedTextField(max_length=3000, blank=True)
+    documents_money = EncryptedTextField(max_length=3000, blank=True)
+    evidence = EncryptedTextField(max_length=3000, blank=True)
+    protective_orders = EncryptedTextField(max_length=3000, blank=True)
+    after_leaving = EncryptedTextField(max_length=3000, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -82,12 +93,26 @@ class SafetyPlan(models.Model):
     def __str__(self):
         return "Safety plan"
 
-    def sections(self) -> list[dict]:
-        """Each part of the plan with its heading and what the person wrote, in order."""
+    def _parts(self, parts) -> list[dict]:
         return [
-            {"field": field, "title": title, "text": getattr(self, field)}
-            for field, title, _, _ in content.SAFETY_PLAN_SECTIONS
+            {"field": part.field, "title": part.heading, "text": getattr(self, part.field)}
+            for part in parts
         ]
+
+    def steps(self) -> list[dict]:
+        """The Stanley-Brown steps with what the person wrote, in their order."""
+        return self._parts(content.SAFETY_PLAN_STEPS)
+
+    def optional_parts(self) -> list[dict]:
+        """The domestic-abuse parts with what the person wrote."""
+        return self._parts(content.SAFETY_PLAN_OPTIONAL)
+
+    def written_optional_parts(self) -> list[dict]:
+        return [part for part in self.optional_parts() if str(part["text"]).strip()]
+
+    def sections(self) -> list[dict]:
+        """Every part of the plan with its heading and what the person wrote, in order."""
+        return self._parts(content.SAFETY_PLAN_SECTIONS)
 
     def is_empty(self) -> bool:
         return not any(str(section["text"]).strip() for section in self.sections())

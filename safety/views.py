@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_safe
 
-from . import drafts, helplines, services
+from . import content, drafts, helplines, services
 from .exit import clear_site_data
 from .forms import SafetyCheckForm, SafetyPlanForm
 from .models import SafetyPlan
@@ -94,17 +94,26 @@ def plan(request):
             "conflict": conflict,
             "draft_key": drafts.draft_key(request),
             "saved_draft": drafts.pop_saved(request),
+            "plan_sources": content.SAFETY_PLAN_SOURCES,
+            "plan_parts": content.SAFETY_PLAN_SECTIONS,
         },
     )
 
 
 @require_safe
 def plan_print(request):
-    """The plan as a clean page to print; with nothing written yet, a blank one to fill in
-    by hand."""
+    """The plan as a clean page to print: every step, and the optional parts written in; with
+    nothing written yet, a blank one with every part to fill in by hand."""
     instance = SafetyPlan.objects.for_user(request.user).first() or SafetyPlan()
     return render(
-        request, "safety/plan_print.html", {"plan": instance, "today": timezone.localdate()}
+        request,
+        "safety/plan_print.html",
+        {
+            "plan": instance,
+            "blank": instance.is_empty(),
+            "today": timezone.localdate(),
+            "plan_sources": content.SAFETY_PLAN_SOURCES,
+        },
     )
 
 
