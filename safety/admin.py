@@ -8,9 +8,10 @@ from .models import Helpline
 
 @admin.register(Helpline)
 class HelplineAdmin(admin.ModelAdmin):
-    """Helplines by country: staff keep them right, each with its source and checked date."""
+    """Helplines by country: staff keep them right, each with its source and checked date, and
+    untick `verified` (with a note) for a detail they could not confirm."""
 
-    list_display = ["name", "country", "is_emergency", "phone", "hours", "checked_on"]
-    list_filter = ["country", "is_emergency"]
+    list_display = ["name", "country", "is_emergency", "phone", "hours", "checked_on", "verified"]
+    list_filter = ["verified", "country", "is_emergency"]
     search_fields = ["name", "country", "purpose"]
     ordering = ["country", "-is_emergency", "order", "name"]

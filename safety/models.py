@@ -130,10 +130,16 @@ class HelplineQuerySet(models.QuerySet):
             self.exclude(country="").order_by().values_list("country", flat=True).distinct()
         )
 
+    def checked_before(self, day: datetime.date):
+        """Entries last checked before this day, the longest unchecked first."""
+        return self.filter(checked_on__lt=day).order_by("checked_on", "country", "name")
+
 
 class Helpline(models.Model):
     """A place to turn to, by country: kept as data so staff can correct it in the admin.
-    Every row names the published source it was checked against, and when."""
+    Every row names the published source it was checked against, and when; a row whose
+    details could not all be confirmed says so (`verified`, `note`). `manage.py
+    stale_helplines` lists the rows due for another check."""
 
     country = models.CharField(
         max_length=2,
@@ -153,6 +159,17 @@ class Helpline(models.Model):
     hours = models.CharField(max_length=80, blank=True)
     source_url = models.URLField("source", help_text="Where this was checked.")
     checked_on = models.DateField("checked on")
+    verified = models.BooleanField(
+        default=True,
+        help_text="Untick when a detail could not be confirmed against a published source: "
+        "the Safety page then says it is not yet verified.",
+    )
+    note = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Shown under the entry: what a reader should know, such as what could not be "
+        "confirmed.",
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = HelplineQuerySet.as_manager()

@@ -275,3 +275,53 @@ def test_going_back_stops_rather_than_drop_a_part_no_key_can_read(transactional_
         )
     }
     migrate_forward()  # as the other tests expect it
+
+
+# safety 0003: helplines kept true --------------------------------------------------------------
+BEFORE_HELPLINE_FIXES = [("safety", "0002_safety_plan_sections")]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_four_helpline_corrections_go_forward_and_back_and_spare_staff_edits(
+    transactional_db,
+):
+    """Backwards the four entries get what was first loaded (Shine's 9am-11pm, the SMS line,
+    the old sources); forwards again they are corrected. An entry staff have edited in the
+    admin meanwhile is left as they made it, both ways."""
+    executor = MigrationExecutor(connection)
+    executor.migrate(BEFORE_HELPLINE_FIXES)
+    executor.loader.build_graph()
+    old = executor.loader.project_state(BEFORE_HELPLINE_FIXES).apps.get_model("safety", "Helpline")
+    shine = old.objects.get(country="NZ", name="Shine Helpline")
+    assert shine.hours == "9am\u201311pm every day"
+    centre = old.objects.get(country="ZA", name="Gender-Based Violence Command Centre")
+    assert centre.text == "SMS 'help' to 31531 (for people with disabilities)"
+    assert old.objects.get(country="ZA", is_emergency=True).source_url.startswith(
+        "https://savagerose.org/"
+    )
+    welfare = old.objects.get(country="HK", name="Social Welfare Department Hotline")
+    assert welfare.hours == ""
+    # Staff correct Hong Kong themselves before the migration runs.
+    old.objects.filter(pk=welfare.pk).update(hours="Staff: 24 hours", source_url="https://e.org/")
+    count = old.objects.count()
+
+    migrate_forward()
+    assert Helpline.objects.count() == count
+    shine = Helpline.objects.get(pk=shine.pk)
+    assert (shine.hours, shine.verified) == ("", False) and "24/7" in shine.note
+    assert Helpline.objects.get(pk=centre.pk).text == ""
+    assert Helpline.objects.get(pk=welfare.pk).hours == "Staff: 24 hours"  # theirs, kept
+    assert Helpline.objects.get(country="ZA", is_emergency=True).source_url == (
+        "https://www.saps.gov.za/services/cc_10111.php"
+    )
+    assert Helpline.objects.exclude(pk__in=[shine.pk, centre.pk]).filter(note="").count() == (
+        count - 2
+    )
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(BEFORE_HELPLINE_FIXES)
+    executor.loader.build_graph()
+    old = executor.loader.project_state(BEFORE_HELPLINE_FIXES).apps.get_model("safety", "Helpline")
+    assert old.objects.get(pk=shine.pk).hours == "9am\u201311pm every day"
+    assert old.objects.get(pk=welfare.pk).hours == "Staff: 24 hours"
+    migrate_forward()  # as the other tests expect it

@@ -122,3 +122,13 @@ def test_the_safety_plan_has_its_steps_then_optional_parts_and_prints(live_serve
     expect(page.get_by_role("heading", name="Phone, accounts and location")).to_be_visible()
     expect(page.get_by_role("heading", name="Children")).to_have_count(0)
     page.screenshot(path=artifacts / "safety-plan-print.png", full_page=True)
+
+
+def test_an_unverified_helpline_says_so_on_the_safety_page(live_server, page, artifacts):
+    page.goto(live_server.url + reverse("safety:index") + "?country=NZ#help")
+    shine = page.locator(".helpline", has_text="Shine Helpline")
+    expect(shine.get_by_text("Not yet verified")).to_be_visible()
+    expect(shine).to_contain_text("Shine's own site said 24/7")
+    expect(page.get_by_text("Not yet verified")).to_have_count(1)
+    page.locator("#help").scroll_into_view_if_needed()
+    page.screenshot(path=artifacts / "safety-helplines-nz.png", full_page=True)
