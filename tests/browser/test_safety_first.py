@@ -123,6 +123,15 @@ def test_the_safety_plan_has_its_steps_then_optional_parts_and_prints(live_serve
     expect(page.get_by_role("heading", name="Children")).to_have_count(0)
     page.screenshot(path=artifacts / "safety-plan-print.png", full_page=True)
 
+    page.set_viewport_size({"width": 320, "height": 800})  # nothing scrolls sideways
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.screenshot(path=artifacts / "safety-plan-print-320.png", full_page=True)
+    page.get_by_role("link", name="Back to your plan").click()
+    page.locator("summary", has_text="Each part beside what it comes from").click()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.screenshot(path=artifacts / "safety-plan-320.png", full_page=True)
+    page.locator(".plan-sources").screenshot(path=artifacts / "safety-plan-sources-320.png")
+
 
 def test_an_unverified_helpline_says_so_on_the_safety_page(live_server, page, artifacts):
     page.goto(live_server.url + reverse("safety:index") + "?country=NZ#help")
