@@ -8,7 +8,8 @@ from .models import Helpline
 
 @admin.register(Helpline)
 class HelplineAdmin(admin.ModelAdmin):
-    """Helplines by country: staff keep them right, each with its source and checked date."""
+    """Helplines by country: staff keep them right, each with its source and checked date, and
+    untick `verified` (with a note) for a detail they could not confirm."""
 
     list_display = [
         "name",
@@ -18,7 +19,8 @@ class HelplineAdmin(admin.ModelAdmin):
         "phone",
         "hours",
         "checked_on",
+        "verified",
     ]
-    list_filter = ["country", "is_emergency", "is_abuse_support"]
+    list_filter = ["verified", "country", "is_emergency", "is_abuse_support"]
     search_fields = ["name", "country", "purpose"]
     ordering = ["country", "-is_emergency", "order", "name"]

@@ -3,6 +3,8 @@ about children, the message for a person for whom reconnecting is unsafe, and th
 safety plan. Plain Python data and no Django imports, so that every string can later be
 wrapped for gettext."""
 
+from typing import NamedTuple
+
 # First-time safety check questions: (key, question) tuples; any "yes" shows SAFETY_MESSAGE.
 SAFETY_QUESTIONS = [
     ("violence", "Did your ex ever hurt you physically, or threaten to?"),
@@ -41,48 +43,182 @@ SAFETY_MESSAGE = (
     "answers at any time."
 )
 
-# The private safety plan: (field, heading, what to write, examples). Its parts follow the
-# Stanley-Brown Safety Planning Intervention (warning signs, ways to cope, people and places,
-# professional help, making things safer), adapted with the personal safety-planning steps
-# that domestic-abuse services describe (safe places, code words, a bag and documents ready).
-SAFETY_PLAN_SECTIONS = [
-    (
+# The private safety plan, in two parts.
+#
+# First the steps of the Safety Planning Intervention (Stanley B, Brown GK. Cognitive and
+# Behavioral Practice, 2012), in its order: a person works down the list until they are safe,
+# so the order is part of the plan. Its six steps, then its closing question about reasons for
+# living ("the one thing that is most important to me and worth living for").
+#
+# Then the parts that domestic-abuse services add when the danger comes from a partner or ex
+# (Women's Aid in England, Refuge, the US National Domestic Violence Hotline): optional, shown
+# collapsed until opened or written in.
+#
+# Every part: the model field that stores it, its heading, what to write and an example (in our
+# own words), and what it implements (for the sources on the page and the README's table).
+
+
+class PlanPart(NamedTuple):
+    field: str
+    heading: str
+    prompt: str
+    example: str
+    implements: str
+
+
+SAFETY_PLAN_STEPS = [
+    PlanPart(
         "warning_signs",
         "Warning signs",
-        "What tells you things are getting unsafe or too much: in them, in a situation, or in "
-        "yourself?",
-        "For example: their tone changes; messages arriving late at night; I stop sleeping.",
+        "What tells you a crisis may be building: thoughts, feelings or things you do, what "
+        "they say or do, or a situation that comes first.",
+        "For example: their tone changes; messages arriving late at night; I stop sleeping; I "
+        "start thinking nothing will ever change.",
+        "Step 1: warning signs that a crisis may be developing",
     ),
-    (
-        "staying_safe",
-        "Ways to stay calm and safe",
-        "What you can do on your own to calm down or keep yourself safe: a safe room or exit, a "
-        "route out, something that steadies you.",
-        "For example: slow breathing; going to the room with a lock and a way out; walking to the "
-        "corner shop.",
+    PlanPart(
+        "coping",
+        "My own ways to cope",
+        "Things you can do on your own, without contacting anyone, to calm down or take your "
+        "mind off it for a while.",
+        "For example: slow breathing, in for four and out for six; a hot shower; a walk round "
+        "the block; the playlist that steadies me.",
+        "Step 2: internal coping strategies",
     ),
-    (
-        "people_places",
-        "People and places to reach",
-        "People you trust and places where you are safe and not alone, with how to reach them. "
-        "A code word can let someone know you need help without saying it.",
-        "For example: my sister (code word \u201cumbrella\u201d); the library; my neighbour at "
-        "number 12.",
+    PlanPart(
+        "distractions",
+        "People and places that take my mind off things",
+        "People you can be with, and places you can go, that lift you out of it, even without "
+        "talking about what is wrong.",
+        "For example: coffee with Sam; the library; the swimming pool; my cousin's kitchen.",
+        "Step 3: people and social settings that provide distraction",
     ),
-    (
-        "keep_ready",
-        "Things and documents to keep ready",
-        "What you would need if you had to leave quickly, and where it is kept: somewhere only "
-        "you, or someone you trust, can reach.",
-        "For example: ID and passport copies, bank cards, keys, medicines, phone charger, some "
-        "cash; kept at a friend's.",
+    PlanPart(
+        "help_people",
+        "People I can ask for help",
+        "People you trust to help when things are bad, and how to reach them. A code word can "
+        "tell someone you need help without saying it.",
+        "For example: my sister (code word \u201cumbrella\u201d); my neighbour at number 12; "
+        "Alex from work.",
+        "Step 4: people I can ask for help",
     ),
-    (
+    PlanPart(
         "professional_help",
-        "Professional help",
-        "Helplines, services and professionals you can contact, and the emergency number where "
-        "you live.",
-        "For example: a domestic abuse helpline; my doctor; the emergency number.",
+        "Professionals and services",
+        "Helplines, services and professionals you can contact, with their numbers and hours, "
+        "and the emergency number where you live. The Safety page lists helplines for your "
+        "country.",
+        "For example: a domestic abuse helpline and its hours; a crisis line; my doctor; the "
+        "emergency number (999 in the UK, 911 in the US and Canada, 112 across the EU).",
+        "Step 5: professionals and agencies to contact in a crisis, and the emergency number",
+    ),
+    PlanPart(
+        "safer_surroundings",
+        "Making my surroundings safer",
+        "What you can put out of reach, move or change so that a hard moment is less dangerous: "
+        "things you might use to hurt yourself, weapons, a room you can get out of.",
+        "For example: medicines kept at a friend's; knives out of sight; the room with a lock "
+        "and a way out; a spare key hidden outside.",
+        "Step 6: making the environment safe",
+    ),
+    PlanPart(
+        "reasons_for_living",
+        "My reasons for living",
+        "The people, hopes and things that matter most to you and make life worth living, to "
+        "read when they are hard to remember.",
+        "For example: my children; my dog; finishing my course; seeing the sea again.",
+        "Reasons for living: the one thing most important to me and worth living for",
+    ),
+]
+
+SAFETY_PLAN_OPTIONAL = [
+    PlanPart(
+        "children",
+        "Children",
+        "How the children can stay safe: what they know to do and say, where they can go, who "
+        "collects them, and who at school or nursery knows.",
+        "For example: they know to go to Mrs K next door and call the emergency number; only "
+        "Gran or I collect them; the school has a copy of the order.",
+        "Abuse safety planning: children",
+    ),
+    PlanPart(
+        "pets",
+        "Pets",
+        "Who could look after your pets if you had to leave quickly, and what you would need "
+        "for them. Some refuges and services can help with pets.",
+        "For example: Jo will take the cat; vet records and microchip papers in my bag.",
+        "Abuse safety planning: pets",
+    ),
+    PlanPart(
+        "phone_location",
+        "Phone, accounts and location",
+        "What they could see or track: shared accounts and passwords, location sharing, "
+        "tracking apps or devices, shared cloud photos, a family phone plan. Note what to "
+        "change and when it is safe to: a sudden change can alert them.",
+        "For example: turn off location sharing once I have left; a new email address only I "
+        "know; leave the shared photo album; ask a helpline to check the car for a tracker.",
+        "Abuse safety planning: phone and location safety (technology)",
+    ),
+    PlanPart(
+        "documents_money",
+        "Documents, money and things to keep ready",
+        "What you would need if you had to leave quickly, and where it is kept: somewhere only "
+        "you, or someone you trust, can reach. Money of your own too, if you can.",
+        "For example: passport, birth certificates and bank cards (copies at Jo's); keys; "
+        "medicines; phone charger; some cash; an account in my name only.",
+        "Abuse safety planning: documents, money and a bag kept ready",
+    ),
+    PlanPart(
+        "evidence",
+        "Keeping a record",
+        "Where you keep a record of what happens, out of their reach: dates, what was said or "
+        "done, injuries, messages, who saw it. It can help with the police, a court or housing.",
+        "For example: screenshots sent to an email only I know; my doctor has noted my "
+        "injuries; a diary kept at work.",
+        "Abuse safety planning: keeping evidence",
+    ),
+    PlanPart(
+        "protective_orders",
+        "Protective orders",
+        "An order that protects you (its name depends on the country: protection, "
+        "non-molestation or restraining order): what it says, where the copies are and who "
+        "has one. Or who can help you apply.",
+        "For example: a copy in my bag, one at the school and one at work; the duty "
+        "solicitor's number; call the police if it is broken.",
+        "Abuse safety planning: protective orders",
+    ),
+    PlanPart(
+        "after_leaving",
+        "After leaving",
+        "Staying safe once you have left: routines and routes, who knows your new address, "
+        "locks, what to tell work, school or neighbours, and support for the weeks after.",
+        "For example: a different way to work; new locks; the school knows who may collect; "
+        "a weekly call with my support worker.",
+        "Abuse safety planning: after leaving",
+    ),
+]
+
+SAFETY_PLAN_SECTIONS = [*SAFETY_PLAN_STEPS, *SAFETY_PLAN_OPTIONAL]
+
+# Named on the plan page and the printed plan: (what, a plain link to it or ""). The wording
+# of every part is ours.
+SAFETY_PLAN_SOURCES = [
+    (
+        "Stanley B, Brown GK. Safety Planning Intervention: a brief intervention to mitigate "
+        "suicide risk. Cognitive and Behavioral Practice, 2012; 19: 256\u2013264.",
+        "",
+    ),
+    (
+        "Women's Aid (England), The Survivor's Handbook: making a safety plan.",
+        "https://www.womensaid.org.uk/information-support/the-survivors-handbook/",
+    ),
+    (
+        "Refuge (England), on safety planning and on tech safety.",
+        "https://refugetechsafety.org/",
+    ),
+    (
+        "The National Domestic Violence Hotline (United States), on safety planning.",
+        "https://www.thehotline.org/",
     ),
 ]
 

@@ -1,5 +1,6 @@
 """What a person wrote in the safety check, the danger check and the safety plan, as JSON-ready
-data, for the account export (stages.export puts it beside the program's)."""
+data, for the account export (stages.export puts it beside the program's). The plan's parts come
+in the plan's order, each under its field's name, and `headings` names them as the page does."""
 
 from . import content
 from .models import DangerCheck, SafetyCheck, SafetyPlan
@@ -11,7 +12,7 @@ def user_data(user) -> dict:
     check = SafetyCheck.objects.for_user(user).first()
     danger = DangerCheck.objects.for_user(user).first()
     plan = SafetyPlan.objects.for_user(user).first()
-    plan_fields = [field for field, *_ in content.SAFETY_PLAN_SECTIONS]
+    plan_fields = [part.field for part in content.SAFETY_PLAN_SECTIONS]
     return {
         "safety_check": {
             "answers": check.answers,
@@ -29,6 +30,7 @@ def user_data(user) -> dict:
         else None,
         "safety_plan": {
             **{field: getattr(plan, field) for field in plan_fields},
+            "headings": {part.field: part.heading for part in content.SAFETY_PLAN_SECTIONS},
             "updated_at": plan.updated_at.isoformat(),
         }
         if plan

@@ -126,18 +126,38 @@ class DangerCheckForm(Versioned, forms.Form):
         return check
 
 
+def _plan_label(part: content.PlanPart) -> str:
+    """The steps are numbered, as a person works down them; the optional parts are not."""
+    if part in content.SAFETY_PLAN_STEPS:
+        return f"{content.SAFETY_PLAN_STEPS.index(part) + 1}. {part.heading}"
+    return part.heading
+
+
 class SafetyPlanForm(Versioned, forms.ModelForm):
     class Meta:
         model = SafetyPlan
-        fields = [field for field, *_ in content.SAFETY_PLAN_SECTIONS]
-        labels = {field: title for field, title, _, _ in content.SAFETY_PLAN_SECTIONS}
+        fields = [part.field for part in content.SAFETY_PLAN_SECTIONS]
+        labels = {part.field: _plan_label(part) for part in content.SAFETY_PLAN_SECTIONS}
         help_texts = {
-            field: f"{prompt} {example}"
-            for field, _, prompt, example in content.SAFETY_PLAN_SECTIONS
+            part.field: f"{part.prompt} {part.example}" for part in content.SAFETY_PLAN_SECTIONS
         }
         widgets = {
-            field: forms.Textarea(attrs={"rows": 4}) for field, *_ in content.SAFETY_PLAN_SECTIONS
+            part.field: forms.Textarea(attrs={"rows": 4}) for part in content.SAFETY_PLAN_SECTIONS
         }
+
+    def step_fields(self) -> list[forms.BoundField]:
+        return [self[part.field] for part in content.SAFETY_PLAN_STEPS]
+
+    def optional_fields(self) -> list[tuple[forms.BoundField, bool]]:
+        """Each optional part, and whether it starts open: when it holds text or an error,
+        so nothing written or wrong is ever hidden."""
+        return [
+            (
+                self[part.field],
+                bool(str(self[part.field].value() or "").strip() or self[part.field].errors),
+            )
+            for part in content.SAFETY_PLAN_OPTIONAL
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

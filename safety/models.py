@@ -66,16 +66,27 @@ class SafetyCheck(models.Model):
 
 
 class SafetyPlan(models.Model):
-    """A private, printable safety plan. Its five parts follow the Stanley-Brown Safety
-    Planning Intervention, adapted with the domestic-abuse safety-planning guidance the Safety
-    page names (content.SAFETY_PLAN_SECTIONS)."""
+    """A private, printable safety plan: the steps of the Stanley-Brown Safety Planning
+    Intervention in their order, then the optional parts that domestic-abuse safety planning
+    adds (content.SAFETY_PLAN_STEPS and SAFETY_PLAN_OPTIONAL say what each one is for)."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    # The steps, in order.
     warning_signs = EncryptedTextField(max_length=3000, blank=True)
-    staying_safe = EncryptedTextField(max_length=3000, blank=True)
-    people_places = EncryptedTextField(max_length=3000, blank=True)
-    keep_ready = EncryptedTextField(max_length=3000, blank=True)
+    coping = EncryptedTextField(max_length=3000, blank=True)
+    distractions = EncryptedTextField(max_length=3000, blank=True)
+    help_people = EncryptedTextField(max_length=3000, blank=True)
     professional_help = EncryptedTextField(max_length=3000, blank=True)
+    safer_surroundings = EncryptedTextField(max_length=3000, blank=True)
+    reasons_for_living = EncryptedTextField(max_length=3000, blank=True)
+    # The optional parts, for danger from a partner or ex.
+    children = EncryptedTextField(max_length=3000, blank=True)
+    pets = EncryptedTextField(max_length=3000, blank=True)
+    phone_location = EncryptedTextField(max_length=3000, blank=True)
+    documents_money = EncryptedTextField(max_length=3000, blank=True)
+    evidence = EncryptedTextField(max_length=3000, blank=True)
+    protective_orders = EncryptedTextField(max_length=3000, blank=True)
+    after_leaving = EncryptedTextField(max_length=3000, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -84,12 +95,26 @@ class SafetyPlan(models.Model):
     def __str__(self):
         return "Safety plan"
 
-    def sections(self) -> list[dict]:
-        """Each part of the plan with its heading and what the person wrote, in order."""
+    def _parts(self, parts) -> list[dict]:
         return [
-            {"field": field, "title": title, "text": getattr(self, field)}
-            for field, title, _, _ in content.SAFETY_PLAN_SECTIONS
+            {"field": part.field, "title": part.heading, "text": getattr(self, part.field)}
+            for part in parts
         ]
+
+    def steps(self) -> list[dict]:
+        """The Stanley-Brown steps with what the person wrote, in their order."""
+        return self._parts(content.SAFETY_PLAN_STEPS)
+
+    def optional_parts(self) -> list[dict]:
+        """The domestic-abuse parts with what the person wrote."""
+        return self._parts(content.SAFETY_PLAN_OPTIONAL)
+
+    def written_optional_parts(self) -> list[dict]:
+        return [part for part in self.optional_parts() if str(part["text"]).strip()]
+
+    def sections(self) -> list[dict]:
+        """Every part of the plan with its heading and what the person wrote, in order."""
+        return self._parts(content.SAFETY_PLAN_SECTIONS)
 
     def is_empty(self) -> bool:
         return not any(str(section["text"]).strip() for section in self.sections())
@@ -107,10 +132,16 @@ class HelplineQuerySet(models.QuerySet):
             self.exclude(country="").order_by().values_list("country", flat=True).distinct()
         )
 
+    def checked_before(self, day: datetime.date):
+        """Entries last checked before this day, the longest unchecked first."""
+        return self.filter(checked_on__lt=day).order_by("checked_on", "country", "name")
+
 
 class Helpline(models.Model):
     """A place to turn to, by country: kept as data so staff can correct it in the admin.
-    Every row names the published source it was checked against, and when."""
+    Every row names the published source it was checked against, and when; a row whose
+    details could not all be confirmed says so (`verified`, `note`). `manage.py
+    stale_helplines` lists the rows due for another check."""
 
     country = models.CharField(
         max_length=2,
@@ -136,6 +167,17 @@ class Helpline(models.Model):
     hours = models.CharField(max_length=80, blank=True)
     source_url = models.URLField("source", help_text="Where this was checked.")
     checked_on = models.DateField("checked on")
+    verified = models.BooleanField(
+        default=True,
+        help_text="Untick when a detail could not be confirmed against a published source: "
+        "the Safety page then says it is not yet verified.",
+    )
+    note = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Shown under the entry: what a reader should know, such as what could not be "
+        "confirmed.",
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = HelplineQuerySet.as_manager()

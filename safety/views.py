@@ -137,17 +137,26 @@ def plan(request):
             "conflict": conflict,
             "draft_key": drafts.draft_key(request),
             "saved_draft": drafts.pop_saved(request),
+            "plan_sources": content.SAFETY_PLAN_SOURCES,
+            "plan_parts": content.SAFETY_PLAN_SECTIONS,
         },
     )
 
 
 @require_safe
 def plan_print(request):
-    """The plan as a clean page to print; with nothing written yet, a blank one to fill in
-    by hand."""
+    """The plan as a clean page to print: every step, and the optional parts written in; with
+    nothing written yet, a blank one with every part to fill in by hand."""
     instance = SafetyPlan.objects.for_user(request.user).first() or SafetyPlan()
     return render(
-        request, "safety/plan_print.html", {"plan": instance, "today": timezone.localdate()}
+        request,
+        "safety/plan_print.html",
+        {
+            "plan": instance,
+            "blank": instance.is_empty(),
+            "today": timezone.localdate(),
+            "plan_sources": content.SAFETY_PLAN_SOURCES,
+        },
     )
 
 

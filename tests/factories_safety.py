@@ -40,7 +40,7 @@ class SafetyPlanFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     warning_signs = "Messages arriving late at night."
-    people_places = "My sister (code word umbrella)."
+    help_people = "My sister (code word umbrella)."
 
 
 class HelplineFactory(factory.django.DjangoModelFactory):

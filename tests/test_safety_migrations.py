@@ -14,7 +14,7 @@ from exback.models import User
 from safety.models import Helpline, SafetyCheck, SafetyPlan
 from safety.situation import situation_for
 
-from .test_vault import raw_values
+from .test_vault import raw_values, seal_with_a_lost_key
 
 # Where the models still lived in stages and exback: safety unapplied, and with it the two
 # migrations that depend on it.
@@ -79,7 +79,8 @@ def test_rows_and_values_survive_the_move_and_the_way_back(transactional_db):
     assert not {old_name for old_name, _ in TABLES.values()} & tables()
     # The same ciphertext under the same id: nothing was decrypted or written again.
     assert stored("safety_safetycheck", ["answers", "updated_at"], check.pk) == sealed_answers
-    assert stored("safety_safetyplan", ["warning_signs", "keep_ready"], plan.pk) == sealed_plan
+    # (safety 0002 has since moved the plan's "keep ready" part to documents_money.)
+    assert stored("safety_safetyplan", ["warning_signs", "documents_money"], plan.pk) == sealed_plan
     moved = SafetyCheck.objects.get(pk=check.pk)
     assert (moved.user_id, moved.answers) == (person.pk, ANSWERS)
     situation = situation_for(User.objects.get(pk=person.pk))
@@ -89,7 +90,7 @@ def test_rows_and_values_survive_the_move_and_the_way_back(transactional_db):
         "you have felt afraid of your ex",
     )
     moved_plan = SafetyPlan.objects.get(pk=plan.pk)
-    assert (moved_plan.warning_signs, moved_plan.keep_ready, moved_plan.version) == (
+    assert (moved_plan.warning_signs, moved_plan.documents_money, moved_plan.version) == (
         PLAN["warning_signs"],
         PLAN["keep_ready"],
         3,
@@ -126,3 +127,201 @@ def test_rows_and_values_survive_the_move_and_the_way_back(transactional_db):
 
     migrate_forward()  # as the other tests expect it
     assert SafetyCheck.objects.get(pk=check.pk).answers == ANSWERS
+
+
+# safety 0002: the plan's new parts ---------------------------------------------------------------
+PLAN_BEFORE_PARTS = [("safety", "0001_initial")]
+# The five parts the plan had, and the field each one lives in now.
+OLD_PARTS = {
+    "warning_signs": "warning_signs",
+    "staying_safe": "coping",
+    "people_places": "help_people",
+    "professional_help": "professional_help",
+    "keep_ready": "documents_money",
+}
+OLD_PLAN = {
+    "warning_signs": "Texts after midnight.\nHe goes quiet, then slams doors.",
+    "staying_safe": "Breathing; the bathroom has a lock and a window.",
+    "people_places": "My sister (code word umbrella); the library on Hill St.",
+    "professional_help": "Refuge 0808 2000 247; Dr Patel.",
+    "keep_ready": "Passport copy and cash at Jo's.",
+}
+NEW_ONLY = {
+    "distractions": "Swimming with Sam.",
+    "safer_surroundings": "Pills at Jo's.",
+    "reasons_for_living": "My daughter.",
+    "children": "They go to Mrs K next door.",
+    "pets": "Jo takes the cat.",
+    "phone_location": "Turn off location sharing.",
+    "evidence": "Screenshots to my work email.",
+    "protective_orders": "Copy at school.",
+    "after_leaving": "New route to work.",
+}
+
+
+def migrate_plan_back():
+    executor = MigrationExecutor(connection)
+    executor.migrate(PLAN_BEFORE_PARTS)
+    executor.loader.build_graph()
+    return executor.loader.project_state(PLAN_BEFORE_PARTS).apps
+
+
+def sealed_parts(pk: int, columns) -> tuple:
+    return stored("safety_safetyplan", list(columns), pk)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_plans_old_parts_move_whole_to_their_new_parts_and_back(transactional_db):
+    """Forwards every old part keeps its ciphertext under its new name and the new parts are
+    empty; backwards the old names come back with the same ciphertext. Nothing is decrypted or
+    written again, and the version, the date and the owner stay as they were."""
+    old = migrate_plan_back()
+    person = old.get_model("exback", "User").objects.create(email="plan@example.com")
+    plan = old.get_model("safety", "SafetyPlan").objects.create(user=person, version=4, **OLD_PLAN)
+    sealed = sealed_parts(plan.pk, [*OLD_PARTS, "updated_at"])
+    assert not any(text in value for text, value in zip(OLD_PLAN.values(), sealed, strict=False))
+
+    migrate_forward()
+    assert sealed_parts(plan.pk, [*OLD_PARTS.values(), "updated_at"]) == sealed
+    moved = SafetyPlan.objects.get(pk=plan.pk)
+    for old_field, new_field in OLD_PARTS.items():
+        assert getattr(moved, new_field) == OLD_PLAN[old_field]
+    assert all(getattr(moved, part) == "" for part in NEW_ONLY)
+    assert (moved.user_id, moved.version) == (person.pk, 4)
+
+    old = migrate_plan_back()
+    assert sealed_parts(plan.pk, [*OLD_PARTS, "updated_at"]) == sealed
+    back = old.get_model("safety", "SafetyPlan").objects.get(pk=plan.pk)
+    assert {field: getattr(back, field) for field in OLD_PARTS} == OLD_PLAN
+    assert back.version == 4
+
+    migrate_forward()  # as the other tests expect it
+    assert SafetyPlan.objects.get(pk=plan.pk).coping == OLD_PLAN["staying_safe"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_going_back_keeps_the_new_parts_words_in_the_old_parts(transactional_db):
+    """What a person wrote in a part the old plan did not have is added, under its heading, to
+    the end of the old part closest to it: no words are lost going back, and going forward
+    again keeps them all (in those old parts)."""
+    person = User.objects.create(email="newparts@example.com")
+    plan = SafetyPlan.objects.create(
+        user=person,
+        **{OLD_PARTS[field]: text for field, text in OLD_PLAN.items()},
+        **NEW_ONLY,
+    )
+    empty_old = SafetyPlan.objects.create(
+        user=User.objects.create(email="onlynew@example.com"), reasons_for_living="My dog."
+    )
+    untouched = SafetyPlan.objects.create(
+        user=User.objects.create(email="untouched@example.com"), warning_signs="Shouting."
+    )
+    untouched_sealed = sealed_parts(untouched.pk, ["warning_signs", "updated_at", "version"])
+    updated_at = sealed_parts(plan.pk, ["updated_at"])
+
+    old = migrate_plan_back()
+    back = old.get_model("safety", "SafetyPlan").objects.get(pk=plan.pk)
+    assert back.warning_signs == OLD_PLAN["warning_signs"]
+    assert back.professional_help == OLD_PLAN["professional_help"]
+    assert back.staying_safe == (
+        f"{OLD_PLAN['staying_safe']}\n\n"
+        f"Making my surroundings safer:\n{NEW_ONLY['safer_surroundings']}\n\n"
+        f"My reasons for living:\n{NEW_ONLY['reasons_for_living']}"
+    )
+    assert back.people_places == (
+        f"{OLD_PLAN['people_places']}\n\n"
+        f"People and places that take my mind off things:\n{NEW_ONLY['distractions']}"
+    )
+    assert back.keep_ready.startswith(f"{OLD_PLAN['keep_ready']}\n\nChildren:\n")
+    every_old_part = " ".join(getattr(back, field) for field in OLD_PARTS)
+    for text in [*OLD_PLAN.values(), *NEW_ONLY.values()]:
+        assert text in every_old_part
+    assert back.version == plan.version + 1  # a page opened before cannot save over it
+    assert sealed_parts(plan.pk, ["updated_at"]) == updated_at
+    assert old.get_model("safety", "SafetyPlan").objects.get(pk=empty_old.pk).staying_safe == (
+        "My reasons for living:\nMy dog."
+    )
+    # A plan with nothing in the new parts is not written at all.
+    assert sealed_parts(untouched.pk, ["warning_signs", "updated_at", "version"]) == (
+        untouched_sealed
+    )
+
+    migrate_forward()
+    again = SafetyPlan.objects.get(pk=plan.pk)
+    assert again.coping == back.staying_safe and again.documents_money == back.keep_ready
+    assert again.children == ""  # kept in documents_money now, not split out again
+
+
+@pytest.mark.django_db(transaction=True)
+def test_going_back_stops_rather_than_drop_a_part_no_key_can_read(transactional_db):
+    """A new part no configured key can read cannot be moved into an old part, and dropping
+    its column would lose it: migrating back stops with the row's id and changes nothing."""
+    person = User.objects.create(email="lostkey@example.com")
+    plan = SafetyPlan.objects.create(user=person, coping="Breathing.", pets="Jo takes the cat.")
+    lost = seal_with_a_lost_key("the children's plan")
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE safety_safetyplan SET children = %s WHERE id = %s", [lost, plan.pk])
+    before = sealed_parts(plan.pk, ["coping", "documents_money", "pets", "children", "version"])
+
+    with pytest.raises(RuntimeError, match=f"safety_safetyplan id={plan.pk}"):
+        migrate_plan_back()
+    assert sealed_parts(plan.pk, ["coping", "documents_money", "pets", "children", "version"]) == (
+        before
+    )
+    assert "coping" in {
+        column.name
+        for column in connection.introspection.get_table_description(
+            connection.cursor(), "safety_safetyplan"
+        )
+    }
+    migrate_forward()  # as the other tests expect it
+
+
+# safety 0003: helplines kept true --------------------------------------------------------------
+BEFORE_HELPLINE_FIXES = [("safety", "0002_safety_plan_sections")]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_four_helpline_corrections_go_forward_and_back_and_spare_staff_edits(
+    transactional_db,
+):
+    """Backwards the four entries get what was first loaded (Shine's 9am-11pm, the SMS line,
+    the old sources); forwards again they are corrected. An entry staff have edited in the
+    admin meanwhile is left as they made it, both ways."""
+    executor = MigrationExecutor(connection)
+    executor.migrate(BEFORE_HELPLINE_FIXES)
+    executor.loader.build_graph()
+    old = executor.loader.project_state(BEFORE_HELPLINE_FIXES).apps.get_model("safety", "Helpline")
+    shine = old.objects.get(country="NZ", name="Shine Helpline")
+    assert shine.hours == "9am\u201311pm every day"
+    centre = old.objects.get(country="ZA", name="Gender-Based Violence Command Centre")
+    assert centre.text == "SMS 'help' to 31531 (for people with disabilities)"
+    assert old.objects.get(country="ZA", is_emergency=True).source_url.startswith(
+        "https://savagerose.org/"
+    )
+    welfare = old.objects.get(country="HK", name="Social Welfare Department Hotline")
+    assert welfare.hours == ""
+    # Staff correct Hong Kong themselves before the migration runs.
+    old.objects.filter(pk=welfare.pk).update(hours="Staff: 24 hours", source_url="https://e.org/")
+    count = old.objects.count()
+
+    migrate_forward()
+    assert Helpline.objects.count() == count
+    shine = Helpline.objects.get(pk=shine.pk)
+    assert (shine.hours, shine.verified) == ("", False) and "24/7" in shine.note
+    assert Helpline.objects.get(pk=centre.pk).text == ""
+    assert Helpline.objects.get(pk=welfare.pk).hours == "Staff: 24 hours"  # theirs, kept
+    assert Helpline.objects.get(country="ZA", is_emergency=True).source_url == (
+        "https://www.saps.gov.za/services/cc_10111.php"
+    )
+    assert Helpline.objects.exclude(pk__in=[shine.pk, centre.pk]).filter(note="").count() == (
+        count - 2
+    )
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(BEFORE_HELPLINE_FIXES)
+    executor.loader.build_graph()
+    old = executor.loader.project_state(BEFORE_HELPLINE_FIXES).apps.get_model("safety", "Helpline")
+    assert old.objects.get(pk=shine.pk).hours == "9am\u201311pm every day"
+    assert old.objects.get(pk=welfare.pk).hours == "Staff: 24 hours"
+    migrate_forward()  # as the other tests expect it

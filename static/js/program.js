@@ -7,3 +7,14 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// The safety plan's optional parts start closed unless they hold text; a draft restored into
+// one (drafts.js runs first) opens it, so nothing typed is hidden.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("details.plan-optional").forEach(function (part) {
+    var box = part.querySelector("textarea");
+    if (box && box.value.trim()) {
+      part.open = true;
+    }
+  });
+});

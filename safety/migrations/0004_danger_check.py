@@ -63,7 +63,7 @@ def mark_abuse_support(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("safety", "0001_initial"),
+        ("safety", "0003_helplines_verified_and_four_corrections"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
