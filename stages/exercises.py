@@ -15,7 +15,7 @@ from django.db import models
 from . import forms
 from . import models as m
 
-# The stage slugs the code itself needs to know (content.py holds them all).
+# The stage slugs the code itself needs to know (stages.content holds them all).
 SAY_SORRY = "say-sorry"
 SELF_CARE = m.SELF_CARE_SLUG
 TIME_AND_SPACE = "time-and-space"

@@ -32,7 +32,7 @@ def days_before(day: datetime.date, today: datetime.date) -> int:
 # The stage brought to the front for anyone who answers yes to a safety question.
 SELF_CARE_SLUG = content.SELF_CARE_SLUG
 
-# The answers that suggest a person is ready, from the notes in content.py.
+# The answers that suggest a person is ready, from the notes in stages.content.
 READY_ANSWERS = {
     "still_in_love": YES,
     "impulsive": NO,

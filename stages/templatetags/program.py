@@ -21,15 +21,16 @@ def safety_links(value):
 
 @register.filter
 def plaintext(value):
-    """Turn content.py's plain text into HTML: blank lines separate paragraphs and lines that
-    start with "- " become a bulleted list. Every piece is escaped before it is wrapped."""
+    """Turn the program's plain text (stages.content) into HTML: blank lines separate
+    paragraphs and lines that start with "- " become a bulleted list. Every piece is escaped
+    before it is wrapped."""
     return _plaintext(str(value or ""), get_script_prefix())
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=512)
 def _plaintext(value: str, prefix: str):
-    """Remembered per text (the program's sections change only when staff edit them) and
-    script prefix (the Safety page's link). For the program's own text only: a person's
+    """Remembered per text (the program's words live in code and never change while a process
+    runs; four kinds of reader make a few hundred texts) and script prefix (the Safety page's link). For the program's own text only: a person's
     words must never be passed here, or they would stay in the process's memory."""
     del prefix  # part of the key only
     html = []
