@@ -1,5 +1,7 @@
 from django import forms
 
+from vault.forms import blank_unreadable
+
 from . import content
 from .models import YES_NO, YES_NO_NOT_SURE, DangerCheck, SafetyCheck, SafetyPlan
 
@@ -162,13 +164,7 @@ class SafetyPlanForm(Versioned, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.add_version()
-        # Text no key can read is never put back in a form (saving would store the notice).
-        for name, field in self.fields.items():
-            if getattr(self.initial.get(name), "unreadable", False):
-                self.initial[name] = ""
-                field.help_text = (
-                    "What was here can't be read with the current keys; what you type replaces it."
-                )
+        blank_unreadable(self)
 
     def save(self, commit=True, *, user=None):
         plan = super().save(commit=False)

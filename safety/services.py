@@ -16,10 +16,11 @@ class Conflict(Exception):
         self.current = current
 
 
-def _claim_version(*, user, form) -> None:
+def claim_version(*, user, form) -> None:
     """Raise Conflict unless the row is still at the version the form was loaded from; then
-    move it on, so of two tabs saving at once exactly one wins."""
-    instance = form.instance
+    move it on, so of two tabs saving at once exactly one wins. The program's saves use it
+    too (stages.services)."""
+    instance = getattr(form, "instance", None)
     posted = form.cleaned_data.get("version")
     if instance is None or instance.pk is None or posted is None:
         return
@@ -32,17 +33,17 @@ def _claim_version(*, user, form) -> None:
 @transaction.atomic
 def safety_check_save(*, user, form: SafetyCheckForm) -> SafetyCheck:
     """Save a valid safety check form (from the check or the account page) for this person."""
-    _claim_version(user=user, form=form)
+    claim_version(user=user, form=form)
     return form.save(user=user)
 
 
 @transaction.atomic
 def danger_check_save(*, user, form: DangerCheckForm) -> DangerCheck:
-    _claim_version(user=user, form=form)
+    claim_version(user=user, form=form)
     return form.save(user=user)
 
 
 @transaction.atomic
 def safety_plan_save(*, user, form: SafetyPlanForm) -> SafetyPlan:
-    _claim_version(user=user, form=form)
+    claim_version(user=user, form=form)
     return form.save(user=user)

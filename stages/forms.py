@@ -8,6 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from vault.forms import blank_unreadable
+
 from . import content
 from .models import (
     YES,
@@ -105,13 +107,7 @@ class OwnedModelForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         add_save_guards(self, self._meta.model, self.instance)
-        # Text no key can read is never put back in a form (saving would store the notice).
-        for name, field in self.fields.items():
-            if getattr(self.initial.get(name), "unreadable", False):
-                self.initial[name] = ""
-                field.help_text = (
-                    "What was here can't be read with the current keys; what you type replaces it."
-                )
+        blank_unreadable(self)
 
     def save(self, commit=True, *, user=None):
         obj = super().save(commit=False)

@@ -4,18 +4,12 @@ another tab meanwhile is never silently overwritten."""
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
-from django.db.models import F
+
+from safety.services import Conflict as Conflict  # re-exported: the program catches it
+from safety.services import claim_version
 
 from .exercises import Exercise
 from .models import HeldMessage, StageProgress
-
-
-class Conflict(Exception):
-    """The row changed after this form was loaded (another tab, another device)."""
-
-    def __init__(self, current: models.Model):
-        super().__init__("changed elsewhere")
-        self.current = current
 
 
 def _touch(user, exercise: Exercise) -> None:
@@ -44,23 +38,10 @@ def submitted_before(*, user, form) -> models.Model | None:
     return model._default_manager.filter(user=user, submission_token=token).first()
 
 
-def _claim_version(*, user, form) -> None:
-    """Raise Conflict unless the row is still at the version the form was loaded from; then
-    move it on, so of two tabs saving at once exactly one wins."""
-    instance = getattr(form, "instance", None)
-    posted = form.cleaned_data.get("version")
-    if instance is None or instance.pk is None or posted is None:
-        return
-    rows = type(instance)._default_manager.filter(pk=instance.pk, user=user)
-    if not rows.filter(version=posted).update(version=F("version") + 1):
-        raise Conflict(rows.get())
-    instance.version = posted + 1
-
-
 @transaction.atomic
 def guarded_save(*, user, form):
     """form.save(user=...) behind both guards. Returns the saved (or already saved) row."""
-    _claim_version(user=user, form=form)
+    claim_version(user=user, form=form)
     try:
         with transaction.atomic():
             return form.save(user=user)
