@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "exback",
     "stages",
+    "progress",
     "journal",
     "demo",
     "vault",

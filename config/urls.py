@@ -8,7 +8,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     # the program's URLs, whose /stages/<slug>/ would otherwise take those two.
     path("", include("safety.urls")),
     path("accounts/", include("allauth.urls")),
-    path("stages/", include("stages.urls")),
+    path("stages/", include("progress.urls")),
     path("journal/", include("journal.urls")),
     path("reminders/", include("reminders.urls")),
     path("admin/", admin.site.urls),

@@ -17,10 +17,11 @@ from django.utils import timezone
 
 from exback.models import User
 from journal.models import Entry, EntryToken
+from progress import models as program
 from safety import content as safety_content
 from safety import models as safety
 from stages import content
-from stages import models as program
+from stages.models import Stage
 from vault import crypto
 
 DEMO_DOMAIN = "demo.exback.invalid"
@@ -137,7 +138,7 @@ def fill_program(users: list[User], *, rng: random.Random, today: datetime.date)
     """Everyone has answered the safety check, started every section, and saved something in
     every exercise; a few have finished the whole program."""
     now = timezone.now()
-    sections = list(program.Stage.objects.all())
+    sections = list(Stage.objects.all())
     # No to every safety question, and no children shared with the ex.
     no_to_all = {
         key: safety.NO
@@ -153,7 +154,7 @@ def fill_program(users: list[User], *, rng: random.Random, today: datetime.date)
         rows[safety.SafetyCheck].append(safety.SafetyCheck(user=user, answers=no_to_all))
         done = rng.randint(0, 7)
         for section in sections:
-            completed = section.kind == program.Stage.Kind.STAGE and section.number <= done
+            completed = section.kind == Stage.Kind.STAGE and section.number <= done
             rows[program.StageProgress].append(
                 program.StageProgress(
                     user=user,
@@ -303,7 +304,7 @@ def explicit_created_at():
 def fill_journal(plan: list[tuple[User, int]], *, rng: random.Random, days: int = 3 * 365) -> int:
     """Journal entries (encrypted, with their search tokens) for each (user, count)."""
     now = timezone.now()
-    stages = list(program.Stage.objects.stages())
+    stages = list(Stage.objects.stages())
     entries = []
     with explicit_created_at():
         for user, count in plan:

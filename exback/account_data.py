@@ -55,7 +55,7 @@ def _entries(user):
 
 def _section_names(user) -> dict[str, str]:
     """The program's parts as this person reads them (exports name them the same way)."""
-    from stages.reports import program_for
+    from stages.program import program_for
 
     return {section.slug: str(section) for section in program_for(user).sections}
 
@@ -77,8 +77,8 @@ def _entry_data(entry, names: dict[str, str]):
 @sensitive_variables()
 def export_data(user) -> dict:
     """Everything exback holds about this person, decrypted, JSON-ready."""
+    from progress.export import user_data  # the program's half, owned by stages
     from reminders.models import ReminderSettings
-    from stages.export import user_data  # the program's half, owned by stages
 
     names = _section_names(user)
     return {

@@ -29,7 +29,7 @@ def home(request):
 
 @require_safe
 def dashboard(request):
-    from stages.reports import dashboard as program_dashboard
+    from progress.reports import dashboard as program_dashboard
 
     context = program_dashboard(request.user)
     context["first_sign_in"] = request.session.get(FIRST_SIGN_IN_SESSION_KEY, False)

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from safety.drafts import draft_owner
 from stages.models import Stage
-from stages.reports import program_for
+from stages.program import program_for
 
 from .forms import EditEntryForm, EntryFilterForm, NewEntryForm
 from .listing import entries_page

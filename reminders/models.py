@@ -120,7 +120,7 @@ class SentReminder(models.Model):
     slot = models.CharField(max_length=64)
     # For a held-message reminder: which message (the email links to it, never quotes it).
     held_message = models.ForeignKey(
-        "stages.HeldMessage", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+        "progress.HeldMessage", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)

@@ -19,8 +19,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from journal.models import Entry
-from stages.models import HeldMessage, SelfCareCheckIn, Urge
-from stages.reports import program_for
+from progress.models import HeldMessage, SelfCareCheckIn, Urge
+from stages.program import program_for
 
 from . import emails
 from .models import Kind, ReminderSettings, SentReminder, user_zone
@@ -146,9 +146,9 @@ def weekly_counts(user, now: datetime.datetime) -> dict:
 
 def _context(reminder: SentReminder, now: datetime.datetime) -> dict:
     if reminder.kind == Kind.DAILY:
-        return {"action_url": emails.absolute(reverse("stages:checkin_today"))}
+        return {"action_url": emails.absolute(reverse("progress:checkin_today"))}
     if reminder.kind == Kind.HELD:
-        path = reverse("stages:message_detail", args=[reminder.held_message_id])
+        path = reverse("progress:message_detail", args=[reminder.held_message_id])
         return {"action_url": emails.absolute(path)}
     counts = weekly_counts(reminder.user, now)
     return {

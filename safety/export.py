@@ -1,5 +1,5 @@
 """What a person wrote in the safety check, the danger check and the safety plan, as JSON-ready
-data, for the account export (stages.export puts it beside the program's). The plan's parts come
+data, for the account export (progress.export puts it beside the program's). The plan's parts come
 in the plan's order, each under its field's name, and `headings` names them as the page does."""
 
 from . import content

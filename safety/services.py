@@ -19,7 +19,7 @@ class Conflict(Exception):
 def claim_version(*, user, form) -> None:
     """Raise Conflict unless the row is still at the version the form was loaded from; then
     move it on, so of two tabs saving at once exactly one wins. The program's saves use it
-    too (stages.services)."""
+    too (progress.services)."""
     instance = getattr(form, "instance", None)
     posted = form.cleaned_data.get("version")
     if instance is None or instance.pk is None or posted is None:

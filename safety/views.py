@@ -59,8 +59,8 @@ def check(request):
             # After a yes, the program's overview first (it leads with help), wherever
             # the person was going.
             if saved.any_yes:
-                return redirect("stages:index")
-            return redirect(next_url or "stages:index")
+                return redirect("progress:index")
+            return redirect(next_url or "progress:index")
     return render(
         request,
         "safety/check.html",
@@ -76,7 +76,7 @@ def check(request):
 @require_get_post
 def danger_check(request, *, stage=None):
     """The danger check. For a person whose safety answers suggest abuse it is also the
-    program's "are you sure?" page (stages.views.readiness renders it there, with its part of
+    program's "are you sure?" page (progress.views.readiness renders it there, with its part of
     the program as `stage`), so it saves back to the address it was opened at. What was saved
     decides what leads the page: after a sign of serious danger, the emergency number and the
     country's abuse line, above everything else."""

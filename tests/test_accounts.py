@@ -75,7 +75,7 @@ def test_unverified_account_cannot_log_in(client):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", ["dashboard", "account", "stages:index", "journal:index"])
+@pytest.mark.parametrize("name", ["dashboard", "account", "progress:index", "journal:index"])
 def test_unverified_session_is_kept_out_of_private_pages(client, name):
     """Even a session made some other way never shows an unverified account a private page."""
     client.force_login(UserFactory(verified=False))
@@ -85,7 +85,7 @@ def test_unverified_session_is_kept_out_of_private_pages(client, name):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", ["dashboard", "account", "stages:index", "journal:index"])
+@pytest.mark.parametrize("name", ["dashboard", "account", "progress:index", "journal:index"])
 def test_visitor_is_sent_to_log_in(client, name):
     response = client.get(reverse(name))
     assert response.status_code == 302

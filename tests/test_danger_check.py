@@ -11,9 +11,9 @@ import re
 import pytest
 from django.urls import reverse
 
+from progress.models import Readiness
 from safety import content
 from safety.models import DangerCheck, Helpline
-from stages.models import Readiness
 
 from .factories import UserFactory
 from .factories_safety import DANGER_ALL_NO, DangerCheckFactory, SafetyCheckFactory
@@ -22,7 +22,7 @@ from .test_vault import raw_values
 
 pytestmark = pytest.mark.django_db
 
-READINESS = reverse("stages:readiness")
+READINESS = reverse("progress:readiness")
 DANGER_CHECK = reverse("safety:danger_check")
 URGENT = '<section class="danger-urgent'
 QUESTION_KEYS = [key for key, *_ in content.DANGER_QUESTIONS]
@@ -90,7 +90,7 @@ def test_a_person_with_no_yes_sees_the_ordinary_decision_aid(program_client):
 def test_the_stage_page_lists_the_danger_check_for_an_unsafe_person(unsafe_client):
     """On the "are you sure?" part of the program the danger check is the exercise, not a step
     set aside."""
-    text = page(unsafe_client, reverse("stages:detail", args=["are-you-sure"]))
+    text = page(unsafe_client, reverse("progress:detail", args=["are-you-sure"]))
     assert f'href="{READINESS}"' in text
     assert "A danger check" in text
     assert "Set aside for you" not in text
@@ -310,7 +310,7 @@ def test_the_summary_holds_the_danger_check_for_an_unsafe_person(unsafe_client, 
     nothing of the decision aid, even when it was answered before."""
     ReadinessFactory(user=user, reasons=[{"side": "for", "text": "Old times", "weight": 2}])
     DangerCheckFactory(user=user, answers=answers(weapon="not_sure"))
-    text = page(unsafe_client, reverse("stages:summary"))
+    text = page(unsafe_client, reverse("progress:summary"))
     assert content.DANGER_QUESTIONS[2][1] in text
     assert "<dd>Not sure</dd>" in text
     assert content.DANGER_SUMMARY["urgent"] in text
@@ -321,7 +321,7 @@ def test_the_summary_shows_no_danger_check_to_a_person_with_no_yes(program_clien
     """The decision aid's summary as before for a person who said no to every safety
     question."""
     DangerCheckFactory(user=user)
-    text = page(program_client, reverse("stages:summary"))
+    text = page(program_client, reverse("progress:summary"))
     assert "Danger check" not in text
 
 

@@ -6,7 +6,8 @@ import re
 from django.urls import reverse
 from django.utils import timezone
 
-from stages.models import Stage, StageProgress
+from progress.models import StageProgress
+from stages.models import Stage
 
 from .clock import frozen
 from .factories_safety import SafetyCheckFactory
@@ -34,7 +35,7 @@ def complete(user, *slugs):
 def test_new_person_sees_start_here_and_zero_progress(client_logged_in):
     page = client_logged_in.get(reverse("dashboard")).content.decode()
     assert "0 of 7 stages completed" in page
-    assert f'href="{reverse("stages:detail", args=["introduction"])}">Start here' in page
+    assert f'href="{reverse("progress:detail", args=["introduction"])}">Start here' in page
     assert "Nothing saved yet" in page
     assert "No contact noted yet" in page
 
@@ -86,19 +87,19 @@ def test_continue_goes_to_the_next_stage_after_one_just_completed(
 ):
     visit(user, "say-sorry", timezone.now() - DAY, StageProgress.Status.COMPLETED)
     # Marking a stage complete is also its latest visit.
-    program_client.post(reverse("stages:complete", args=["take-care-of-yourself"]))
+    program_client.post(reverse("progress:complete", args=["take-care-of-yourself"]))
     page = program_client.get(reverse("dashboard")).content.decode()
     assert continue_link(page) == (
-        reverse("stages:detail", args=["time-and-space"]),
+        reverse("progress:detail", args=["time-and-space"]),
         "Give your ex time and space",
     )
-    program = program_client.get(reverse("stages:index")).content.decode()
-    assert f'href="{reverse("stages:detail", args=["time-and-space"])}">Continue:' in program
+    program = program_client.get(reverse("progress:index")).content.decode()
+    assert f'href="{reverse("progress:detail", args=["time-and-space"])}">Continue:' in program
     # Back at work in a stage not yet done, "Continue" returns to it.
     time_machine.shift(60)
-    program_client.post(reverse("stages:start", args=["never-lower-your-value"]))
+    program_client.post(reverse("progress:start", args=["never-lower-your-value"]))
     page = program_client.get(reverse("dashboard")).content.decode()
-    assert continue_link(page)[0] == reverse("stages:detail", args=["never-lower-your-value"])
+    assert continue_link(page)[0] == reverse("progress:detail", args=["never-lower-your-value"])
 
 
 def test_continue_skips_stages_already_completed_and_wraps_to_the_start(client_logged_in, user):
@@ -107,7 +108,7 @@ def test_continue_skips_stages_already_completed_and_wraps_to_the_start(client_l
     page = client_logged_in.get(reverse("dashboard")).content.decode()
     # After the last stage come the closing note and the reflection, both done; the FAQ is
     # never "unfinished": back to the start, where the introduction is still open.
-    assert continue_link(page)[0] == reverse("stages:detail", args=["introduction"])
+    assert continue_link(page)[0] == reverse("progress:detail", args=["introduction"])
 
 
 def test_when_everything_is_complete_the_dashboard_offers_the_summary(client_logged_in, user):
@@ -116,7 +117,7 @@ def test_when_everything_is_complete_the_dashboard_offers_the_summary(client_log
         visit(user, slug, timezone.now(), StageProgress.Status.COMPLETED)
     page = client_logged_in.get(reverse("dashboard")).content.decode()
     assert continue_link(page) is None
-    assert f'href="{reverse("stages:summary")}">You have finished every part' in page
+    assert f'href="{reverse("progress:summary")}">You have finished every part' in page
     assert "Start here" not in page
 
 
@@ -131,7 +132,7 @@ def test_continue_links_to_the_last_stage_visited(client_logged_in, user):
     )
     page = client_logged_in.get(reverse("dashboard")).content.decode()
     assert (
-        f'href="{reverse("stages:detail", args=["time-and-space"])}">Continue where you left off'
+        f'href="{reverse("progress:detail", args=["time-and-space"])}">Continue where you left off'
         in page
     )
 

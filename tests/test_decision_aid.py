@@ -4,9 +4,9 @@ with why it matters and what to do next) and the apology's replies to its sincer
 import pytest
 from django.urls import reverse
 
+from progress.models import Apology, Readiness
 from safety.situation import situation_for
 from stages import content
-from stages.models import Apology, Readiness
 
 from .clock import frozen
 from .factories_safety import SafetyCheckFactory
@@ -16,7 +16,7 @@ from .test_vault import raw_values
 
 pytestmark = [pytest.mark.django_db, frozen]
 
-URL = reverse("stages:readiness")
+URL = reverse("progress:readiness")
 
 
 def test_reasons_are_saved_with_their_weights_encrypted_and_shown_again(program_client, user):
@@ -35,7 +35,7 @@ def test_reasons_are_saved_with_their_weights_encrypted_and_shown_again(program_
         {"side": "for", "text": "We laughed every day", "weight": 4},
         {"side": "against", "text": "We argued about money", "weight": 2},
     ]
-    (raw,) = raw_values("stages_readiness", ["reasons"])[0]
+    (raw,) = raw_values("progress_readiness", ["reasons"])[0]
     assert "laughed" not in raw
     html = program_client.get(URL).content.decode()
     assert 'value="We laughed every day"' in html
@@ -136,7 +136,7 @@ def test_the_summary_holds_the_reasons_and_the_concerns(program_client):
         URL,
         {**READY, "band_aid": "yes", "against_1": "Old habits", "against_1_weight": "3"},
     )
-    html = program_client.get(reverse("stages:summary")).content.decode()
+    html = program_client.get(reverse("progress:summary")).content.decode()
     assert "Old habits (3)" in html
     assert "Reasons against (weight 3)" in html
     assert content.READINESS_CONCERNS["band_aid"][1] in html
@@ -154,7 +154,7 @@ APOLOGY = {
 
 def test_approval_seeking_gets_a_warm_reply(program_client, user):
     html = program_client.post(
-        reverse("stages:apology"), {**APOLOGY, "seeking_approval": "yes"}, follow=True
+        reverse("progress:apology"), {**APOLOGY, "seeking_approval": "yes"}, follow=True
     ).content.decode()
     assert content.SINCERITY_REPLIES["seeking_approval", "yes"] in html.replace("&#x27;", "'")
     assert (
@@ -164,15 +164,15 @@ def test_approval_seeking_gets_a_warm_reply(program_client, user):
 
 
 def test_sincere_answers_need_no_reply(program_client):
-    html = program_client.post(reverse("stages:apology"), APOLOGY, follow=True).content.decode()
+    html = program_client.post(reverse("progress:apology"), APOLOGY, follow=True).content.decode()
     assert "About your answers" not in html
 
 
 def test_the_summary_holds_the_apology_and_its_sincerity_answers(program_client):
     program_client.post(
-        reverse("stages:apology"), {**APOLOGY, "telling_them_what_they_want": "not_sure"}
+        reverse("progress:apology"), {**APOLOGY, "telling_them_what_they_want": "not_sure"}
     )
-    html = program_client.get(reverse("stages:summary")).content.decode().replace("&#x27;", "'")
+    html = program_client.get(reverse("progress:summary")).content.decode().replace("&#x27;", "'")
     assert "I'm sorry I missed your exhibition." in html
     assert content.SINCERITY_REPLIES["telling_them_what_they_want", "not_sure"] in html
 
@@ -193,7 +193,7 @@ def test_the_summary_holds_everything_written_in_the_early_stages(program_client
     HeldMessageFactory(user=user, text="I still think of the lake")
     ReachOutCheckFactory(user=user)
     MemoryFactory(user=user, what="Lake day", where="By the old pier", why_good="We laughed")
-    html = program_client.get(reverse("stages:summary")).content.decode()
+    html = program_client.get(reverse("progress:summary")).content.decode()
     for words in (
         "Slept badly, walked it off",
         "2 / 5",

@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 
 from demo.seed import DEMO_DOMAIN, SEARCH_WORD
 from journal.models import Entry
-from stages.models import SelfCareCheckIn, StageProgress
+from progress.models import SelfCareCheckIn, StageProgress
 from tests.clock import frozen
 from tests.factories import UserFactory
 

@@ -34,9 +34,9 @@ from django.utils import timezone
 
 from exback.bad_requests import bad_request
 from journal.models import Entry
+from progress.models import SelfCareCheckIn, StageProgress
 from reminders import emails as reminder_emails
 from reminders.models import ReminderSettings, SentReminder
-from stages.models import SelfCareCheckIn, StageProgress
 
 from .clock import frozen
 from .factories import PASSWORD
@@ -150,22 +150,22 @@ PAGES = _page_names()
 
 # Where a page with parameters takes them from: the person's data (see `person`), by name.
 PARAMETERS = {
-    ("stages:checkin_edit", "pk"): "checkin",
-    ("stages:checkin_delete", "pk"): "checkin",
-    ("stages:contact_edit", "pk"): "contact",
-    ("stages:contact_delete", "pk"): "contact",
-    ("stages:message_detail", "pk"): "message",
-    ("stages:message_rewrite", "pk"): "message",
-    ("stages:message_decide", "pk"): "message",
-    ("stages:message_delete", "pk"): "message",
-    ("stages:responsibility_edit", "pk"): "responsibility",
-    ("stages:responsibility_delete", "pk"): "responsibility",
-    ("stages:memory_edit", "pk"): "memory",
-    ("stages:memory_delete", "pk"): "memory",
-    ("stages:detail", "slug"): "open_stage",
-    ("stages:start", "slug"): "open_stage",
-    ("stages:complete", "slug"): "started_stage",
-    ("stages:reopen", "slug"): "completed_stage",
+    ("progress:checkin_edit", "pk"): "checkin",
+    ("progress:checkin_delete", "pk"): "checkin",
+    ("progress:contact_edit", "pk"): "contact",
+    ("progress:contact_delete", "pk"): "contact",
+    ("progress:message_detail", "pk"): "message",
+    ("progress:message_rewrite", "pk"): "message",
+    ("progress:message_decide", "pk"): "message",
+    ("progress:message_delete", "pk"): "message",
+    ("progress:responsibility_edit", "pk"): "responsibility",
+    ("progress:responsibility_delete", "pk"): "responsibility",
+    ("progress:memory_edit", "pk"): "memory",
+    ("progress:memory_delete", "pk"): "memory",
+    ("progress:detail", "slug"): "open_stage",
+    ("progress:start", "slug"): "open_stage",
+    ("progress:complete", "slug"): "started_stage",
+    ("progress:reopen", "slug"): "completed_stage",
     ("journal:detail", "pk"): "entry",
     ("journal:edit", "pk"): "entry",
     ("journal:delete", "pk"): "entry",
@@ -183,7 +183,7 @@ PARAMETERS = {
 
 
 # Pages walked a second time with other parameters: a completed stage's has the reopen form.
-VARIANTS = {"stages:detail": [{"slug": "completed_stage"}, {"slug": "started_stage"}]}
+VARIANTS = {"progress:detail": [{"slug": "completed_stage"}, {"slug": "started_stage"}]}
 
 
 def _cases():
@@ -800,7 +800,7 @@ SAFETY_ANSWERS = {
         "//evil.example",
         "/\\evil.example",
         "https://evil.example/stages/",
-        "stages:index",  # a URL name, which redirect() would have looked up
+        "progress:index",  # a URL name, which redirect() would have looked up
         "dashboard",
         "no-such-name",
         "/stages/\x00",
@@ -811,15 +811,15 @@ def test_safety_check_follows_only_a_path_of_this_site(program_client, next_url)
     """Anything but a same-site path goes to the program's start, and the answers are saved."""
     response = program_client.post(reverse("safety:check"), {**SAFETY_ANSWERS, "next": next_url})
     assert response.status_code == 302
-    assert response.url == reverse("stages:index")
+    assert response.url == reverse("progress:index")
 
 
 def test_safety_check_follows_a_path_of_this_site(program_client):
     response = program_client.post(
-        reverse("safety:check"), {**SAFETY_ANSWERS, "next": reverse("stages:summary")}
+        reverse("safety:check"), {**SAFETY_ANSWERS, "next": reverse("progress:summary")}
     )
     assert response.status_code == 302
-    assert response.url == reverse("stages:summary")
+    assert response.url == reverse("progress:summary")
 
 
 CHECK_IN = {
@@ -834,7 +834,7 @@ CHECK_IN = {
 @pytest.mark.parametrize("hours", ["1e309", "-1e309", "1e999999999", "inf", "nan", "25", "-1"])
 def test_hours_slept_out_of_range_is_an_error_next_to_the_field(program_client, user, hours):
     response = program_client.post(
-        reverse("stages:checkin_new"), {**CHECK_IN, "hours_slept": hours}
+        reverse("progress:checkin_new"), {**CHECK_IN, "hours_slept": hours}
     )
     assert response.status_code == 200
     form = response.context["form"]
@@ -846,14 +846,16 @@ def test_hours_slept_out_of_range_is_an_error_next_to_the_field(program_client, 
 
 def test_hours_slept_off_the_half_hour_step_is_still_refused(program_client, user):
     response = program_client.post(
-        reverse("stages:checkin_new"), {**CHECK_IN, "hours_slept": "7.3"}
+        reverse("progress:checkin_new"), {**CHECK_IN, "hours_slept": "7.3"}
     )
     assert response.status_code == 200
     assert "multiple of step size" in str(response.context["form"].errors["hours_slept"])
 
 
 def test_minus_zero_hours_is_saved_as_zero(program_client, user):
-    response = program_client.post(reverse("stages:checkin_new"), {**CHECK_IN, "hours_slept": "-0"})
+    response = program_client.post(
+        reverse("progress:checkin_new"), {**CHECK_IN, "hours_slept": "-0"}
+    )
     assert response.status_code == 302
     checkin = SelfCareCheckIn.objects.get(user=user)
     assert not checkin.hours_slept.is_signed()

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from exback.forms import AccountSettingsForm
 from journal.models import Entry
-from stages.models import Contact, SelfCareCheckIn
+from progress.models import Contact, SelfCareCheckIn
 
 from .clock import frozen
 from .factories import UserFactory
@@ -53,7 +53,7 @@ def person_in(client):
 
 def check_in(client):
     return client.post(
-        reverse("stages:checkin_today"),
+        reverse("progress:checkin_today"),
         {"hours_slept": "7", "ate_well": "yes", "moved": "no", "basic_care": "yes", "mood": "4"},
     )
 
@@ -66,7 +66,7 @@ def test_just_after_midnight_in_kiritimati_the_check_in_is_for_the_new_day(
 ):
     person = person_in(KIRITIMATI)
     time_machine.move_to(utc(18, 10, 30), tick=False)  # 00:30 on Thursday 19 March there
-    page = client.get(reverse("stages:checkin_today")).content.decode()
+    page = client.get(reverse("progress:checkin_today")).content.decode()
     assert "Thursday 19 March 2026" in page
     check_in(client)
     assert SelfCareCheckIn.objects.get(user=person).date == march(19)
@@ -77,7 +77,9 @@ def test_just_before_midnight_in_kiritimati_the_check_in_is_for_the_old_day(
 ):
     person = person_in(KIRITIMATI)
     time_machine.move_to(utc(18, 9, 59), tick=False)  # 23:59 on Wednesday 18 March there
-    assert "Wednesday 18 March 2026" in client.get(reverse("stages:checkin_today")).content.decode()
+    assert (
+        "Wednesday 18 March 2026" in client.get(reverse("progress:checkin_today")).content.decode()
+    )
     check_in(client)
     assert SelfCareCheckIn.objects.get(user=person).date == march(18)
 
@@ -85,7 +87,7 @@ def test_just_before_midnight_in_kiritimati_the_check_in_is_for_the_old_day(
 def test_late_evening_in_honolulu_is_still_yesterday_in_utc_terms(client, person_in, time_machine):
     person = person_in(HONOLULU)
     time_machine.move_to(utc(18, 9, 30), tick=False)  # 23:30 on Tuesday 17 March there
-    page = client.get(reverse("stages:checkin_today")).content.decode()
+    page = client.get(reverse("progress:checkin_today")).content.decode()
     assert "Tuesday 17 March 2026" in page
     check_in(client)
     assert SelfCareCheckIn.objects.get(user=person).date == march(17)
@@ -95,7 +97,7 @@ def test_just_after_midnight_in_honolulu_a_new_check_in_day_begins(client, perso
     person = person_in(HONOLULU)
     CheckInFactory(user=person, date=march(17))
     time_machine.move_to(utc(18, 10, 1), tick=False)  # 00:01 on Wednesday 18 March there
-    page = client.get(reverse("stages:checkin_today")).content.decode()
+    page = client.get(reverse("progress:checkin_today")).content.decode()
     assert "Wednesday 18 March 2026" in page
     assert "you checked in already today" not in page
     check_in(client)
@@ -118,7 +120,7 @@ def test_kiritimati_streak_counts_the_local_day_that_utc_has_not_reached(
     response = client.get(reverse("dashboard"))
     assert response.context["streak"] == 2
     assert "2 days" in response.content.decode()
-    selfcare = client.get(reverse("stages:selfcare"))
+    selfcare = client.get(reverse("progress:selfcare"))
     assert selfcare.context["streak"] == 2
     assert selfcare.context["today_checkin"].date == march(19)
     # The mood chart ends on the local today.
@@ -162,7 +164,7 @@ def test_a_contact_logged_before_moving_west_is_zero_days_ago_everywhere(
     time_machine.move_to(JUST_AFTER_MIDNIGHT, tick=False)
     written = timezone.localdate(timezone=zoneinfo.ZoneInfo(old_zone))
     response = client.post(
-        reverse("stages:contacts"),
+        reverse("progress:contacts"),
         {"date": written.isoformat(), "initiated_by": "me", "method": "text", "how_it_went": ""},
     )
     assert response.status_code == 302
@@ -172,10 +174,10 @@ def test_a_contact_logged_before_moving_west_is_zero_days_ago_everywhere(
     dashboard = client.get(reverse("dashboard"))
     assert dashboard.context["contact"]["days_since"] == 0
     assert "-1 day" not in dashboard.content.decode()
-    contacts = client.get(reverse("stages:contacts"))
+    contacts = client.get(reverse("progress:contacts"))
     assert contacts.context["picture"]["days_since"] == 0
     assert "0 days since the last contact you noted" in contacts.content.decode()
-    summary = client.get(reverse("stages:summary")).content.decode()
+    summary = client.get(reverse("progress:summary")).content.decode()
     assert "0 days since you were last in touch" in summary
     assert "-1 day" not in summary
     assert Contact.objects.get(user=person).date == written  # the stored day is kept
@@ -194,23 +196,23 @@ def test_a_check_in_made_before_moving_west_is_todays(
     move_zone(client, new_zone)
     today = checkin.date - dt.timedelta(days=1)
 
-    selfcare = client.get(reverse("stages:selfcare"))
+    selfcare = client.get(reverse("progress:selfcare"))
     assert selfcare.context["today"] == today
     assert selfcare.context["today_checkin"] == checkin
     assert selfcare.context["streak"] == 1
     assert selfcare.context["chart"]["days"][-1]["checkin"] == checkin
     assert "Edit today's check-in" in selfcare.content.decode()
     assert client.get(reverse("dashboard")).context["streak"] == 1
-    summary = client.get(reverse("stages:summary")).content.decode()
+    summary = client.get(reverse("progress:summary")).content.decode()
     assert "Self-care streak: <strong>1 day</strong>" in summary
     with timezone.override(zoneinfo.ZoneInfo(new_zone)):
         assert SelfCareCheckIn.objects.get(pk=checkin.pk).is_editable
 
     # Today's check-in page edits that one, keeping its day: no second check-in for today.
-    page = client.get(reverse("stages:checkin_today")).content.decode()
+    page = client.get(reverse("progress:checkin_today")).content.decode()
     assert "you checked in already today" in page
     response = client.post(
-        reverse("stages:checkin_today"),
+        reverse("progress:checkin_today"),
         {"hours_slept": "8", "ate_well": "yes", "moved": "yes", "basic_care": "yes", "mood": "5"},
     )
     assert response.status_code == 302
@@ -231,16 +233,16 @@ def test_a_row_dated_ahead_of_the_new_today_can_still_be_edited(
     move_zone(client, new_zone)
     answers = {"hours_slept": "8", "ate_well": "yes", "moved": "yes", "basic_care": "yes"}
 
-    page = client.get(reverse("stages:checkin_edit", args=[checkin.pk])).content.decode()
+    page = client.get(reverse("progress:checkin_edit", args=[checkin.pk])).content.decode()
     assert f'max="{written.isoformat()}"' in page
     response = client.post(
-        reverse("stages:checkin_edit", args=[checkin.pk]),
+        reverse("progress:checkin_edit", args=[checkin.pk]),
         {**answers, "date": written.isoformat(), "mood": "4"},
     )
     assert response.status_code == 302
     assert SelfCareCheckIn.objects.get(pk=checkin.pk).mood == 4
     response = client.post(
-        reverse("stages:contact_edit", args=[contact.pk]),
+        reverse("progress:contact_edit", args=[contact.pk]),
         {"date": written.isoformat(), "initiated_by": "them", "method": "call"},
     )
     assert response.status_code == 302
@@ -248,7 +250,7 @@ def test_a_row_dated_ahead_of_the_new_today_can_still_be_edited(
 
     later = (written + dt.timedelta(days=1)).isoformat()
     response = client.post(
-        reverse("stages:contact_edit", args=[contact.pk]),
+        reverse("progress:contact_edit", args=[contact.pk]),
         {"date": later, "initiated_by": "them", "method": "call"},
     )
     assert "That date is in the future" in response.content.decode()
@@ -287,7 +289,7 @@ def test_an_untitled_entry_is_named_after_its_local_day(client, person_in, time_
 def test_a_held_message_is_ready_at_a_local_time(client, person_in):
     person = person_in(KIRITIMATI)
     HeldMessageFactory(user=person, ready_at=utc(18, 22))  # noon on the 19th there
-    page = client.get(reverse("stages:held_messages")).content.decode()
+    page = client.get(reverse("progress:held_messages")).content.decode()
     assert "Waiting until 19 March, 12:00" in page
     dashboard = client.get(reverse("dashboard")).content.decode()
     assert "The next is ready Thursday 19 March, 12:00" in dashboard
@@ -311,7 +313,7 @@ def test_the_zone_is_only_active_during_the_persons_own_request(client, person_i
 def test_a_zone_no_longer_known_falls_back_to_the_site_default(client, person_in, time_machine):
     person = person_in("Mars/Olympus_Mons")  # e.g. removed from the zone database since
     time_machine.move_to(utc(18, 10, 30), tick=False)
-    assert client.get(reverse("stages:checkin_today")).status_code == 200
+    assert client.get(reverse("progress:checkin_today")).status_code == 200
     check_in(client)
     assert SelfCareCheckIn.objects.get(user=person).date == march(18)
 

@@ -11,8 +11,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse, set_script_prefix
 from django.utils import timezone
 
-from stages import overview
-from stages.models import Overview, Stage, StageProgress
+from progress import overview, services
+from progress.exercises import BY_KEY
+from progress.models import Overview, StageProgress
+from stages.models import Stage
 
 from .clock import NOON, frozen
 from .factories_stages import (
@@ -40,8 +42,8 @@ def writes(queries):
 
 
 def test_an_unknown_section_is_a_404(program_client):
-    assert program_client.get(reverse("stages:detail", args=["no-such-part"])).status_code == 404
-    complete = reverse("stages:complete", args=["faq"])  # exists, but is not a stage
+    assert program_client.get(reverse("progress:detail", args=["no-such-part"])).status_code == 404
+    complete = reverse("progress:complete", args=["faq"])  # exists, but is not a stage
     assert program_client.post(complete).status_code == 404
 
 
@@ -50,7 +52,7 @@ def test_an_unknown_section_is_a_404(program_client):
 
 def test_opening_a_section_writes_nothing_and_marks_nothing(program_client, user):
     """Reading is not starting: the page writes no row, and the stage stays not started."""
-    url = reverse("stages:detail", args=["say-sorry"])
+    url = reverse("progress:detail", args=["say-sorry"])
     program_client.get(url)  # the session's first request notes the session itself
     with CaptureQueriesContext(connection) as queries:
         response = program_client.get(url)
@@ -61,40 +63,42 @@ def test_opening_a_section_writes_nothing_and_marks_nothing(program_client, user
 
 
 def test_the_start_button_starts_a_stage(program_client, user):
-    response = program_client.post(reverse("stages:start", args=["say-sorry"]))
+    response = program_client.post(reverse("progress:start", args=["say-sorry"]))
     assert response.status_code == 302
     progress = StageProgress.objects.get(user=user, stage__slug="say-sorry")
     assert progress.status == StageProgress.Status.IN_PROGRESS
-    page = program_client.get(reverse("stages:detail", args=["say-sorry"])).content.decode()
+    page = program_client.get(reverse("progress:detail", args=["say-sorry"])).content.decode()
     assert "Mark this stage complete" in page
     assert "Start this stage" not in page
 
 
 def test_start_needs_a_post_and_a_stage(program_client):
-    assert program_client.get(reverse("stages:start", args=["say-sorry"])).status_code == 405
-    assert program_client.post(reverse("stages:start", args=["faq"])).status_code == 404
+    assert program_client.get(reverse("progress:start", args=["say-sorry"])).status_code == 405
+    assert program_client.post(reverse("progress:start", args=["faq"])).status_code == 404
 
 
 def test_continue_leads_to_the_stage_last_worked_on(program_client, user, time_machine):
-    program_client.post(reverse("stages:start", args=["say-sorry"]))
+    program_client.post(reverse("progress:start", args=["say-sorry"]))
     time_machine.move_to(NOON + datetime.timedelta(minutes=5), tick=False)
-    program_client.post(reverse("stages:start", args=["time-and-space"]))
+    program_client.post(reverse("progress:start", args=["time-and-space"]))
     page = program_client.get(reverse("dashboard")).content.decode()
     assert (
-        reverse("stages:detail", args=["time-and-space"]) + '">Continue where you left off' in page
+        reverse("progress:detail", args=["time-and-space"]) + '">Continue where you left off'
+        in page
     )
     # Merely opening another stage does not move where one continues from.
-    program_client.get(reverse("stages:detail", args=["say-sorry"]))
+    program_client.get(reverse("progress:detail", args=["say-sorry"]))
     page = program_client.get(reverse("dashboard")).content.decode()
     assert (
-        reverse("stages:detail", args=["time-and-space"]) + '">Continue where you left off' in page
+        reverse("progress:detail", args=["time-and-space"]) + '">Continue where you left off'
+        in page
     )
 
 
 def test_a_completed_section_stays_completed_when_visited(program_client, user):
     StageProgress.complete(user, "say-sorry")
-    program_client.get(reverse("stages:detail", args=["time-and-space"]))
-    program_client.get(reverse("stages:detail", args=["say-sorry"]))
+    program_client.get(reverse("progress:detail", args=["time-and-space"]))
+    program_client.get(reverse("progress:detail", args=["say-sorry"]))
     stage = Stage.objects.get(slug="say-sorry")
     assert StageProgress.objects.get(user=user, stage=stage).status == "completed"
 
@@ -112,7 +116,7 @@ def test_a_check_in_saved_after_the_dashboard_shows_at_once(program_client, user
     assert figures(program_client)["streak"] == 0
     assert Overview.objects.get(user=user).figures["streak"] == 0  # kept
     response = program_client.post(
-        reverse("stages:checkin_today"),
+        reverse("progress:checkin_today"),
         {
             "hours_slept": "7.5",
             "ate_well": "yes",
@@ -134,7 +138,7 @@ def test_every_kind_of_write_and_delete_is_seen(program_client, user):
     assert figures(program_client)["contact"]["days_since"] == 2
     urge = UrgeFactory(user=user)
     assert figures(program_client)["urges"] == {"total": 1, "resisted": 1}
-    urge.delete()
+    services.exercise_delete(user=user, obj=urge, exercise=BY_KEY["reach_out_now"])
     assert figures(program_client)["urges"] == {"total": 0, "resisted": 0}
     HeldMessageFactory(user=user)
     assert figures(program_client)["waiting"]["count"] == 1
@@ -216,8 +220,8 @@ def render(source, **context):
     ("source", "context", "expected"),
     [
         ("{% url 'dashboard' %}", {}, reverse("dashboard")),
-        ("{% url 'stages:detail' slug %}", {"slug": "say-sorry"}, "/stages/say-sorry/"),
-        ("{% url 'stages:detail' slug=slug %}", {"slug": "faq"}, "/stages/faq/"),
+        ("{% url 'progress:detail' slug %}", {"slug": "say-sorry"}, "/stages/say-sorry/"),
+        ("{% url 'progress:detail' slug=slug %}", {"slug": "faq"}, "/stages/faq/"),
         (
             "{% url 'journal:detail' pk %}",
             {"pk": "0" * 8 + "-0000-4000-8000-" + "0" * 12},

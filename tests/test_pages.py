@@ -66,7 +66,7 @@ def test_signed_in_person_is_taken_from_home_to_the_dashboard(client_logged_in):
 @pytest.mark.django_db
 def test_signed_in_navigation(client_logged_in):
     html = client_logged_in.get(reverse("dashboard")).content.decode()
-    for name in ("stages:index", "journal:index", "account"):
+    for name in ("progress:index", "journal:index", "account"):
         assert f'href="{reverse(name)}"' in html
     assert 'aria-current="page"' in html
 

@@ -104,7 +104,7 @@ def test_the_quick_exit_button_names_the_shift_shortcut_not_escape(client):
 def test_writing_forms_are_not_restored_by_the_browser(program_client):
     """autocomplete="off": Back does not bring typed words back from the browser's form cache
     (drafts.js keeps them, and forgets them on a quick exit), nor does autofill suggest them."""
-    for name in ("journal:new", "stages:apology", "safety:plan"):
+    for name in ("journal:new", "progress:apology", "safety:plan"):
         html = program_client.get(reverse(name)).content.decode()
         form = re.search(r"<form [^>]*data-draft-key[^>]*>", html).group(0)
         assert 'autocomplete="off"' in form, name
@@ -117,7 +117,7 @@ def test_logout_clears_site_data(client_logged_in):
 
 
 def test_private_pages_are_never_stored(client_logged_in):
-    for name in ("dashboard", "account", "stages:index", "journal:index"):
+    for name in ("dashboard", "account", "progress:index", "journal:index"):
         response = client_logged_in.get(reverse(name), follow=True)
         assert "no-store" in response["Cache-Control"], name
 

@@ -155,8 +155,8 @@ def everything_saved(user):
 
 def every_page(rows) -> list[str]:
     """Every page of the program a person can open, the journal's prompts and the dashboard."""
-    urls = [reverse("dashboard"), reverse("stages:index"), reverse("stages:summary")]
-    urls += [reverse("stages:detail", args=[slug]) for slug in SLUGS]
+    urls = [reverse("dashboard"), reverse("progress:index"), reverse("progress:summary")]
+    urls += [reverse("progress:detail", args=[slug]) for slug in SLUGS]
     for name in (
         "apology",
         "selfcare",
@@ -175,11 +175,11 @@ def every_page(rows) -> list[str]:
         "reach_out_now_ground",
         "reach_out_now_end",
     ):
-        urls.append(reverse(f"stages:{name}"))
+        urls.append(reverse(f"progress:{name}"))
     urls += [
-        reverse("stages:contact_edit", args=[rows["contact"].pk]),
-        reverse("stages:message_detail", args=[rows["message"].pk]),
-        reverse("stages:memory_edit", args=[rows["memory"].pk]),
+        reverse("progress:contact_edit", args=[rows["contact"].pk]),
+        reverse("progress:message_detail", args=[rows["message"].pk]),
+        reverse("progress:memory_edit", args=[rows["memory"].pk]),
         reverse("journal:detail", args=[rows["entry"].pk]),
         reverse("journal:index"),
         reverse("safety:plan"),
@@ -208,7 +208,7 @@ def contact_guidance_pages(client, user, reader: Reader) -> dict[str, str]:
     two weeks ago, and three months ago."""
     set_situation(user, reader)
     pages = {}
-    url = reverse("stages:contacts")
+    url = reverse("progress:contacts")
     pages["none"] = visible_text(client.get(url))
     for key, days in (("too_soon", 1), ("balanced", 14), ("too_long", 90)):
         contact = ContactFactory(user=user, date=timezone.localdate() - datetime.timedelta(days))
@@ -258,7 +258,7 @@ def test_every_section_page_shows_text_written_for_an_unsafe_reader(program_clie
     set_situation(user, READERS["unsafe"])
     for slug in SLUGS:
         written = unsafe.SECTIONS[slug]
-        page = program_client.get(reverse("stages:detail", args=[slug])).content.decode()
+        page = program_client.get(reverse("progress:detail", args=[slug])).content.decode()
         assert html.escape(written["title"]) in page, slug
         assert html.escape(everyone_title(slug)) not in page, slug
 
@@ -269,8 +269,8 @@ def everyone_title(slug: str) -> str:
 
 def test_a_parent_reads_about_the_children_where_contact_is_discussed(program_client, user):
     set_situation(user, READERS["coparent"])
-    stage = visible_text(program_client.get(reverse("stages:detail", args=["time-and-space"])))
-    log = visible_text(program_client.get(reverse("stages:contacts")))
+    stage = visible_text(program_client.get(reverse("progress:detail", args=["time-and-space"])))
+    log = visible_text(program_client.get(reverse("progress:contacts")))
     assert "children" in stage
     assert "parenting plan" in stage
     assert "children" in log
@@ -278,7 +278,7 @@ def test_a_parent_reads_about_the_children_where_contact_is_discussed(program_cl
 
 def test_an_unsafe_parent_reads_about_arranging_contact_through_someone_else(program_client, user):
     set_situation(user, READERS["unsafe_coparent"])
-    stage = visible_text(program_client.get(reverse("stages:detail", args=["time-and-space"])))
+    stage = visible_text(program_client.get(reverse("progress:detail", args=["time-and-space"])))
     assert "contact centre" in stage
     assert "safety plan" in stage
 
@@ -288,21 +288,21 @@ def test_an_unsafe_parent_reads_about_arranging_contact_through_someone_else(pro
 )
 def test_an_exercise_set_aside_saves_nothing_and_says_why(program_client, user, key):
     set_situation(user, READERS["unsafe"])
-    url = reverse(f"stages:{key}")
+    url = reverse(f"progress:{key}")
     response = program_client.get(url)
     assert response.status_code == 200
     assert "<form" not in response.content.decode().split("<main", 1)[-1].split("</main>")[0]
     assert html.escape(unsafe.TEXTS["SET_ASIDE"][key]["title"]) in response.content.decode()
     posted = program_client.post(url, {"draft": "words", "status": "draft", "idea": "words"})
     assert posted.status_code == 200
-    from stages.exercises import BY_KEY
+    from progress.exercises import BY_KEY
 
     assert not BY_KEY[key].queryset(user).exists()
 
 
 def test_the_stage_page_lists_exercises_set_aside_apart(program_client, user):
     set_situation(user, READERS["unsafe"])
-    page = program_client.get(reverse("stages:detail", args=["say-sorry"])).content.decode()
+    page = program_client.get(reverse("progress:detail", args=["say-sorry"])).content.decode()
     assert "Set aside for you" in page
     assert '<h2 class="h4" id="exercise">Your exercise</h2>' not in page
 

@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from demo import seed as demo
 from journal.models import Entry
-from stages.models import Contact, HeldMessage, Memory, Responsibility, Stage
+from progress.models import Contact, HeldMessage, Memory, Responsibility
+from stages.models import Stage
 from tests.clock import frozen
 
 SECTIONS = [
@@ -45,25 +46,25 @@ def pages(user):
         "journal new from a prompt": (reverse("journal:new") + "?stage=say-sorry&prompt=0", 5),
         "journal edit": (reverse("journal:edit", args=[entry.pk]), 5),
         "journal delete": (reverse("journal:delete", args=[entry.pk]), 3),
-        "apology": (reverse("stages:apology"), 4),
-        "reach out": (reverse("stages:reach_out"), 4),
-        "date idea": (reverse("stages:date_idea"), 4),
-        "check-in today": (reverse("stages:checkin_today"), 4),
-        "check-in new": (reverse("stages:checkin_new"), 4),
-        "contact edit": (reverse("stages:contact_edit", args=[contact.pk]), 5),
-        "memory edit": (reverse("stages:memory_edit", args=[memory.pk]), 5),
+        "apology": (reverse("progress:apology"), 4),
+        "reach out": (reverse("progress:reach_out"), 4),
+        "date idea": (reverse("progress:date_idea"), 4),
+        "check-in today": (reverse("progress:checkin_today"), 4),
+        "check-in new": (reverse("progress:checkin_new"), 4),
+        "contact edit": (reverse("progress:contact_edit", args=[contact.pk]), 5),
+        "memory edit": (reverse("progress:memory_edit", args=[memory.pk]), 5),
         "responsibility edit": (
-            reverse("stages:responsibility_edit", args=[responsibility.pk]),
+            reverse("progress:responsibility_edit", args=[responsibility.pk]),
             5,
         ),
-        "held message": (reverse("stages:message_detail", args=[message.pk]), 6),
+        "held message": (reverse("progress:message_detail", args=[message.pk]), 6),
         "safety check": (reverse("safety:check"), 3),
         "safety plan": (reverse("safety:plan"), 3),
         "safety plan to print": (reverse("safety:plan_print"), 3),
-        "are you sure": (reverse("stages:readiness"), 4),
+        "are you sure": (reverse("progress:readiness"), 4),
         # Opening a section never writes: the session, the user, the safety check, the progress
         # rows.
-        **{f"section {slug}": (reverse("stages:detail", args=[slug]), 4) for slug in SECTIONS},
+        **{f"section {slug}": (reverse("progress:detail", args=[slug]), 4) for slug in SECTIONS},
     }
 
 

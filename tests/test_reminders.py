@@ -12,11 +12,11 @@ from django.test import Client
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
+from progress.models import HeldMessage, Urge
 from reminders import emails, services
 from reminders.emails import ReminderEmail
 from reminders.models import Kind, ReminderSettings, SentReminder
 from reminders.tasks import send_reminder
-from stages.models import HeldMessage, Urge
 
 from .clock import NOON, frozen
 from .factories import UserFactory
@@ -459,7 +459,7 @@ def test_a_reminder_email_is_neutral_and_uses_the_persons_name_for_the_site(disc
     assert not re.search(r"\bex\b", everything)
     if discreet:
         assert "exback" not in everything.replace(settings.SITE_URL.lower(), "")
-    assert emails.absolute(reverse("stages:checkin_today")) in text
+    assert emails.absolute(reverse("progress:checkin_today")) in text
 
 
 def test_every_reminder_email_has_a_one_click_unsubscribe(settings):
@@ -487,7 +487,7 @@ def test_a_held_message_note_links_to_it_and_never_quotes_it():
     )
     email = send_one(user)
     text, html = bodies(email)
-    assert reverse("stages:message_detail", args=[message.pk]) in text
+    assert reverse("progress:message_detail", args=[message.pk]) in text
     for part in (email.subject, text, html):
         assert SECRET_PHRASE not in part
 

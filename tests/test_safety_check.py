@@ -69,7 +69,7 @@ def test_a_first_answer_from_either_page_is_saved(client_logged_in, user, name, 
     assert SafetyCheck.objects.get(user=user).answers == ALL_NO | {"children": "yes"}
     situation = situation_for(user)
     assert situation.checked and situation.coparent and not situation.unsafe
-    assert client_logged_in.get(reverse("stages:index")).status_code == 200
+    assert client_logged_in.get(reverse("progress:index")).status_code == 200
 
 
 @pytest.mark.parametrize(("name", "fields", "saved"), PAGES, ids=PAGE_IDS)

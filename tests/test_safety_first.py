@@ -9,7 +9,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from stages.exercises import EXERCISES
+from progress.exercises import EXERCISES
 
 from .clock import NOON, frozen
 from .factories_safety import SafetyCheckFactory
@@ -29,13 +29,13 @@ def afraid_client(client_logged_in, user):
 
 def test_the_reconnecting_exercises_are_the_steps_towards_the_ex():
     assert set(RECONNECTING) == {
-        "stages:apology",
-        "stages:reach_out",
-        "stages:reach_out_now",
-        "stages:held_messages",
-        "stages:memories",
-        "stages:date_idea",
-        "stages:readiness",
+        "progress:apology",
+        "progress:reach_out",
+        "progress:reach_out_now",
+        "progress:held_messages",
+        "progress:memories",
+        "progress:date_idea",
+        "progress:readiness",
     }
 
 
@@ -73,14 +73,16 @@ def test_the_dashboard_shows_a_yes_person_one_row_of_actions_without_repeats(afr
 
 def test_a_held_message_is_never_offered_for_sending_to_a_yes_person(afraid_client, user):
     message = HeldMessageFactory(user=user, ready_at=NOON - dt.timedelta(hours=1))
-    html = afraid_client.get(reverse("stages:message_detail", args=[message.pk])).content.decode()
+    html = afraid_client.get(reverse("progress:message_detail", args=[message.pk])).content.decode()
     assert 'value="sent_elsewhere"' not in html
     assert "not part of your path" in html
 
 
 def test_sending_stays_a_choice_for_a_no_person(program_client, user):
     message = HeldMessageFactory(user=user, ready_at=NOON - dt.timedelta(hours=1))
-    html = program_client.get(reverse("stages:message_detail", args=[message.pk])).content.decode()
+    html = program_client.get(
+        reverse("progress:message_detail", args=[message.pk])
+    ).content.decode()
     assert re.search(r'value="sent_elsewhere"><button class="btn btn-primary"', html)
 
 

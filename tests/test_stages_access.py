@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from stages.models import Contact, HeldMessage, Memory, Responsibility, SelfCareCheckIn
+from progress.models import Contact, HeldMessage, Memory, Responsibility, SelfCareCheckIn
 
 from .factories_safety import SafetyCheckFactory
 from .factories_stages import (
@@ -15,49 +15,49 @@ from .factories_stages import (
 )
 
 PAGES = [
-    ("stages:index", []),
+    ("progress:index", []),
     ("safety:check", []),
-    ("stages:summary", []),
-    ("stages:detail", ["say-sorry"]),
-    ("stages:apology", []),
-    ("stages:selfcare", []),
-    ("stages:checkin_today", []),
-    ("stages:checkin_new", []),
-    ("stages:contacts", []),
-    ("stages:feelings", []),
-    ("stages:reach_out", []),
-    ("stages:held_messages", []),
-    ("stages:responsibilities", []),
-    ("stages:patterns", []),
-    ("stages:memories", []),
-    ("stages:date_idea", []),
-    ("stages:readiness", []),
+    ("progress:summary", []),
+    ("progress:detail", ["say-sorry"]),
+    ("progress:apology", []),
+    ("progress:selfcare", []),
+    ("progress:checkin_today", []),
+    ("progress:checkin_new", []),
+    ("progress:contacts", []),
+    ("progress:feelings", []),
+    ("progress:reach_out", []),
+    ("progress:held_messages", []),
+    ("progress:responsibilities", []),
+    ("progress:patterns", []),
+    ("progress:memories", []),
+    ("progress:date_idea", []),
+    ("progress:readiness", []),
 ]
 
 # (url name, factory, model, method) for every view that acts on one object.
 OBJECT_VIEWS = [
-    ("stages:checkin_edit", CheckInFactory, SelfCareCheckIn, "get"),
-    ("stages:checkin_edit", CheckInFactory, SelfCareCheckIn, "post"),
-    ("stages:checkin_delete", CheckInFactory, SelfCareCheckIn, "get"),
-    ("stages:checkin_delete", CheckInFactory, SelfCareCheckIn, "post"),
-    ("stages:contact_delete", ContactFactory, Contact, "get"),
-    ("stages:message_delete", HeldMessageFactory, HeldMessage, "get"),
-    ("stages:responsibility_delete", ResponsibilityFactory, Responsibility, "get"),
-    ("stages:memory_delete", MemoryFactory, Memory, "get"),
-    ("stages:contact_edit", ContactFactory, Contact, "get"),
-    ("stages:contact_edit", ContactFactory, Contact, "post"),
-    ("stages:contact_delete", ContactFactory, Contact, "post"),
-    ("stages:message_detail", HeldMessageFactory, HeldMessage, "get"),
-    ("stages:message_rewrite", HeldMessageFactory, HeldMessage, "get"),
-    ("stages:message_rewrite", HeldMessageFactory, HeldMessage, "post"),
-    ("stages:message_decide", HeldMessageFactory, HeldMessage, "post"),
-    ("stages:message_delete", HeldMessageFactory, HeldMessage, "post"),
-    ("stages:responsibility_edit", ResponsibilityFactory, Responsibility, "get"),
-    ("stages:responsibility_edit", ResponsibilityFactory, Responsibility, "post"),
-    ("stages:responsibility_delete", ResponsibilityFactory, Responsibility, "post"),
-    ("stages:memory_edit", MemoryFactory, Memory, "get"),
-    ("stages:memory_edit", MemoryFactory, Memory, "post"),
-    ("stages:memory_delete", MemoryFactory, Memory, "post"),
+    ("progress:checkin_edit", CheckInFactory, SelfCareCheckIn, "get"),
+    ("progress:checkin_edit", CheckInFactory, SelfCareCheckIn, "post"),
+    ("progress:checkin_delete", CheckInFactory, SelfCareCheckIn, "get"),
+    ("progress:checkin_delete", CheckInFactory, SelfCareCheckIn, "post"),
+    ("progress:contact_delete", ContactFactory, Contact, "get"),
+    ("progress:message_delete", HeldMessageFactory, HeldMessage, "get"),
+    ("progress:responsibility_delete", ResponsibilityFactory, Responsibility, "get"),
+    ("progress:memory_delete", MemoryFactory, Memory, "get"),
+    ("progress:contact_edit", ContactFactory, Contact, "get"),
+    ("progress:contact_edit", ContactFactory, Contact, "post"),
+    ("progress:contact_delete", ContactFactory, Contact, "post"),
+    ("progress:message_detail", HeldMessageFactory, HeldMessage, "get"),
+    ("progress:message_rewrite", HeldMessageFactory, HeldMessage, "get"),
+    ("progress:message_rewrite", HeldMessageFactory, HeldMessage, "post"),
+    ("progress:message_decide", HeldMessageFactory, HeldMessage, "post"),
+    ("progress:message_delete", HeldMessageFactory, HeldMessage, "post"),
+    ("progress:responsibility_edit", ResponsibilityFactory, Responsibility, "get"),
+    ("progress:responsibility_edit", ResponsibilityFactory, Responsibility, "post"),
+    ("progress:responsibility_delete", ResponsibilityFactory, Responsibility, "post"),
+    ("progress:memory_edit", MemoryFactory, Memory, "get"),
+    ("progress:memory_edit", MemoryFactory, Memory, "post"),
+    ("progress:memory_delete", MemoryFactory, Memory, "post"),
 ]
 
 
@@ -97,12 +97,12 @@ def test_anonymous_visitor_cannot_act_on_objects(client, user, name, factory, mo
 
 
 def test_unknown_ids_get_404(program_client):
-    for name in ("stages:contact_edit", "stages:message_detail", "stages:memory_edit"):
+    for name in ("progress:contact_edit", "progress:message_detail", "progress:memory_edit"):
         assert program_client.get(reverse(name, args=[999999])).status_code == 404
 
 
 def test_unknown_stage_gets_404(program_client):
-    assert program_client.get(reverse("stages:detail", args=["no-such-stage"])).status_code == 404
+    assert program_client.get(reverse("progress:detail", args=["no-such-stage"])).status_code == 404
 
 
 def test_lists_never_show_another_persons_entries(program_client, other_user):
@@ -110,29 +110,35 @@ def test_lists_never_show_another_persons_entries(program_client, other_user):
     MemoryFactory(user=other_user, what="SECRET-MEMORY")
     ResponsibilityFactory(user=other_user, my_part="SECRET-PART")
     HeldMessageFactory(user=other_user)
-    for name in ("stages:contacts", "stages:memories", "stages:responsibilities", "stages:summary"):
+    for name in (
+        "progress:contacts",
+        "progress:memories",
+        "progress:responsibilities",
+        "progress:summary",
+    ):
         body = program_client.get(reverse(name)).content.decode()
         assert "SECRET" not in body
     assert (
-        "No held messages" in program_client.get(reverse("stages:held_messages")).content.decode()
+        "No held messages" in program_client.get(reverse("progress:held_messages")).content.decode()
     )
 
 
 @pytest.mark.parametrize(
     "name",
-    ["stages:complete", "stages:reopen"],
+    ["progress:complete", "progress:reopen"],
 )
 def test_stage_actions_refuse_get_with_405(program_client, name):
     assert program_client.get(reverse(name, args=["say-sorry"])).status_code == 405
 
 
-@pytest.mark.parametrize("name", ["stages:message_decide"])
+@pytest.mark.parametrize("name", ["progress:message_decide"])
 def test_object_actions_refuse_get_with_405(program_client, user, name):
     assert program_client.get(reverse(name, args=[1])).status_code == 405
 
 
 @pytest.mark.parametrize(
-    ("name", "args"), [("stages:index", []), ("stages:summary", []), ("stages:detail", ["faq"])]
+    ("name", "args"),
+    [("progress:index", []), ("progress:summary", []), ("progress:detail", ["faq"])],
 )
 def test_read_only_pages_refuse_post_with_405(program_client, name, args):
     assert program_client.post(reverse(name, args=args)).status_code == 405
@@ -140,6 +146,6 @@ def test_read_only_pages_refuse_post_with_405(program_client, name, args):
 
 def test_other_user_cannot_complete_for_someone_else(program_client, user, other_user):
     """Progress is always the signed-in person's own: there is no user id to tamper with."""
-    program_client.post(reverse("stages:complete", args=["say-sorry"]), {"user": other_user.pk})
+    program_client.post(reverse("progress:complete", args=["say-sorry"]), {"user": other_user.pk})
     assert not other_user.stageprogress_set.exists()
     assert user.stageprogress_set.get().status == "completed"

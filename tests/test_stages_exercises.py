@@ -8,8 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from stages import content
-from stages.models import (
+from progress.models import (
     Apology,
     Contact,
     DateIdea,
@@ -22,6 +21,7 @@ from stages.models import (
     Responsibility,
     SelfCareCheckIn,
 )
+from stages import content
 
 from .clock import frozen
 from .factories_stages import (
@@ -51,15 +51,15 @@ def apology_data(**overrides):
 
 
 def test_apology_is_saved_and_edited_in_place(program_client, user):
-    program_client.post(reverse("stages:apology"), apology_data())
+    program_client.post(reverse("progress:apology"), apology_data())
     program_client.post(
-        reverse("stages:apology"), apology_data(status="ready", draft="Better words.")
+        reverse("progress:apology"), apology_data(status="ready", draft="Better words.")
     )
     apology = Apology.objects.get(user=user)
     assert apology.status == "ready"
     assert apology.draft == "Better words."
     assert apology.sincerity["seeking_approval"] == "not_sure"
-    page = program_client.get(reverse("stages:apology")).content.decode()
+    page = program_client.get(reverse("progress:apology")).content.decode()
     assert "Better words." in page
     assert "never sends it anywhere" in page
 
@@ -68,7 +68,7 @@ def test_apology_is_saved_and_edited_in_place(program_client, user):
     "bad", [{"draft": "x" * 5001}, {"has_reason": ""}, {"has_reason": "maybe"}, {"status": "sent"}]
 )
 def test_apology_bad_input_saves_nothing_and_keeps_what_was_typed(program_client, user, bad):
-    response = program_client.post(reverse("stages:apology"), apology_data(**bad))
+    response = program_client.post(reverse("progress:apology"), apology_data(**bad))
     assert response.status_code == 200
     assert "Nothing was saved yet" in response.content.decode()
     typed = apology_data(**bad)["draft"].replace("'", "&#x27;")
@@ -90,8 +90,8 @@ def checkin_data(**overrides):
 
 
 def test_todays_check_in_is_created_then_edited(program_client, user):
-    program_client.post(reverse("stages:checkin_today"), checkin_data())
-    program_client.post(reverse("stages:checkin_today"), checkin_data(mood="2", moved="yes"))
+    program_client.post(reverse("progress:checkin_today"), checkin_data())
+    program_client.post(reverse("progress:checkin_today"), checkin_data(mood="2", moved="yes"))
     checkin = SelfCareCheckIn.objects.get(user=user)
     assert checkin.date == TODAY()
     assert checkin.mood == 2
@@ -100,12 +100,12 @@ def test_todays_check_in_is_created_then_edited(program_client, user):
 
 
 def test_new_check_in_defaults_to_today(program_client):
-    form = program_client.get(reverse("stages:checkin_new")).context["form"]
+    form = program_client.get(reverse("progress:checkin_new")).context["form"]
     assert form["date"].value() == TODAY()
 
 
 def test_a_missed_day_can_be_added(program_client, user):
-    program_client.post(reverse("stages:checkin_new"), checkin_data(date=TODAY() - 2 * DAY))
+    program_client.post(reverse("progress:checkin_new"), checkin_data(date=TODAY() - 2 * DAY))
     assert SelfCareCheckIn.objects.get(user=user).date == TODAY() - 2 * DAY
 
 
@@ -122,32 +122,36 @@ def test_a_missed_day_can_be_added(program_client, user):
     ],
 )
 def test_check_in_bad_input_is_refused_next_to_the_field(program_client, user, bad, message):
-    response = program_client.post(reverse("stages:checkin_today"), checkin_data(**bad))
+    response = program_client.post(reverse("progress:checkin_today"), checkin_data(**bad))
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not SelfCareCheckIn.objects.filter(user=user).exists()
 
 
 def test_check_in_for_a_future_date_is_refused(program_client, user):
-    response = program_client.post(reverse("stages:checkin_new"), checkin_data(date=TODAY() + DAY))
+    response = program_client.post(
+        reverse("progress:checkin_new"), checkin_data(date=TODAY() + DAY)
+    )
     assert "That date is in the future" in response.content.decode()
     assert not SelfCareCheckIn.objects.filter(user=user).exists()
 
 
 def test_second_check_in_for_the_same_day_gets_a_clear_error(program_client, user):
     CheckInFactory(user=user, date=TODAY() - DAY, mood=1)
-    response = program_client.post(reverse("stages:checkin_new"), checkin_data(date=TODAY() - DAY))
+    response = program_client.post(
+        reverse("progress:checkin_new"), checkin_data(date=TODAY() - DAY)
+    )
     assert "You already have a check-in for" in response.content.decode()
     assert SelfCareCheckIn.objects.get(user=user).mood == 1
 
 
 def test_past_check_ins_are_read_only(program_client, user):
     CheckInFactory(user=user, date=TODAY() - DAY, mood=1)
-    page = program_client.get(reverse("stages:selfcare")).content.decode()
-    assert reverse("stages:checkin_today") in page  # the today button
+    page = program_client.get(reverse("progress:selfcare")).content.decode()
+    assert reverse("progress:checkin_today") in page  # the today button
     assert ">edit</a>" not in page
     # Today's check-in view never reaches an older day.
-    program_client.post(reverse("stages:checkin_today"), checkin_data(mood="5"))
+    program_client.post(reverse("progress:checkin_today"), checkin_data(mood="5"))
     assert SelfCareCheckIn.objects.get(user=user, date=TODAY() - DAY).mood == 1
 
 
@@ -181,7 +185,7 @@ def test_self_care_page_has_an_accessible_chart_and_table(program_client, user):
     CheckInFactory(user=user, date=TODAY(), mood=5)
     CheckInFactory(user=user, date=TODAY() - 3 * DAY, mood=2)
     CheckInFactory(user=user, date=TODAY() - 40 * DAY, mood=1)
-    response = program_client.get(reverse("stages:selfcare"))
+    response = program_client.get(reverse("progress:selfcare"))
     page = response.content.decode()
     assert 'role="img"' in page and 'aria-labelledby="svg-title svg-desc"' in page
     assert "2 of 30 days have a check-in" in page
@@ -203,20 +207,20 @@ def contact_data(**overrides):
 
 
 def test_contact_is_added_edited_and_deleted(program_client, user):
-    program_client.post(reverse("stages:contacts"), contact_data())
+    program_client.post(reverse("progress:contacts"), contact_data())
     contact = Contact.objects.get(user=user)
     program_client.post(
-        reverse("stages:contact_edit", args=[contact.pk]), contact_data(method="text")
+        reverse("progress:contact_edit", args=[contact.pk]), contact_data(method="text")
     )
     contact.refresh_from_db()
     assert contact.method == "text"
-    program_client.post(reverse("stages:contact_delete", args=[contact.pk]))
+    program_client.post(reverse("progress:contact_delete", args=[contact.pk]))
     assert not Contact.objects.filter(user=user).exists()
 
 
 def test_contact_in_the_future_is_refused(program_client, user):
     response = program_client.post(
-        reverse("stages:contacts"), contact_data(date=(TODAY() + 2 * DAY).isoformat())
+        reverse("progress:contacts"), contact_data(date=(TODAY() + 2 * DAY).isoformat())
     )
     assert "in the future" in response.content.decode()
     assert not Contact.objects.filter(user=user).exists()
@@ -231,7 +235,7 @@ def test_contact_in_the_future_is_refused(program_client, user):
     ],
 )
 def test_contact_bad_input_saves_nothing(program_client, user, bad, message):
-    response = program_client.post(reverse("stages:contacts"), contact_data(**bad))
+    response = program_client.post(reverse("progress:contacts"), contact_data(**bad))
     assert message in response.content.decode()
     assert not Contact.objects.filter(user=user).exists()
 
@@ -239,7 +243,7 @@ def test_contact_bad_input_saves_nothing(program_client, user, bad, message):
 def test_contacts_are_listed_newest_first(program_client, user):
     ContactFactory(user=user, date=TODAY() - 10 * DAY, how_it_went="OLDER")
     ContactFactory(user=user, date=TODAY() - 4 * DAY, how_it_went="NEWER")
-    page = program_client.get(reverse("stages:contacts")).content.decode()
+    page = program_client.get(reverse("progress:contacts")).content.decode()
     assert page.index("NEWER") < page.index("OLDER")
     assert "4 days since the last contact you noted" in page
 
@@ -258,15 +262,15 @@ def test_contacts_are_listed_newest_first(program_client, user):
 def test_space_guidance_follows_the_documented_thresholds(program_client, user, days_ago, key):
     if days_ago is not None:
         ContactFactory(user=user, date=TODAY() - days_ago * DAY)
-    response = program_client.get(reverse("stages:contacts"))
+    response = program_client.get(reverse("progress:contacts"))
     assert response.context["picture"]["guidance_key"] == key
     assert content.SPACE_GUIDANCE[key].replace("'", "&#x27;") in response.content.decode()
 
 
 def test_feelings_checklist_saves_ticks_and_notes(program_client, user):
     data = {"longing_noticed": "on", "longing_note": "They asked about the dog."}
-    program_client.post(reverse("stages:feelings"), data)
-    program_client.post(reverse("stages:feelings"), {**data, "regret_noticed": "on"})
+    program_client.post(reverse("progress:feelings"), data)
+    program_client.post(reverse("progress:feelings"), {**data, "regret_noticed": "on"})
     signs = {s.feeling: s for s in FeelingSign.objects.filter(user=user)}
     assert len(signs) == len(content.EX_FEELINGS)
     assert signs["longing"].noticed and signs["longing"].note == "They asked about the dog."
@@ -274,7 +278,7 @@ def test_feelings_checklist_saves_ticks_and_notes(program_client, user):
 
 
 def test_feelings_note_is_limited_to_500(program_client, user):
-    response = program_client.post(reverse("stages:feelings"), {"regret_note": "x" * 501})
+    response = program_client.post(reverse("progress:feelings"), {"regret_note": "x" * 501})
     assert "at most 500 characters" in response.content.decode()
     assert not FeelingSign.objects.filter(user=user).exists()
 
@@ -282,9 +286,9 @@ def test_feelings_note_is_limited_to_500(program_client, user):
 # Stage 4: before you reach out, held messages -----------------------------------------------
 def test_reach_out_check_saves_and_flags_unhealthy_answers(program_client, user):
     data = {"desperate": "yes", "fine_without_reply": "yes", "pleading": "no", "know_open": "yes"}
-    program_client.post(reverse("stages:reach_out"), data)
+    program_client.post(reverse("progress:reach_out"), data)
     assert ReachOutCheck.objects.get(user=user).answers == data
-    page = program_client.get(reverse("stages:reach_out")).content.decode()
+    page = program_client.get(reverse("progress:reach_out")).content.decode()
     assert "suggest waiting" in page
     for reminder in content.VALUE_REMINDERS:
         assert reminder.replace("'", "&#x27;") in page
@@ -292,16 +296,16 @@ def test_reach_out_check_saves_and_flags_unhealthy_answers(program_client, user)
 
 def test_a_held_message_stays_hidden_until_its_time(program_client, user):
     program_client.post(
-        reverse("stages:held_messages"), {"text": "PLEASE-COME-BACK", "hold_hours": "48"}
+        reverse("progress:held_messages"), {"text": "PLEASE-COME-BACK", "hold_hours": "48"}
     )
     message = HeldMessage.objects.get(user=user)
     assert message.status == "held"
     ready_at = timezone.now() + datetime.timedelta(hours=48)
     assert message.ready_at == ready_at
-    listing = program_client.get(reverse("stages:held_messages")).content.decode()
+    listing = program_client.get(reverse("progress:held_messages")).content.decode()
     assert f"Waiting until {date_format(timezone.localtime(ready_at), 'j F, H:i')}" in listing
     detail = program_client.get(
-        reverse("stages:message_detail", args=[message.pk])
+        reverse("progress:message_detail", args=[message.pk])
     ).content.decode()
     assert "cooling off until" in detail
     assert date_format(timezone.localtime(ready_at), "l j F, H:i") in detail
@@ -311,25 +315,30 @@ def test_a_held_message_stays_hidden_until_its_time(program_client, user):
 def test_a_waiting_message_can_be_let_go_but_not_marked_sent(program_client, user):
     message = HeldMessageFactory(user=user)
     program_client.post(
-        reverse("stages:message_decide", args=[message.pk]), {"decision": "sent_elsewhere"}
+        reverse("progress:message_decide", args=[message.pk]), {"decision": "sent_elsewhere"}
     )
     message.refresh_from_db()
     assert message.status == "held"
     assert (
-        program_client.get(reverse("stages:message_rewrite", args=[message.pk])).status_code == 302
+        program_client.get(reverse("progress:message_rewrite", args=[message.pk])).status_code
+        == 302
     )
-    program_client.post(reverse("stages:message_decide", args=[message.pk]), {"decision": "let_go"})
+    program_client.post(
+        reverse("progress:message_decide", args=[message.pk]), {"decision": "let_go"}
+    )
     message.refresh_from_db()
     assert message.status == "let_go" and message.text == ""
 
 
 def test_a_ready_message_is_shown_with_the_check_and_can_be_marked_sent(program_client, user):
     message = HeldMessageFactory(user=user, text="READY-TEXT", ready_at=timezone.now() - DAY)
-    page = program_client.get(reverse("stages:message_detail", args=[message.pk])).content.decode()
+    page = program_client.get(
+        reverse("progress:message_detail", args=[message.pk])
+    ).content.decode()
     assert "READY-TEXT" in page
     assert content.REACH_OUT_QUESTIONS[0][1] in page
     program_client.post(
-        reverse("stages:message_decide", args=[message.pk]), {"decision": "sent_elsewhere"}
+        reverse("progress:message_decide", args=[message.pk]), {"decision": "sent_elsewhere"}
     )
     message.refresh_from_db()
     assert message.status == "sent_elsewhere" and message.decided_at
@@ -338,7 +347,7 @@ def test_a_ready_message_is_shown_with_the_check_and_can_be_marked_sent(program_
 def test_rewriting_a_ready_message_restarts_the_hold(program_client, user):
     message = HeldMessageFactory(user=user, ready_at=timezone.now() - DAY)
     program_client.post(
-        reverse("stages:message_rewrite", args=[message.pk]),
+        reverse("progress:message_rewrite", args=[message.pk]),
         {"text": "Gentler.", "hold_hours": "72"},
     )
     message.refresh_from_db()
@@ -348,7 +357,7 @@ def test_rewriting_a_ready_message_restarts_the_hold(program_client, user):
 @pytest.mark.parametrize("bad", [{"text": "x" * 5001}, {"text": ""}, {"hold_hours": "5"}])
 def test_held_message_bad_input_saves_nothing(program_client, user, bad):
     response = program_client.post(
-        reverse("stages:held_messages"), {"text": "Hi", "hold_hours": "24", **bad}
+        reverse("progress:held_messages"), {"text": "Hi", "hold_hours": "24", **bad}
     )
     assert response.status_code == 200
     assert not HeldMessage.objects.filter(user=user).exists()
@@ -357,7 +366,7 @@ def test_held_message_bad_input_saves_nothing(program_client, user, bad):
 def test_unknown_decision_changes_nothing(program_client, user):
     message = HeldMessageFactory(user=user, ready_at=timezone.now() - DAY)
     program_client.post(
-        reverse("stages:message_decide", args=[message.pk]), {"decision": "send_now"}
+        reverse("progress:message_decide", args=[message.pk]), {"decision": "send_now"}
     )
     message.refresh_from_db()
     assert message.status == "held"
@@ -365,7 +374,7 @@ def test_unknown_decision_changes_nothing(program_client, user):
 
 def test_held_message_can_be_deleted(program_client, user):
     message = HeldMessageFactory(user=user)
-    program_client.post(reverse("stages:message_delete", args=[message.pk]))
+    program_client.post(reverse("progress:message_delete", args=[message.pk]))
     assert not HeldMessage.objects.filter(pk=message.pk).exists()
 
 
@@ -376,15 +385,15 @@ def test_responsibility_is_added_edited_and_deleted(program_client, user):
         "my_part": "I didn't plan.",
         "do_differently": "",
     }
-    program_client.post(reverse("stages:responsibilities"), data)
+    program_client.post(reverse("progress:responsibilities"), data)
     item = Responsibility.objects.get(user=user)
     program_client.post(
-        reverse("stages:responsibility_edit", args=[item.pk]),
+        reverse("progress:responsibility_edit", args=[item.pk]),
         {**data, "do_differently": "Calendar."},
     )
     item.refresh_from_db()
     assert item.do_differently == "Calendar."
-    program_client.post(reverse("stages:responsibility_delete", args=[item.pk]))
+    program_client.post(reverse("progress:responsibility_delete", args=[item.pk]))
     assert not Responsibility.objects.filter(user=user).exists()
 
 
@@ -399,13 +408,13 @@ def test_responsibility_is_added_edited_and_deleted(program_client, user):
 )
 def test_responsibility_first_two_fields_are_required_and_all_limited(program_client, user, bad):
     data = {"what_happened": "A", "my_part": "B", "do_differently": "", **bad}
-    response = program_client.post(reverse("stages:responsibilities"), data)
+    response = program_client.post(reverse("progress:responsibilities"), data)
     assert response.status_code == 200
     assert not Responsibility.objects.filter(user=user).exists()
 
 
 def test_responsibility_page_shows_the_reminder(program_client):
-    page = program_client.get(reverse("stages:responsibilities")).content.decode()
+    page = program_client.get(reverse("progress:responsibilities")).content.decode()
     assert content.RESPONSIBILITY_REMINDER.replace("'", "&#x27;") in page
 
 
@@ -423,7 +432,7 @@ def pattern_data(**overrides):
 
 
 def test_patterns_save_three_habits_per_yes(program_client, user):
-    program_client.post(reverse("stages:patterns"), pattern_data())
+    program_client.post(reverse("progress:patterns"), pattern_data())
     answers = PatternAnswers.objects.get(user=user).answers
     assert answers["taking_value"] == {
         "answer": "yes",
@@ -434,7 +443,7 @@ def test_patterns_save_three_habits_per_yes(program_client, user):
 
 def test_habits_required_for_each_yes(program_client, user):
     response = program_client.post(
-        reverse("stages:patterns"), pattern_data(taking_value_habit_3="  ")
+        reverse("progress:patterns"), pattern_data(taking_value_habit_3="  ")
     )
     assert (
         "You answered yes: write three new habits for this pattern (2 of 3 so far)."
@@ -447,21 +456,21 @@ def test_habits_required_for_each_yes(program_client, user):
 def test_habits_typed_beside_a_no_are_kept(program_client, user):
     """A no makes the habits optional: what the person typed anyway is saved, not refused."""
     response = program_client.post(
-        reverse("stages:patterns"), pattern_data(less_invested_habit_2="Text back slower.")
+        reverse("progress:patterns"), pattern_data(less_invested_habit_2="Text back slower.")
     )
     assert response.status_code == 302
     answers = PatternAnswers.objects.get(user=user)
     assert answers.answers["less_invested"] == {"answer": "no", "habits": ["Text back slower."]}
-    page = program_client.get(reverse("stages:patterns")).content.decode()
+    page = program_client.get(reverse("progress:patterns")).content.decode()
     assert 'value="Text back slower."' in page
     assert "the habits are optional" in page
-    summary = program_client.get(reverse("stages:summary")).content.decode()
+    summary = program_client.get(reverse("progress:summary")).content.decode()
     assert "Text back slower." in summary
 
 
 def test_every_pattern_question_needs_an_answer_and_habits_are_limited(program_client, user):
     response = program_client.post(
-        reverse("stages:patterns"),
+        reverse("progress:patterns"),
         pattern_data(fears_insecurities="", taking_value_habit_1="x" * 301),
     )
     page = response.content.decode()
@@ -471,11 +480,11 @@ def test_every_pattern_question_needs_an_answer_and_habits_are_limited(program_c
 
 
 def test_patterns_page_shows_the_worked_example_and_edits_in_place(program_client, user):
-    page = program_client.get(reverse("stages:patterns")).content.decode()
+    page = program_client.get(reverse("progress:patterns")).content.decode()
     assert content.PATTERN_QUESTIONS[0]["example_habits"][0] in page
-    program_client.post(reverse("stages:patterns"), pattern_data())
+    program_client.post(reverse("progress:patterns"), pattern_data())
     program_client.post(
-        reverse("stages:patterns"),
+        reverse("progress:patterns"),
         {"taking_value": "no", "less_invested": "no", "fears_insecurities": "no"},
     )
     assert PatternAnswers.objects.filter(user=user).count() == 1
@@ -485,12 +494,12 @@ def test_patterns_page_shows_the_worked_example_and_edits_in_place(program_clien
 # Stage 7: memories and the date idea --------------------------------------------------------
 def test_memory_is_added_edited_and_deleted(program_client, user):
     data = {"what": "Dancing in the kitchen", "when": "2021", "where": "Home", "why_good": "Silly."}
-    program_client.post(reverse("stages:memories"), data)
+    program_client.post(reverse("progress:memories"), data)
     memory = Memory.objects.get(user=user)
-    program_client.post(reverse("stages:memory_edit", args=[memory.pk]), {**data, "when": "2020"})
+    program_client.post(reverse("progress:memory_edit", args=[memory.pk]), {**data, "when": "2020"})
     memory.refresh_from_db()
     assert memory.when == "2020"
-    program_client.post(reverse("stages:memory_delete", args=[memory.pk]))
+    program_client.post(reverse("progress:memory_delete", args=[memory.pk]))
     assert not Memory.objects.filter(user=user).exists()
 
 
@@ -506,23 +515,25 @@ def test_memory_is_added_edited_and_deleted(program_client, user):
 )
 def test_memory_bad_input_saves_nothing(program_client, user, bad):
     data = {"what": "A", "when": "", "where": "", "why_good": "", **bad}
-    assert program_client.post(reverse("stages:memories"), data).status_code == 200
+    assert program_client.post(reverse("progress:memories"), data).status_code == 200
     assert not Memory.objects.filter(user=user).exists()
 
 
 def test_date_idea_is_saved_once_and_shown_with_the_reminder(program_client, user):
-    page = program_client.get(reverse("stages:date_idea")).content.decode()
+    page = program_client.get(reverse("progress:date_idea")).content.decode()
     assert content.DATE_IDEA_REMINDER.replace("'", "&#x27;") in page
-    program_client.post(reverse("stages:date_idea"), {"idea": "The bench by the river."})
-    program_client.post(reverse("stages:date_idea"), {"idea": "The café by the river."})
+    program_client.post(reverse("progress:date_idea"), {"idea": "The bench by the river."})
+    program_client.post(reverse("progress:date_idea"), {"idea": "The café by the river."})
     assert DateIdea.objects.get(user=user).idea == "The café by the river."
-    assert program_client.post(reverse("stages:date_idea"), {"idea": "x" * 1001}).status_code == 200
+    assert (
+        program_client.post(reverse("progress:date_idea"), {"idea": "x" * 1001}).status_code == 200
+    )
     assert DateIdea.objects.get(user=user).idea == "The café by the river."
 
 
 def test_memories_are_listed(program_client, user):
     MemoryFactory(user=user, what="ICE-CREAM")
-    assert "ICE-CREAM" in program_client.get(reverse("stages:memories")).content.decode()
+    assert "ICE-CREAM" in program_client.get(reverse("progress:memories")).content.decode()
 
 
 # Are you sure? ------------------------------------------------------------------------------
@@ -545,32 +556,32 @@ READY = {
     ],
 )
 def test_readiness_answers_are_saved_with_a_gentle_note(program_client, user, overrides, note):
-    program_client.post(reverse("stages:readiness"), {**READY, **overrides})
+    program_client.post(reverse("progress:readiness"), {**READY, **overrides})
     assert Readiness.objects.get(user=user).answers == {**READY, **overrides}
-    assert note in program_client.get(reverse("stages:readiness")).content.decode()
+    assert note in program_client.get(reverse("progress:readiness")).content.decode()
 
 
 def test_readiness_needs_every_answer(program_client, user):
-    response = program_client.post(reverse("stages:readiness"), {"still_in_love": "yes"})
+    response = program_client.post(reverse("progress:readiness"), {"still_in_love": "yes"})
     assert "Please choose an answer." in response.content.decode()
     assert not Readiness.objects.filter(user=user).exists()
 
 
 def test_responsibility_factory_rows_show_on_the_summary(program_client, user):
     ResponsibilityFactory(user=user, my_part="MY-PART")
-    assert "MY-PART" in program_client.get(reverse("stages:summary")).content.decode()
+    assert "MY-PART" in program_client.get(reverse("progress:summary")).content.decode()
 
 
 # Past check-ins: edited and deleted ---------------------------------------------------------
 def test_a_past_check_in_is_edited_from_the_list(program_client, user):
     """Every check-in in the list has its own edit link, not only today's."""
     past = CheckInFactory(user=user, date=TODAY() - 3 * DAY, mood=2, note="")
-    page = program_client.get(reverse("stages:selfcare")).content.decode()
-    assert reverse("stages:checkin_edit", args=[past.pk]) in page
-    form = program_client.get(reverse("stages:checkin_edit", args=[past.pk])).content.decode()
+    page = program_client.get(reverse("progress:selfcare")).content.decode()
+    assert reverse("progress:checkin_edit", args=[past.pk]) in page
+    form = program_client.get(reverse("progress:checkin_edit", args=[past.pk])).content.decode()
     assert "Edit a check-in" in form
     response = program_client.post(
-        reverse("stages:checkin_edit", args=[past.pk]),
+        reverse("progress:checkin_edit", args=[past.pk]),
         checkin_data(date=past.date.isoformat(), mood="5", note="Better than I thought."),
     )
     assert response.status_code == 302
@@ -582,7 +593,7 @@ def test_a_past_check_in_cannot_move_onto_another_days(program_client, user):
     past = CheckInFactory(user=user, date=TODAY() - 3 * DAY, mood=2)
     CheckInFactory(user=user, date=TODAY() - 2 * DAY, mood=4)
     response = program_client.post(
-        reverse("stages:checkin_edit", args=[past.pk]),
+        reverse("progress:checkin_edit", args=[past.pk]),
         checkin_data(date=(TODAY() - 2 * DAY).isoformat()),
     )
     assert "You already have a check-in for" in response.content.decode()
@@ -592,7 +603,7 @@ def test_a_past_check_in_cannot_move_onto_another_days(program_client, user):
 
 def test_a_check_in_is_deleted_after_confirming(program_client, user):
     past = CheckInFactory(user=user, date=TODAY() - 5 * DAY)
-    url = reverse("stages:checkin_delete", args=[past.pk])
+    url = reverse("progress:checkin_delete", args=[past.pk])
     page = program_client.get(url).content.decode()
     assert "Delete this check-in?" in page and "<title>Delete this check-in?" in page
     assert SelfCareCheckIn.objects.filter(pk=past.pk).exists()
@@ -605,15 +616,15 @@ def test_a_check_in_is_deleted_after_confirming(program_client, user):
 @pytest.mark.parametrize(
     ("factory", "delete", "keep", "model"),
     [
-        (ContactFactory, "stages:contact_delete", "stages:contact_edit", Contact),
-        (MemoryFactory, "stages:memory_delete", "stages:memory_edit", Memory),
+        (ContactFactory, "progress:contact_delete", "progress:contact_edit", Contact),
+        (MemoryFactory, "progress:memory_delete", "progress:memory_edit", Memory),
         (
             ResponsibilityFactory,
-            "stages:responsibility_delete",
-            "stages:responsibility_edit",
+            "progress:responsibility_delete",
+            "progress:responsibility_edit",
             Responsibility,
         ),
-        (HeldMessageFactory, "stages:message_delete", "stages:message_detail", HeldMessage),
+        (HeldMessageFactory, "progress:message_delete", "progress:message_detail", HeldMessage),
     ],
 )
 def test_delete_links_open_a_confirmation_that_deletes_nothing(

@@ -1,9 +1,9 @@
-"""stages.export.user_data: everything a person has in the program, ready for JSON."""
+"""progress.export.user_data: everything a person has in the program, ready for JSON."""
 
 import json
 
-from stages.exercises import EXERCISES
-from stages.export import user_data
+from progress.exercises import EXERCISES
+from progress.export import user_data
 
 from .factories_safety import SafetyCheckFactory
 from .factories_stages import (

@@ -7,7 +7,7 @@ import uuid
 import pytest
 from django.urls import reverse
 
-from stages.models import (
+from progress.models import (
     Apology,
     Contact,
     HeldMessage,
@@ -25,19 +25,23 @@ pytestmark = [pytest.mark.django_db, frozen]
 
 ADD_FORMS = [
     (
-        "stages:contacts",
+        "progress:contacts",
         Contact,
         {"date": "2026-03-17", "initiated_by": "them", "method": "call", "how_it_went": "Warm."},
     ),
-    ("stages:held_messages", HeldMessage, {"text": "I miss you.", "hold_hours": "24"}),
+    ("progress:held_messages", HeldMessage, {"text": "I miss you.", "hold_hours": "24"}),
     (
-        "stages:responsibilities",
+        "progress:responsibilities",
         Responsibility,
         {"what_happened": "I shouted.", "my_part": "I was tired.", "do_differently": "Pause."},
     ),
-    ("stages:memories", Memory, {"what": "The lake", "when": "June", "where": "", "why_good": ""}),
     (
-        "stages:checkin_new",
+        "progress:memories",
+        Memory,
+        {"what": "The lake", "when": "June", "where": "", "why_good": ""},
+    ),
+    (
+        "progress:checkin_new",
         SelfCareCheckIn,
         {
             "date": "2026-03-16",
@@ -49,7 +53,7 @@ ADD_FORMS = [
             "note": "",
         },
     ),
-    ("stages:reach_out_now_end", Urge, {"outcome": "waited", "note": "It passed."}),
+    ("progress:reach_out_now_end", Urge, {"outcome": "waited", "note": "It passed."}),
 ]
 
 
@@ -76,10 +80,10 @@ def test_a_double_submit_adds_one_row(program_client, user, url_name, model, dat
 
 def test_a_new_form_gets_a_new_token(program_client):
     first = hidden_value(
-        program_client.get(reverse("stages:memories")).content.decode(), "submission_token"
+        program_client.get(reverse("progress:memories")).content.decode(), "submission_token"
     )
     second = hidden_value(
-        program_client.get(reverse("stages:memories")).content.decode(), "submission_token"
+        program_client.get(reverse("progress:memories")).content.decode(), "submission_token"
     )
     assert uuid.UUID(first) != uuid.UUID(second)
 
@@ -88,7 +92,7 @@ def test_another_persons_token_adds_a_row_of_ones_own(program_client, user, othe
     token = uuid.uuid4()
     MemoryFactory(user=other_user, submission_token=token)
     program_client.post(
-        reverse("stages:memories"), {"what": "Mine", "submission_token": str(token)}
+        reverse("progress:memories"), {"what": "Mine", "submission_token": str(token)}
     )
     assert Memory.objects.filter(user=user).count() == 1
 
@@ -106,7 +110,7 @@ def apology_form(**overrides):
 
 def test_two_tabs_editing_the_apology_keep_both_texts(program_client, user):
     apology = ApologyFactory(user=user, draft="The saved draft.")
-    url = reverse("stages:apology")
+    url = reverse("progress:apology")
     # Two tabs open the same draft.
     version = hidden_value(program_client.get(url).content.decode(), "version")
     assert version == str(apology.version)
@@ -135,7 +139,7 @@ def test_two_tabs_editing_the_apology_keep_both_texts(program_client, user):
 
 def test_two_tabs_editing_a_memory_keep_both_texts(program_client, user):
     memory = MemoryFactory(user=user, what="The pier")
-    url = reverse("stages:memory_edit", args=[memory.pk])
+    url = reverse("progress:memory_edit", args=[memory.pk])
     version = hidden_value(program_client.get(url).content.decode(), "version")
     program_client.post(url, {"what": "The pier at dusk", "version": version})
     response = program_client.post(url, {"what": "The pier in the rain", "version": version})
@@ -155,7 +159,7 @@ def test_two_tabs_answering_the_same_questions_show_the_saved_answers(program_cl
         "ready_to_change": "yes",
     }
     ReadinessFactory(user=user, answers=answers)
-    url = reverse("stages:readiness")
+    url = reverse("progress:readiness")
     version = hidden_value(program_client.get(url).content.decode(), "version")
     program_client.post(url, {**answers, "impulsive": "not_sure", "version": version})
     response = program_client.post(url, {**answers, "band_aid": "yes", "version": version})
@@ -167,6 +171,6 @@ def test_two_tabs_answering_the_same_questions_show_the_saved_answers(program_cl
 
 def test_a_form_from_before_versions_still_saves(program_client, user):
     ApologyFactory(user=user, draft="Old.")
-    response = program_client.post(reverse("stages:apology"), apology_form(draft="New."))
+    response = program_client.post(reverse("progress:apology"), apology_form(draft="New."))
     assert response.status_code == 302
     assert Apology.objects.get(user=user).draft == "New."

@@ -8,10 +8,11 @@ from django.conf import settings
 from django.template import Context, Template
 from django.urls import reverse
 
+from progress.models import StageProgress
 from safety import content as safety_content
 from safety.models import SafetyCheck
 from stages import content
-from stages.models import Stage, StageProgress
+from stages.models import Stage
 
 from .clock import frozen
 from .factories_safety import SafetyCheckFactory
@@ -66,13 +67,13 @@ def test_plaintext_filter_escapes_and_builds_paragraphs_and_bullets():
 
 # Safety check -------------------------------------------------------------------------------
 def test_first_visit_to_the_program_shows_the_safety_check_first(client_logged_in):
-    response = client_logged_in.get(reverse("stages:index"))
+    response = client_logged_in.get(reverse("progress:index"))
     assert response.status_code == 302
     assert response.url.startswith(reverse("safety:check"))
 
 
 def test_first_visit_to_a_stage_shows_the_safety_check_and_returns_there(client_logged_in, user):
-    url = reverse("stages:detail", args=["say-sorry"])
+    url = reverse("progress:detail", args=["say-sorry"])
     response = client_logged_in.get(url)
     assert response.url == reverse("safety:check") + "?next=%2Fstages%2Fsay-sorry%2F"
     answers = dict(ALL_NO)
@@ -93,21 +94,21 @@ def test_safety_check_ignores_an_outside_next_url(client_logged_in):
     response = client_logged_in.post(
         reverse("safety:check"), {**answers, "next": "https://evil.example/"}
     )
-    assert response.url == reverse("stages:index")
+    assert response.url == reverse("progress:index")
 
 
 def test_a_yes_shows_the_safety_message_and_keeps_the_program_open(client_logged_in, user):
     answers = dict(ALL_NO) | {"afraid": "yes"}
     client_logged_in.post(reverse("safety:check"), answers)
     assert SafetyCheck.objects.get(user=user).any_yes
-    for url in (reverse("stages:index"), reverse("dashboard")):
+    for url in (reverse("progress:index"), reverse("dashboard")):
         page = client_logged_in.get(url).content.decode()
         assert safety_content.SAFETY_MESSAGE.split(".")[0] in page
         assert reverse("safety:index") in page
         assert reverse("safety:check") in page
-    overview = client_logged_in.get(reverse("stages:index")).content.decode()
+    overview = client_logged_in.get(reverse("progress:index")).content.decode()
     assert "Recommended for you right now" in overview
-    assert client_logged_in.get(reverse("stages:detail", args=["say-sorry"])).status_code == 200
+    assert client_logged_in.get(reverse("progress:detail", args=["say-sorry"])).status_code == 200
 
 
 def test_answers_can_be_changed_later(client_logged_in, user):
@@ -127,14 +128,14 @@ def test_answers_can_be_changed_later(client_logged_in, user):
 def test_all_no_shows_no_safety_message(program_client):
     assert (
         safety_content.SAFETY_MESSAGE[:30]
-        not in program_client.get(reverse("stages:index")).content.decode()
+        not in program_client.get(reverse("progress:index")).content.decode()
     )
 
 
 # Overview and stage pages -------------------------------------------------------------------
 def test_overview_lists_every_section_in_order_with_status_text(program_client, user):
     StageProgressFactory(user=user, status=StageProgress.Status.COMPLETED)
-    full = program_client.get(reverse("stages:index")).content.decode()
+    full = program_client.get(reverse("progress:index")).content.decode()
     assert "1 of 7 stages completed" in full
     page = full[full.index('class="section-list') :]
     positions = [page.index(s["title"].replace("'", "&#x27;")) for s in content.SECTIONS]
@@ -146,24 +147,24 @@ def test_overview_lists_every_section_in_order_with_status_text(program_client, 
 def test_stage_page_shows_text_prompts_with_journal_links_and_exercise(program_client, user):
     StageProgress.touch(user, "say-sorry")
     stage = content.for_reader(None).section("say-sorry")
-    page = program_client.get(reverse("stages:detail", args=[stage.slug])).content.decode()
+    page = program_client.get(reverse("progress:detail", args=[stage.slug])).content.decode()
     assert stage.summary.replace("'", "&#x27;") in page
     for i, _ in enumerate(stage.prompts):
         assert f"{reverse('journal:new')}?stage=say-sorry&amp;prompt={i}" in page
     assert page.count("Write about this") == len(stage.prompts)
-    assert reverse("stages:apology") in page
+    assert reverse("progress:apology") in page
     assert "Mark this stage complete" in page
 
 
 def test_stage_page_has_the_program_beside_it(program_client, user):
     """The side column: the person's progress and every section, this one marked current."""
     StageProgressFactory(user=user, status=StageProgress.Status.COMPLETED)
-    page = program_client.get(reverse("stages:detail", args=["say-sorry"])).content.decode()
+    page = program_client.get(reverse("progress:detail", args=["say-sorry"])).content.decode()
     aside = page[page.index('<aside class="stage-aside"') : page.index("</aside>")]
     assert "stages completed" in aside
     for section in content.SECTIONS:
-        assert reverse("stages:detail", args=[section["slug"]]) in aside
-    assert f'href="{reverse("stages:detail", args=["say-sorry"])}" aria-current="page"' in aside
+        assert reverse("progress:detail", args=[section["slug"]]) in aside
+    assert f'href="{reverse("progress:detail", args=["say-sorry"])}" aria-current="page"' in aside
     assert 'href="#exercise"' in page  # on a phone, a way to the exercise from the top
 
 
@@ -172,7 +173,7 @@ def test_every_mention_of_the_safety_page_links_to_it(program_client, user):
     safety = reverse("safety:index")
     mentions = 0
     for section in content.SECTIONS:
-        page = program_client.get(reverse("stages:detail", args=[section["slug"]])).content
+        page = program_client.get(reverse("progress:detail", args=[section["slug"]])).content
         text = page.decode()
         mentions += text.count("Safety page")
         assert text.count("Safety page") == text.count(f'<a href="{safety}">Safety page</a>')
@@ -180,51 +181,52 @@ def test_every_mention_of_the_safety_page_links_to_it(program_client, user):
     check = SafetyCheck.objects.get(user=user)
     check.answers = {**check.answers, "afraid": "yes"}
     check.save()
-    page = program_client.get(reverse("stages:index")).content.decode()
+    page = program_client.get(reverse("progress:index")).content.decode()
     assert f'The <a href="{safety}">Safety page</a> lists places where you can find help' in page
 
 
 @pytest.mark.parametrize("slug", [s["slug"] for s in content.SECTIONS])
 def test_every_section_renders(program_client, slug):
-    assert program_client.get(reverse("stages:detail", args=[slug])).status_code == 200
+    assert program_client.get(reverse("progress:detail", args=[slug])).status_code == 200
 
 
 def test_opening_a_stage_marks_nothing_and_starting_it_marks_it_in_progress(program_client, user):
-    program_client.get(reverse("stages:detail", args=["say-sorry"]))
+    program_client.get(reverse("progress:detail", args=["say-sorry"]))
     assert not StageProgress.objects.filter(user=user).exists()
-    program_client.post(reverse("stages:start", args=["say-sorry"]))
+    program_client.post(reverse("progress:start", args=["say-sorry"]))
     progress = StageProgress.objects.get(user=user, stage__slug="say-sorry")
     assert progress.status == StageProgress.Status.IN_PROGRESS
     assert progress.started_at and progress.last_visited_at
 
 
 def test_completing_and_reopening_a_stage(program_client, user):
-    program_client.get(reverse("stages:detail", args=["say-sorry"]))
-    response = program_client.post(reverse("stages:complete", args=["say-sorry"]))
-    assert response.url == reverse("stages:detail", args=["say-sorry"])
+    program_client.get(reverse("progress:detail", args=["say-sorry"]))
+    response = program_client.post(reverse("progress:complete", args=["say-sorry"]))
+    assert response.url == reverse("progress:detail", args=["say-sorry"])
     progress = StageProgress.objects.get(user=user, stage__slug="say-sorry")
     assert progress.status == StageProgress.Status.COMPLETED and progress.completed_at
 
     # Visiting again does not undo the completion.
-    page = program_client.get(reverse("stages:detail", args=["say-sorry"])).content.decode()
+    page = program_client.get(reverse("progress:detail", args=["say-sorry"])).content.decode()
     assert "Reopen this stage" in page
     progress.refresh_from_db()
     assert progress.status == StageProgress.Status.COMPLETED
 
-    program_client.post(reverse("stages:reopen", args=["say-sorry"]))
+    program_client.post(reverse("progress:reopen", args=["say-sorry"]))
     progress.refresh_from_db()
     assert progress.status == StageProgress.Status.IN_PROGRESS
     assert progress.completed_at is None
 
 
 def test_only_numbered_stages_can_be_completed(program_client):
-    assert program_client.post(reverse("stages:complete", args=["faq"])).status_code == 404
+    assert program_client.post(reverse("progress:complete", args=["faq"])).status_code == 404
 
 
 def test_saving_an_exercise_marks_its_stage_in_progress_but_keeps_completed(program_client, user):
-    program_client.post(reverse("stages:complete", args=["take-responsibility"]))
+    program_client.post(reverse("progress:complete", args=["take-responsibility"]))
     program_client.post(
-        reverse("stages:memories"), {"what": "The picnic", "when": "", "where": "", "why_good": ""}
+        reverse("progress:memories"),
+        {"what": "The picnic", "when": "", "where": "", "why_good": ""},
     )
     statuses = dict(StageProgress.objects.filter(user=user).values_list("stage__slug", "status"))
     assert statuses["celebrate-the-good-times"] == "in_progress"
@@ -236,7 +238,7 @@ def test_summary_shows_held_message_counts_not_site_messages(program_client, use
     from .factories_stages import HeldMessageFactory
 
     HeldMessageFactory(user=user)
-    page = program_client.get(reverse("stages:summary")).content.decode()
+    page = program_client.get(reverse("progress:summary")).content.decode()
     assert "Held messages: 1 cooling off" in page
     assert 'class="alert alert-info">waiting' not in page
 
@@ -245,7 +247,7 @@ def test_the_admin_holds_no_program_text_and_never_shows_answers(client, db):
     """The program's words are in code now: staff edit nothing of the program here."""
     from django.contrib import admin
 
-    from stages import models
+    from progress import models
 
     assert not admin.site.is_registered(models.Stage)
     for private in (
@@ -260,7 +262,13 @@ def test_the_admin_holds_no_program_text_and_never_shows_answers(client, db):
 
 @pytest.mark.parametrize(
     "name",
-    ["stages:summary", "stages:apology", "stages:selfcare", "stages:contacts", "stages:readiness"],
+    [
+        "progress:summary",
+        "progress:apology",
+        "progress:selfcare",
+        "progress:contacts",
+        "progress:readiness",
+    ],
 )
 def test_every_program_page_asks_the_safety_check_first(client_logged_in, name):
     response = client_logged_in.get(reverse(name))
@@ -277,9 +285,10 @@ def test_a_failed_save_leaves_nothing_behind(program_client, user, monkeypatch):
     monkeypatch.setattr(StageProgress, "touch", broken_touch)
     with pytest.raises(RuntimeError):
         program_client.post(
-            reverse("stages:memories"), {"what": "Picnic", "when": "", "where": "", "why_good": ""}
+            reverse("progress:memories"),
+            {"what": "Picnic", "when": "", "where": "", "why_good": ""},
         )
-    from stages.models import Memory
+    from progress.models import Memory
 
     assert not Memory.objects.filter(user=user).exists()
 
@@ -288,9 +297,9 @@ def test_printed_summary_names_the_product_neutrally_in_discreet_mode(program_cl
     """The summary's print header names the product and the date; in discreet mode the
     product goes by its neutral name there."""
     head = 'class="print-only summary-head"><span class="summary-brand">'
-    page = program_client.get(reverse("stages:summary")).content.decode()
+    page = program_client.get(reverse("progress:summary")).content.decode()
     assert f"{head}exback</span>" in page
     user.discreet = True
     user.save()
-    page = program_client.get(reverse("stages:summary")).content.decode()
+    page = program_client.get(reverse("progress:summary")).content.decode()
     assert f"{head}{settings.DISCREET_NAME}</span>" in page

@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from stages.models import Stage, StageProgress
+from progress.models import StageProgress
+from stages.models import Stage
 
 from .clock import frozen
 from .factories_stages import (
@@ -64,28 +65,28 @@ def busy_client(program_client, user):
     ("name", "args", "budget"),
     [
         # The session, the user, the progress rows, the safety check and the kept figures
-        # (stages.Overview): the sections' words come from code (stages.content).
+        # (progress.Overview): the sections' words come from code (stages.content).
         ("dashboard", [], 5),
-        ("stages:index", [], 4),
+        ("progress:index", [], 4),
         # Opening a section writes nothing, the first time too (the session's first request
         # also notes the session: one query more).
-        ("stages:detail", ["take-care-of-yourself"], 5),
+        ("progress:detail", ["take-care-of-yourself"], 5),
         # One query per exercise in the registry (issue 15 added the urges), and one more each
         # for the check-ins and the contacts, whose rows the summary lists beside their counts.
-        ("stages:summary", [], 19),
+        ("progress:summary", [], 19),
         # The side column's progress is the page's one query; the urge button costs none.
-        ("stages:detail", ["never-lower-your-value"], 5),
-        ("stages:reach_out_now", [], 5),
-        ("stages:reach_out_now_ground", [], 5),
-        ("stages:reach_out_now_end", [], 4),
-        ("stages:selfcare", [], 6),
-        ("stages:contacts", [], 6),
-        ("stages:held_messages", [], 5),
-        ("stages:memories", [], 6),
-        ("stages:responsibilities", [], 5),
-        ("stages:feelings", [], 5),
-        ("stages:patterns", [], 5),
-        ("stages:readiness", [], 5),
+        ("progress:detail", ["never-lower-your-value"], 5),
+        ("progress:reach_out_now", [], 5),
+        ("progress:reach_out_now_ground", [], 5),
+        ("progress:reach_out_now_end", [], 4),
+        ("progress:selfcare", [], 6),
+        ("progress:contacts", [], 6),
+        ("progress:held_messages", [], 5),
+        ("progress:memories", [], 6),
+        ("progress:responsibilities", [], 5),
+        ("progress:feelings", [], 5),
+        ("progress:patterns", [], 5),
+        ("progress:readiness", [], 5),
     ],
 )
 def test_page_query_count_is_fixed(busy_client, django_assert_max_num_queries, name, args, budget):
@@ -96,7 +97,7 @@ def test_page_query_count_is_fixed(busy_client, django_assert_max_num_queries, n
 
 def test_a_section_seen_again_costs_four_queries(busy_client, django_assert_max_num_queries):
     """The session, the user, the safety check and the progress rows; no write."""
-    url = reverse("stages:detail", args=["never-lower-your-value"])
+    url = reverse("progress:detail", args=["never-lower-your-value"])
     busy_client.get(url)
     with django_assert_max_num_queries(4):
         assert busy_client.get(url).status_code == 200

@@ -13,8 +13,8 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from stages.export import user_data
-from stages.models import HeldMessage, ReachOutCheck, Urge
+from progress.export import user_data
+from progress.models import HeldMessage, ReachOutCheck, Urge
 from vault import crypto
 
 from .clock import frozen
@@ -23,9 +23,9 @@ from .factories_stages import ContactFactory, ReachOutCheckFactory, UrgeFactory
 
 pytestmark = [pytest.mark.django_db, frozen]
 
-START = reverse("stages:reach_out_now")
-GROUND = reverse("stages:reach_out_now_ground")
-END = reverse("stages:reach_out_now_end")
+START = reverse("progress:reach_out_now")
+GROUND = reverse("progress:reach_out_now_ground")
+END = reverse("progress:reach_out_now_end")
 FLOW = [START, GROUND, END]
 
 STEADY = {"desperate": "no", "fine_without_reply": "yes", "pleading": "no", "know_open": "yes"}
@@ -61,7 +61,7 @@ def end(client, outcome, note="", submission_token=None):
 def raw_notes():
     """The note column as stored, read with SQL rather than the ORM."""
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT note FROM {connection.ops.quote_name('stages_urge')}")  # noqa: S608
+        cursor.execute(f"SELECT note FROM {connection.ops.quote_name('progress_urge')}")  # noqa: S608
         return [row[0] for row in cursor.fetchall()]
 
 
@@ -119,7 +119,7 @@ def test_the_check_sent_twice_goes_on_to_grounding_both_times(program_client, us
 
 def test_answers_changed_in_another_tab_meanwhile_are_shown_not_overwritten(program_client, user):
     ReachOutCheckFactory(user=user)
-    program_client.post(reverse("stages:reach_out"), {**STEADY, "version": "1"})  # other tab
+    program_client.post(reverse("progress:reach_out"), {**STEADY, "version": "1"})  # other tab
     response = program_client.post(START, {**PULLED, "version": "1"})
     assert response.status_code == 200
     assert "changed in another tab" in response.content.decode()
@@ -148,9 +148,9 @@ def test_a_wait_that_is_not_offered_is_ignored(program_client, wait):
     ("outcome", "goes_to", "says"),
     [
         ("waited", "dashboard", "You waited. That took strength"),
-        ("held", "stages:held_messages", "nothing here is ever sent"),
+        ("held", "progress:held_messages", "nothing here is ever sent"),
         ("journal", "journal:new", "Only you can read it."),
-        ("reached_out", "stages:contacts", "Noted, without judgement."),
+        ("reached_out", "progress:contacts", "Noted, without judgement."),
     ],
 )
 def test_each_ending_logs_one_urge_and_leads_on(program_client, user, outcome, goes_to, says):
@@ -252,7 +252,7 @@ def test_no_one_sees_another_persons_urges(program_client, user, other_user):
     UrgeFactory.create_batch(3, user=other_user, note="NOT-MINE")
     page = program_client.get(reverse("dashboard")).content.decode()
     assert re.search(r'id="fig-urges">Urges resisted</h2>\s*<p class="big mb-1">0</p>', page)
-    assert "NOT-MINE" not in program_client.get(reverse("stages:summary")).content.decode()
+    assert "NOT-MINE" not in program_client.get(reverse("progress:summary")).content.decode()
     assert "NOT-MINE" not in json.dumps(user_data(user))
 
 
@@ -302,14 +302,14 @@ def test_a_wait_is_counted_on_the_dashboard_straight_away(program_client):
 # The stage pages --------------------------------------------------------------------------------
 @pytest.mark.parametrize("slug", ["time-and-space", "never-lower-your-value"])
 def test_stages_three_and_four_carry_the_button_once(program_client, slug):
-    page = program_client.get(reverse("stages:detail", args=[slug])).content.decode()
+    page = program_client.get(reverse("progress:detail", args=[slug])).content.decode()
     assert page.count(f'href="{START}"') == 1
     assert "When the urge to get in touch hits" in page
 
 
 @pytest.mark.parametrize("slug", ["say-sorry", "take-care-of-yourself"])
 def test_other_stages_do_not(program_client, slug):
-    page = program_client.get(reverse("stages:detail", args=[slug])).content.decode()
+    page = program_client.get(reverse("progress:detail", args=[slug])).content.decode()
     assert f'href="{START}"' not in page
 
 
@@ -352,7 +352,7 @@ def test_a_yes_person_gets_through_a_moment_and_sees_it_counted(afraid_client, u
 
 @pytest.mark.parametrize("slug", ["time-and-space", "never-lower-your-value"])
 def test_a_yes_persons_stage_pages_offer_support_not_reaching_out(afraid_client, slug):
-    page = afraid_client.get(reverse("stages:detail", args=[slug])).content.decode()
+    page = afraid_client.get(reverse("progress:detail", args=[slug])).content.decode()
     assert f'href="{START}">Having a hard moment?</a>' in page
     assert "I want to reach out" not in page
 
@@ -361,7 +361,7 @@ def test_a_yes_persons_stage_pages_offer_support_not_reaching_out(afraid_client,
 def test_the_summary_lists_urges_with_their_notes(program_client, user):
     UrgeFactory(user=user, note="Deleted the draft text.")
     UrgeFactory(user=user, outcome="reached_out", note="")
-    page = program_client.get(reverse("stages:summary")).content.decode()
+    page = program_client.get(reverse("progress:summary")).content.decode()
     assert "Hard moments you noted: 2." in page
     assert "You waited: 1. You reached out: 1.</p>" in page  # counts of none are left out
     assert "Deleted the draft text." in page
@@ -370,7 +370,7 @@ def test_the_summary_lists_urges_with_their_notes(program_client, user):
 def test_the_summary_says_so_kindly_when_there_are_none(program_client):
     assert (
         "No hard moments noted yet."
-        in program_client.get(reverse("stages:summary")).content.decode()
+        in program_client.get(reverse("progress:summary")).content.decode()
     )
 
 

@@ -20,9 +20,9 @@ from django.db import connection
 from django.urls import reverse
 
 from journal.models import Entry, EntryToken
+from progress.models import Apology, Memory
 from safety import content
 from safety.models import SafetyCheck, SafetyPlan
-from stages.models import Apology, Memory
 from vault import crypto, health, keys
 from vault.checks import keys_read_what_is_stored
 from vault.fields import UNREADABLE_MESSAGE
@@ -300,10 +300,10 @@ def test_an_unreadable_exercise_row_keeps_the_summary_and_export_working(program
     memory = MemoryFactory(user=user, what="a fine day")
     with connection.cursor() as cursor:
         cursor.execute(
-            "UPDATE stages_memory SET what = %s WHERE id = %s",
+            "UPDATE progress_memory SET what = %s WHERE id = %s",
             [seal_with_a_lost_key("x"), memory.pk],
         )
-    summary = program_client.get(reverse("stages:summary"))
+    summary = program_client.get(reverse("progress:summary"))
     assert summary.status_code == 200
     assert UNREADABLE_MESSAGE.split(":")[0].replace("'", "&#x27;") in summary.content.decode()
     export = program_client.get(reverse("account_export_json"))
@@ -315,11 +315,11 @@ def test_saving_a_row_with_an_unreadable_value_keeps_its_token(user):
     memory = MemoryFactory(user=user, what="a fine day", where="the pier")
     token = seal_with_a_lost_key("x")
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE stages_memory SET what = %s WHERE id = %s", [token, memory.pk])
+        cursor.execute("UPDATE progress_memory SET what = %s WHERE id = %s", [token, memory.pk])
     loaded = Memory.objects.get(pk=memory.pk)
     loaded.where = "the beach"
     loaded.save()
-    assert raw_values("stages_memory", ["what"], "WHERE id = %s", [memory.pk])[0][0] == token
+    assert raw_values("progress_memory", ["what"], "WHERE id = %s", [memory.pk])[0][0] == token
 
 
 # Keys fail safe -------------------------------------------------------------------------------
@@ -424,7 +424,7 @@ def test_after_a_rotation_the_old_key_alone_refuses_to_start_and_to_save(
     response = program_client.get(reverse("healthz"))
     assert response.status_code == 503
     assert "newer key first" in response.content.decode()
-    response = program_client.post(reverse("stages:apology"), {"draft": "Sorry."})
+    response = program_client.post(reverse("progress:apology"), {"draft": "Sorry."})
     assert response.status_code == 503
     assert "Saving is paused" in response.content.decode()
     with pytest.raises(CommandError, match="newer key first"):
@@ -559,7 +559,7 @@ def test_the_migration_encrypts_rows_stored_in_plain_text(user):
     executor.loader.build_graph()
     executor.migrate(executor.loader.graph.leaf_nodes())
 
-    (what,) = raw_values("stages_memory", ["what"])[0]
+    (what,) = raw_values("progress_memory", ["what"])[0]
     assert what.startswith(crypto.TOKEN_PREFIX)
     assert SECRET not in what
     assert Memory.objects.get(user=user).what == SECRET

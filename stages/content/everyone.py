@@ -594,7 +594,7 @@ URGE_ENCOURAGEMENT = (
     "yourself for a moment."
 )
 # "I want to reach out": the flow's title, and what it says at each ending (keyed by
-# stages.models.Urge.Outcome).
+# progress.models.Urge.Outcome).
 URGE_TITLE = "I want to reach out"
 URGE_ENDED = {
     "waited": "You waited. That took strength, and it counts: it's on your dashboard.",

@@ -84,7 +84,7 @@ def audiences(reader: ReaderLike | None) -> tuple[str, ...]:
 @dataclass
 class Section:
     """One part of the program as one reader sees it. Pages set per-person progress on it
-    (`user_progress`, `user_status` and friends: stages.reports), so each call of
+    (`user_progress`, `user_status` and friends: progress.reports), so each call of
     `for_reader` builds new ones."""
 
     number: int
@@ -96,7 +96,7 @@ class Section:
     key_points: list[str] = field(default_factory=list)
     prompts: list[str] = field(default_factory=list)
     faqs: list[dict[str, str]] = field(default_factory=list)
-    # Per request, set by stages.reports.with_progress.
+    # Per request, set by progress.reports.with_progress.
     user_progress: Any = None
     user_status: str = "not_started"
     user_status_label: str = ""

@@ -117,7 +117,7 @@ def test_mood_chart_opens_on_the_latest_days_with_readable_labels(
 ):
     log_in(page, live_server, person.email, password)
     page.set_viewport_size(PHONE_WIDE)
-    page.goto(live_server.url + reverse("stages:selfcare"))
+    page.goto(live_server.url + reverse("progress:selfcare"))
     figures = page.evaluate(
         """() => {
           const box = document.querySelector('.chart-scroll');
@@ -143,7 +143,7 @@ def test_check_ins_are_cards_on_a_phone_and_a_table_on_a_desktop(
     live_server, page, person, password
 ):
     log_in(page, live_server, person.email, password)
-    url = live_server.url + reverse("stages:selfcare")
+    url = live_server.url + reverse("progress:selfcare")
     page.set_viewport_size(PHONE)
     page.goto(url)
     row = page.locator(".table-cards tbody tr").first
@@ -161,7 +161,7 @@ def test_stage_page_has_the_program_beside_the_text_on_a_desktop(
 ):
     log_in(page, live_server, person.email, password)
     page.set_viewport_size(DESKTOP)
-    page.goto(live_server.url + reverse("stages:detail", args=["say-sorry"]))
+    page.goto(live_server.url + reverse("progress:detail", args=["say-sorry"]))
     main = page.locator(".stage-main").bounding_box()
     aside = page.locator(".stage-aside").bounding_box()
     assert aside["x"] >= main["x"] + main["width"], (main, aside)
@@ -179,7 +179,7 @@ def test_the_stage_pages_program_column_grows_and_ends_cleanly_at_1280(
     brings its last link fully into view."""
     log_in(page, live_server, person.email, password)
     page.set_viewport_size({"width": 1280, "height": height})
-    page.goto(live_server.url + reverse("stages:detail", args=["say-sorry"]))
+    page.goto(live_server.url + reverse("progress:detail", args=["say-sorry"]))
     aside = page.locator(".stage-aside")
     scroll_height, client_height, overflow = aside.evaluate(
         "a => [a.scrollHeight, a.clientHeight, getComputedStyle(a).overflowY]"

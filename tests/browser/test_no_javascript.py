@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from journal.models import Entry
-from stages.models import SelfCareCheckIn
+from progress.models import SelfCareCheckIn
 from tests.browser.helpers import log_in
 from tests.factories import UserFactory
 

@@ -7,7 +7,7 @@ import re
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from stages.models import SelfCareCheckIn
+from progress.models import SelfCareCheckIn
 from tests.browser.helpers import code_in_last_email
 from tests.factories import PASSWORD
 from tests.factories_stages import (

@@ -36,14 +36,14 @@ def test_a_person_whose_ex_was_violent_walks_a_path_of_their_own(live_server, pa
     user = reader(live_server, page, violence=True, children=False)
     page.screenshot(path=artifacts / "readers-unsafe-dashboard.png", full_page=True)
     for slug in SLUGS:
-        page.goto(live_server.url + reverse("stages:detail", args=[slug]))
+        page.goto(live_server.url + reverse("progress:detail", args=[slug]))
         expect(page.get_by_role("heading", level=1)).to_have_text(unsafe.SECTIONS[slug]["title"])
         page.screenshot(path=artifacts / f"readers-unsafe-{slug}.png", full_page=True)
     ContactFactory(user=user)
-    page.goto(live_server.url + reverse("stages:contacts"))
+    page.goto(live_server.url + reverse("progress:contacts"))
     expect(page.get_by_role("heading", level=1)).to_have_text("A record of contact")
     page.screenshot(path=artifacts / "readers-unsafe-contacts.png", full_page=True)
-    page.goto(live_server.url + reverse("stages:apology"))
+    page.goto(live_server.url + reverse("progress:apology"))
     expect(page.locator("main form")).to_have_count(0)
     page.screenshot(path=artifacts / "readers-unsafe-apology.png", full_page=True)
 
@@ -53,7 +53,7 @@ def test_a_parent_reads_about_the_children_where_contact_comes_up(
     live_server, page, artifacts, violence
 ):
     reader(live_server, page, violence=violence, children=True)
-    page.goto(live_server.url + reverse("stages:detail", args=["time-and-space"]))
+    page.goto(live_server.url + reverse("progress:detail", args=["time-and-space"]))
     main = page.locator("main")
     expect(main).to_contain_text("children")
     if violence:
@@ -65,6 +65,6 @@ def test_a_parent_reads_about_the_children_where_contact_comes_up(
         expect(main).to_contain_text("parenting plan")
     name = "unsafe-parent" if violence else "parent"
     page.screenshot(path=artifacts / f"readers-{name}-time-and-space.png", full_page=True)
-    page.goto(live_server.url + reverse("stages:contacts"))
+    page.goto(live_server.url + reverse("progress:contacts"))
     expect(page.locator("main")).to_contain_text("children")
     page.screenshot(path=artifacts / f"readers-{name}-contacts.png", full_page=True)

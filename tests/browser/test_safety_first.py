@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from stages.exercises import EXERCISES
+from progress.exercises import EXERCISES
 from tests.factories import UserFactory
 from tests.factories_journal import EntryFactory
 from tests.factories_safety import SafetyCheckFactory
@@ -42,7 +42,7 @@ def test_a_yes_person_is_led_to_safety_everywhere(live_server, page, afraid, art
         page.goto(live_server.url + reverse(exercise.url_name))
         expect(page.get_by_role("heading", level=1, name=exercise.title)).to_have_count(0)
         expect(page.get_by_role("link", name="Your safety plan").last).to_be_visible()
-    page.goto(live_server.url + reverse("stages:readiness"))
+    page.goto(live_server.url + reverse("progress:readiness"))
     expect(page.get_by_role("heading", level=1)).to_have_text("A danger check")
     page.screenshot(path=artifacts / "safety-danger-check-readiness.png", full_page=True)
 

@@ -63,7 +63,7 @@ def test_summary_prints_as_a_clean_a4_document(
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir()
     log_in(page, live_server, person.email, password)
-    page.goto(live_server.url + reverse("stages:summary"))
+    page.goto(live_server.url + reverse("progress:summary"))
     page.emulate_media(media="print")
     bar = page.evaluate(
         """() => { const s = getComputedStyle(document.querySelector('.summary .progress-bar'));

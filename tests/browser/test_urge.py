@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-from stages.models import ReachOutCheck, Urge
+from progress.models import ReachOutCheck, Urge
 from tests.factories import UserFactory
 from tests.factories_safety import SafetyCheckFactory
 
