@@ -64,6 +64,7 @@ def signed_in(client):
 
 
 def test_posting_a_password_to_the_admin_login_signs_no_one_in(client):
+    """A password posted to the admin's log-in signs no one in; it leads to the site's log-in."""
     staff = UserFactory(is_staff=True, is_superuser=True)
     with_totp(staff)
     response = client.post(reverse("admin:login"), {"username": staff.email, "password": PASSWORD})
@@ -78,6 +79,7 @@ def test_posting_a_password_to_the_admin_login_signs_no_one_in(client):
 def test_staff_with_an_authenticator_log_in_through_the_site_with_a_code_and_open_the_admin(
     client,
 ):
+    """Staff reach the admin only after the site's log-in and a code from their authenticator."""
     staff = UserFactory(is_staff=True, is_superuser=True)
     secret = with_totp(staff)
     response = client.get(reverse("admin:index"), follow=True)
@@ -97,6 +99,7 @@ def test_staff_with_an_authenticator_log_in_through_the_site_with_a_code_and_ope
 def test_signed_in_staff_with_an_authenticator_pass_the_admin_login_straight_to_the_admin(
     client,
 ):
+    """Signed-in staff with an authenticator who open the admin log-in go straight to the admin."""
     staff = UserFactory(is_staff=True)
     with_totp(staff)
     client.force_login(staff)
@@ -106,6 +109,7 @@ def test_signed_in_staff_with_an_authenticator_pass_the_admin_login_straight_to_
 
 
 def test_staff_without_an_authenticator_are_told_how_to_set_one_up(client):
+    """Staff without an authenticator are refused the admin and shown how to set one up."""
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
     response = client.get(reverse("admin:index"), follow=True)
     assert response.status_code == 403
@@ -117,6 +121,7 @@ def test_staff_without_an_authenticator_are_told_how_to_set_one_up(client):
 
 
 def test_someone_without_staff_rights_is_refused_the_admin(client_logged_in, user):
+    """A signed-in person without staff rights cannot open the admin."""
     with_totp(user)
     assert client_logged_in.get(reverse("admin:index")).status_code == 302
     assert client_logged_in.get(reverse("admin:login")).status_code == 403
@@ -126,6 +131,7 @@ def test_someone_without_staff_rights_is_refused_the_admin(client_logged_in, use
 
 
 def test_the_sixth_try_is_refused_whatever_host_or_case_each_try_carried(client, user):
+    """After five wrong passwords the account is locked, however the host or email was written."""
     hosts = ["127.0.0.1:1", "localhost:8000", "LOCALHOST", "testserver", "Localhost:9"]
     for attempt, host in enumerate(hosts, 1):
         login = user.email.upper() if attempt % 2 else user.email
@@ -143,6 +149,7 @@ def test_the_sixth_try_is_refused_whatever_host_or_case_each_try_carried(client,
 
 
 def test_a_host_not_allowed_never_reaches_the_login(client, user):
+    """Tries through a host the site does not serve are refused and use none of a person's tries."""
     for _ in range(10):
         response = log_in(client, user, password=WRONG, HTTP_HOST="evil.example")
         assert response.status_code == 400
@@ -166,6 +173,7 @@ def hashes_of(password, sign_up_as):
 
 
 def test_sign_up_hashes_the_password_for_a_new_and_for_a_registered_address(client, user):
+    """Signing up with a taken address takes as long as a new one, and only emails its owner."""
     new = hashes_of(NEW_PASSWORD, lambda: sign_up(Client(), email="new@example.com"))
     registered = hashes_of(NEW_PASSWORD, lambda: sign_up(Client(), email=user.email))
     assert new == registered == 1
@@ -190,6 +198,7 @@ def test_sign_up_hashes_the_password_for_a_new_and_for_a_registered_address(clie
     ],
 )
 def test_weak_passwords_are_refused_at_sign_up(client, password, reason):
+    """Sign-up refuses a short, blank or guessable password and says why."""
     response = sign_up(client, password1=password)
     assert response.status_code == 200
     assert reason in " ".join(response.context["form"].errors["password1"])
@@ -205,12 +214,14 @@ def test_weak_passwords_are_refused_at_sign_up(client, password, reason):
     ],
 )
 def test_a_long_passphrase_is_accepted(client, password):
+    """A long passphrase of ordinary words is accepted at sign-up, even past 72 characters."""
     response = sign_up(client, email="phrase@example.com", password1=password)
     assert response.status_code == 302
     assert User.objects.get(email="phrase@example.com").check_password(password)
 
 
 def test_the_test_passwords_pass_the_validators():
+    """The passwords the tests sign up with pass the same rules a person's password must."""
     validate_password(PASSWORD)
     validate_password(NEW_PASSWORD)
 
@@ -234,6 +245,7 @@ def test_sign_up_and_password_change_say_what_a_password_needs(client, user):
 
 
 def test_a_weak_new_password_is_refused_on_password_change(client_logged_in, user):
+    """A guessable new password is refused on password change, and the old one still works."""
     response = client_logged_in.post(
         reverse("account_change_password"),
         {"oldpassword": PASSWORD, "password1": "passwordpassword", "password2": "passwordpassword"},
@@ -306,7 +318,9 @@ def test_the_sessions_page_names_each_session_as_a_person_would(user):
     ],
 )
 def test_a_browser_is_named_from_its_user_agent(user_agent, name):
-    """Real User-Agent strings, parsed by ua-parser; what it cannot read is "An unknown
+    """Each session's browser is named as a person would say it, such as Firefox on Windows.
+
+    Real User-Agent strings, parsed by ua-parser; what it cannot read is "An unknown
     browser"."""
     from exback.sessions import browser_name
 
@@ -323,11 +337,13 @@ def test_a_session_without_a_browser_it_knows_reads_an_unknown_browser(user):
 
 
 def test_the_account_page_links_to_the_sessions_page(client_logged_in):
+    """The account page links to the list of signed-in sessions."""
     page = client_logged_in.get(reverse("account")).content.decode()
     assert f'href="{reverse("usersessions_list")}"' in page
 
 
 def test_signing_out_all_other_sessions(client, user):
+    """Signing out all other sessions keeps you signed in here and ends every other one."""
     others = [Client(), Client()]
     for browser in [client, *others]:
         log_in(browser, user)
@@ -339,6 +355,7 @@ def test_signing_out_all_other_sessions(client, user):
 
 
 def test_signing_out_one_other_session(client, user):
+    """Ending one other session signs out that device only, leaving the rest signed in."""
     phone, laptop = Client(headers={"user-agent": "phone"}), Client()
     log_in(client, user)
     log_in(phone, user)
@@ -353,6 +370,7 @@ def test_signing_out_one_other_session(client, user):
 
 
 def test_someone_elses_session_or_ones_own_cannot_be_ended_that_way(client, user, other_user):
+    """Ending someone else's session, or your current one, that way gets a 404 and ends nothing."""
     log_in(client, user)
     stranger = Client()
     log_in(stranger, other_user)
@@ -365,6 +383,7 @@ def test_someone_elses_session_or_ones_own_cannot_be_ended_that_way(client, user
 
 
 def test_a_password_change_signs_out_every_other_session(client, user):
+    """Changing your password signs out every other device, but not the one you changed it on."""
     other = Client()
     log_in(client, user)
     log_in(other, user)
@@ -382,6 +401,7 @@ def test_a_password_change_signs_out_every_other_session(client, user):
 # commits, which a test inside a rolled-back transaction never does.
 @frozen
 def test_turning_on_an_authenticator_signs_out_every_other_session(transactional_db, client, user):
+    """Turning on an authenticator app signs out every other device, but not this one."""
     other = Client()
     log_in(client, user)
     log_in(other, user)
@@ -396,6 +416,7 @@ def test_turning_on_an_authenticator_signs_out_every_other_session(transactional
 
 
 def test_a_password_change_tells_the_address(client, user):
+    """Changing your password sends an email saying it was changed."""
     log_in(client, user)
     client.post(
         reverse("account_change_password"),
@@ -418,6 +439,7 @@ def change_email(client, new_email, reauthenticate):
 
 
 def test_an_email_change_tells_the_old_address(client, user):
+    """Changing your email address tells the old address, naming the new one."""
     old = user.email
     log_in(client, user)
     change_email(client, "moved@example.com", lambda url: client.post(url, {"password": PASSWORD}))
@@ -431,6 +453,7 @@ def test_an_email_change_tells_the_old_address(client, user):
 
 @frozen
 def test_activity_is_noted_at_most_every_five_minutes(client, user, time_machine):
+    """A session's 'last seen' time moves on at most every five minutes."""
     log_in(client, user)
     session = UserSession.objects.get(user=user)
     assert session.last_seen_at == NOON
@@ -449,6 +472,7 @@ def test_activity_is_noted_at_most_every_five_minutes(client, user, time_machine
 
 @frozen
 def test_with_two_factor_on_an_address_changes_after_a_code(client, user, time_machine):
+    """With two-factor on, a person changes their email address after an authenticator code."""
     secret = with_totp(user)
     log_in_with_code(client, user, secret)
     time_machine.shift(30)  # a code serves once: the next one
@@ -468,6 +492,7 @@ def test_with_two_factor_on_an_address_changes_after_a_code(client, user, time_m
 
 @frozen
 def test_with_two_factor_on_the_email_page_says_how_a_change_works(client, user):
+    """With two-factor on, the email page says a change asks for the password or an app's code."""
     secret = with_totp(user)
     log_in_with_code(client, user, secret)
     page = client.get(reverse("account_email")).content.decode()

@@ -65,6 +65,7 @@ def test_sign_up_sends_a_code_and_typing_it_logs_in(client):
 
 @pytest.mark.django_db
 def test_unverified_account_cannot_log_in(client):
+    """Logging in before confirming the email asks for the code and opens no private page."""
     UserFactory(email="waiting@example.com", verified=False)
     response = client.post(
         reverse("account_login"), {"login": "waiting@example.com", "password": PASSWORD}
@@ -87,6 +88,7 @@ def test_unverified_session_is_kept_out_of_private_pages(client, name):
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", ["dashboard", "account", "progress:index", "journal:index"])
 def test_visitor_is_sent_to_log_in(client, name):
+    """A visitor who opens a private page is sent to the log-in page, which leads back there."""
     response = client.get(reverse(name))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login") + "?next=")
@@ -94,6 +96,7 @@ def test_visitor_is_sent_to_log_in(client, name):
 
 @pytest.mark.django_db
 def test_log_in_and_out(client, user, password):
+    """A person logs in to the dashboard and, after logging out, is kept out of it."""
     response = client.post(reverse("account_login"), {"login": user.email, "password": password})
     assert response.status_code == 302
     assert response["Location"] == reverse("dashboard")
@@ -107,6 +110,7 @@ def test_log_in_and_out(client, user, password):
 
 @pytest.mark.django_db
 def test_wrong_password_and_unknown_email_get_the_same_message(client, user):
+    """A wrong password and an unknown email get one message, so no one learns who signed up."""
     wrong = client.post(reverse("account_login"), {"login": user.email, "password": "nope-nope"})
     unknown = client.post(
         reverse("account_login"), {"login": "nobody@example.com", "password": "nope-nope"}
@@ -119,6 +123,7 @@ def test_wrong_password_and_unknown_email_get_the_same_message(client, user):
 
 @pytest.mark.django_db
 def test_password_reset_end_to_end(client, user):
+    """The password-reset email's link lets a person set a new password and log in with it."""
     response = client.post(reverse("account_reset_password"), {"email": user.email})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
@@ -145,6 +150,7 @@ def test_password_reset_end_to_end(client, user):
 
 @pytest.mark.django_db
 def test_password_reset_for_unknown_email_does_not_reveal_it(client):
+    """Asking to reset an unknown address shows the same 'email sent' page as a real one."""
     response = client.post(reverse("account_reset_password"), {"email": "nobody@example.com"})
     assert response.status_code == 302
     assert response["Location"] == reverse("account_reset_password_done")
@@ -161,6 +167,7 @@ def test_password_reset_for_unknown_email_does_not_reveal_it(client):
     ],
 )
 def test_bad_sign_up_shows_a_message_and_creates_nothing(client, data, field, message):
+    """A bad sign-up says what is wrong at the field, keeps the email typed and creates nothing."""
     form = {"email": "new@example.com", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
     form.update(data)
     response = client.post(reverse("account_signup"), form)
@@ -175,6 +182,7 @@ def test_bad_sign_up_shows_a_message_and_creates_nothing(client, data, field, me
 
 @pytest.mark.django_db
 def test_sign_up_with_an_address_already_used_creates_nothing(client, user):
+    """Signing up with a used address looks the same but only emails its owner; nothing is made."""
     response = sign_up(client, email=user.email)
     # With enumeration prevention allauth acts as if it worked and emails the owner instead.
     assert User.objects.count() == 1
@@ -187,6 +195,7 @@ def test_sign_up_with_an_address_already_used_creates_nothing(client, user):
 
 @pytest.mark.django_db
 def test_password_change(client_logged_in, user, password):
+    """After changing your password, the new one is the one that works."""
     response = client_logged_in.post(
         reverse("account_change_password"),
         {"oldpassword": password, "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
@@ -198,6 +207,7 @@ def test_password_change(client_logged_in, user, password):
 
 @pytest.mark.django_db
 def test_email_change_waits_for_verification(client_logged_in, user, password):
+    """A new email address asks for the password, and takes over only once its code is typed."""
     response = client_logged_in.post(
         reverse("account_email"), {"action_add": "", "email": "changed@example.com"}
     )
@@ -221,6 +231,7 @@ def test_email_change_waits_for_verification(client_logged_in, user, password):
 
 @pytest.mark.django_db
 def test_two_factor_pages_are_available(client_logged_in):
+    """The two-factor page opens, and turning on an app first asks for the password again."""
     response = client_logged_in.get(reverse("mfa_index"))
     assert response.status_code == 200
     assert b"Authenticator" in response.content

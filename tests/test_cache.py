@@ -24,6 +24,7 @@ def make_cache(location):
 
 
 def test_redis_down_falls_back_to_process_memory_and_logs_it(caplog):
+    """With Redis down, log-in limits and locks keep working, and the operator gets one warning."""
     cache = make_cache("redis://127.0.0.1:1/0")  # nothing listens on port 1
     with caplog.at_level(logging.WARNING, logger="config.cache"):
         cache.set("attempts", [1, 2], 60)
@@ -39,6 +40,7 @@ def test_redis_down_falls_back_to_process_memory_and_logs_it(caplog):
 
 @pytest.mark.skipif(not redis_is_up(), reason="no Redis on 127.0.0.1:6379")
 def test_redis_up_is_shared_between_cache_instances():
+    """With Redis up, what one server remembers every server sees, so limits hold site-wide."""
     writer = make_cache("redis://127.0.0.1:6379/15")
     reader = make_cache("redis://127.0.0.1:6379/15")
     writer.set("shared-key", "seen by every server", 30)

@@ -33,6 +33,7 @@ def complete(user, *slugs):
 
 
 def test_new_person_sees_start_here_and_zero_progress(client_logged_in):
+    """A new person's dashboard shows 0 of 7 stages, a Start here link and nothing saved yet."""
     page = client_logged_in.get(reverse("dashboard")).content.decode()
     assert "0 of 7 stages completed" in page
     assert f'href="{reverse("progress:detail", args=["introduction"])}">Start here' in page
@@ -41,6 +42,7 @@ def test_new_person_sees_start_here_and_zero_progress(client_logged_in):
 
 
 def test_progress_bar_has_text_and_aria_values(client_logged_in, user):
+    """The progress bar says 3 of 7 in words and to screen readers; each stage shows its status."""
     complete(user, "say-sorry", "time-and-space", "take-responsibility")
     page = client_logged_in.get(reverse("dashboard")).content.decode()
     assert "3 of 7 stages completed" in page
@@ -67,6 +69,7 @@ def test_first_sign_in_says_welcome_and_later_ones_welcome_back(client, user, pa
 
 
 def test_someone_who_signed_in_before_is_welcomed_back(client_logged_in, user):
+    """Someone who has signed in before is greeted with Welcome back."""
     assert user.last_login is not None
     assert heading(client_logged_in.get(reverse("dashboard")).content.decode()) == "Welcome back"
 
@@ -85,6 +88,7 @@ def visit(user, slug, when, status=StageProgress.Status.IN_PROGRESS):
 def test_continue_goes_to_the_next_stage_after_one_just_completed(
     program_client, user, time_machine
 ):
+    """After completing a stage, Continue leads to the next one, or back to one being worked on."""
     visit(user, "say-sorry", timezone.now() - DAY, StageProgress.Status.COMPLETED)
     # Marking a stage complete is also its latest visit.
     program_client.post(reverse("progress:complete", args=["take-care-of-yourself"]))
@@ -103,6 +107,7 @@ def test_continue_goes_to_the_next_stage_after_one_just_completed(
 
 
 def test_continue_skips_stages_already_completed_and_wraps_to_the_start(client_logged_in, user):
+    """Continue skips completed stages and wraps round to the first one still open."""
     complete(user, "change-bad-patterns", "keep-in-mind", "are-you-sure")
     visit(user, "celebrate-the-good-times", timezone.now(), StageProgress.Status.COMPLETED)
     page = client_logged_in.get(reverse("dashboard")).content.decode()
@@ -112,6 +117,7 @@ def test_continue_skips_stages_already_completed_and_wraps_to_the_start(client_l
 
 
 def test_when_everything_is_complete_the_dashboard_offers_the_summary(client_logged_in, user):
+    """Once every stage is complete, the dashboard offers the summary instead of Continue."""
     slugs = Stage.objects.exclude(kind=Stage.Kind.FAQ).values_list("slug", flat=True)
     for slug in slugs:
         visit(user, slug, timezone.now(), StageProgress.Status.COMPLETED)
@@ -122,6 +128,7 @@ def test_when_everything_is_complete_the_dashboard_offers_the_summary(client_log
 
 
 def test_continue_links_to_the_last_stage_visited(client_logged_in, user):
+    """Continue where you left off leads to the stage visited most recently."""
     StageProgressFactory(
         user=user,
         stage=Stage.objects.get(slug="say-sorry"),
@@ -138,6 +145,7 @@ def test_continue_links_to_the_last_stage_visited(client_logged_in, user):
 
 
 def test_figures_streak_contact_and_waiting_messages(client_logged_in, user):
+    """The dashboard shows the check-in streak, days since contact and messages still waiting."""
     today = timezone.localdate()
     for days_ago in range(0, 4):
         CheckInFactory(user=user, date=today - days_ago * DAY)
@@ -157,6 +165,7 @@ def test_figures_streak_contact_and_waiting_messages(client_logged_in, user):
 
 
 def test_recent_activity_lists_latest_saves_without_private_text(client_logged_in, user):
+    """Recent activity names what was saved lately but never shows the words written."""
     ApologyFactory(user=user, draft="PRIVATE-DRAFT")
     MemoryFactory(user=user, what="PRIVATE-MEMORY")
     page = client_logged_in.get(reverse("dashboard")).content.decode()
@@ -165,6 +174,7 @@ def test_recent_activity_lists_latest_saves_without_private_text(client_logged_i
 
 
 def test_dashboard_shows_the_safety_message_after_a_yes(client_logged_in, user):
+    """After a yes to a safety question, the dashboard says safety comes first and links to help."""
     SafetyCheckFactory(user=user, afraid=True)
     page = client_logged_in.get(reverse("dashboard")).content.decode()
     assert "Your safety comes first" in page
@@ -172,6 +182,7 @@ def test_dashboard_shows_the_safety_message_after_a_yes(client_logged_in, user):
 
 
 def test_dashboard_counts_only_the_people_own_data(client_logged_in, other_user):
+    """The dashboard's figures never count another person's progress or contacts."""
     complete(other_user, "say-sorry")
     ContactFactory(user=other_user)
     response = client_logged_in.get(reverse("dashboard"))

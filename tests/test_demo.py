@@ -15,6 +15,7 @@ from tests.factories import UserFactory
 
 @pytest.mark.django_db
 def test_seed_demo_refuses_a_database_with_real_accounts(tmp_path):
+    """Demo data is never written into a site where real people have accounts."""
     UserFactory(email="real.person@example.com")
     with pytest.raises(CommandError, match="real accounts"):
         call_command("seed_demo", "--people", "2", "--summary", str(tmp_path / "s.json"))
@@ -24,6 +25,7 @@ def test_seed_demo_refuses_a_database_with_real_accounts(tmp_path):
 @pytest.mark.django_db
 @frozen  # check-ins and contacts are dated back from today
 def test_seed_demo_fills_every_part_and_the_journal_is_searchable(tmp_path, client):
+    """Demo people have something in every part, and a 5,000-entry journal that search finds in."""
     summary = tmp_path / "seed.json"
     call_command("seed_demo", "--people", "3", "--entries-each", "4", "--summary", str(summary))
     seeded = json.loads(summary.read_text())

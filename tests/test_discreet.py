@@ -48,7 +48,9 @@ def every_url(data) -> list[str]:
 
 
 def test_no_page_names_the_site(discreet_person):
-    """Every page a signed-in discreet person can open, and the page each redirects to: not
+    """In discreet mode, no page a person can open says exback anywhere.
+
+    Every page a signed-in discreet person can open, and the page each redirects to: not
     one says "exback", in any case, anywhere in the HTML (asset URLs included)."""
     client, user, data = discreet_person
     found = {}
@@ -63,6 +65,7 @@ def test_no_page_names_the_site(discreet_person):
 
 
 def test_the_header_brand_is_the_neutral_name_and_leads_to_the_dashboard(discreet_person):
+    """In discreet mode the header says Notes, with a plain icon, and leads to the dashboard."""
     client, user, _ = discreet_person
     html = client.get(reverse("journal:index")).content.decode()
     assert f'<a class="brand" href="{reverse("dashboard")}">Notes</a>' in html
@@ -76,6 +79,7 @@ def test_the_header_brand_is_the_neutral_name_and_leads_to_the_dashboard(discree
     ("name", "extension"), [("account_export_json", "json"), ("account_export_md", "md")]
 )
 def test_downloads_are_named_after_the_neutral_name(discreet_person, name, extension):
+    """In discreet mode, downloaded exports are named notes-<date> and never mention the site."""
     client, user, _ = discreet_person
     response = client.get(reverse(name))
     assert response.status_code == 200
@@ -87,6 +91,7 @@ def test_downloads_are_named_after_the_neutral_name(discreet_person, name, exten
 
 
 def test_without_discreet_mode_the_site_keeps_its_name(client_logged_in):
+    """Without discreet mode, the header, the download's name and the export all say exback."""
     html = client_logged_in.get(reverse("dashboard")).content.decode()
     assert f'<a class="brand" href="{reverse("dashboard")}">exback</a>' in html
     response = client_logged_in.get(reverse("account_export_md"))
@@ -95,5 +100,6 @@ def test_without_discreet_mode_the_site_keeps_its_name(client_logged_in):
 
 
 def test_a_visitors_brand_leads_home(client):
+    """A visitor's header says exback and leads to the home page."""
     html = client.get(reverse("about")).content.decode()
     assert f'<a class="brand" href="{reverse("home")}">exback</a>' in html

@@ -27,6 +27,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_migration_loads_many_countries_each_with_an_emergency_number():
+    """People in any of 30-plus countries find their emergency number and another line to call."""
     countries = set(Helpline.objects.countries())
     assert len(countries) >= 30
     assert countries <= set(COUNTRY_NAMES)
@@ -40,12 +41,14 @@ def test_the_migration_loads_many_countries_each_with_an_emergency_number():
 
 
 def test_every_row_names_its_source_and_when_it_was_checked():
+    """Every helpline names its source and when it was checked; three directories serve all."""
     assert not Helpline.objects.filter(source_url="").exists()
     assert not Helpline.objects.filter(checked_on__isnull=True).exists()
     assert Helpline.objects.international().count() == 3
 
 
 def test_a_chosen_country_shows_its_helplines_emergency_first(client):
+    """Choosing a country shows its helplines, emergency number first, with their sources."""
     html = unescape(client.get(reverse("safety:index"), {"country": "gb"}).content.decode())
     gb = list(Helpline.objects.for_country("GB"))
     assert gb[0].is_emergency
@@ -57,6 +60,7 @@ def test_a_chosen_country_shows_its_helplines_emergency_first(client):
 
 
 def test_the_browsers_language_region_is_the_default(client):
+    """A visitor whose browser asks for New Zealand English sees New Zealand's helplines."""
     html = client.get(
         reverse("safety:index"), HTTP_ACCEPT_LANGUAGE="en-NZ,en;q=0.8"
     ).content.decode()
@@ -64,6 +68,7 @@ def test_the_browsers_language_region_is_the_default(client):
 
 
 def test_the_account_country_beats_the_browser(client):
+    """A person's saved country decides the helplines shown, whatever the browser's language."""
     client.force_login(UserFactory(country="IE"))
     html = client.get(reverse("safety:index"), HTTP_ACCEPT_LANGUAGE="de-DE").content.decode()
     assert '<option value="IE" selected>Ireland</option>' in html
@@ -71,6 +76,7 @@ def test_the_account_country_beats_the_browser(client):
 
 @pytest.mark.parametrize("country", ["XX", "<script>", "G", "gb\x00", "ZZZZZZZZ"])
 def test_an_unlisted_country_gets_the_emergency_advice_and_the_directories(client, country):
+    """An unlisted or garbled country gets emergency advice and the worldwide directories."""
     response = client.get(reverse("safety:index"), {"country": country})
     html = response.content.decode()
     assert response.status_code in (200, 400)  # a NUL is refused before the view
@@ -81,6 +87,7 @@ def test_an_unlisted_country_gets_the_emergency_advice_and_the_directories(clien
 
 
 def test_staff_can_correct_a_helpline_in_the_admin(client):
+    """Staff can open a helpline in the admin to correct it, and find it listed by country."""
     staff = UserFactory(is_staff=True, is_superuser=True)
     TOTP.activate(staff, generate_totp_secret())
     client.force_login(staff)
@@ -93,6 +100,7 @@ def test_staff_can_correct_a_helpline_in_the_admin(client):
 
 
 def test_a_person_saves_their_country_on_the_account_page(client, user):
+    """A country saved on the account page is the one the Safety page then shows."""
     client.force_login(user)
     response = client.post(reverse("account"), {"time_zone": "", "country": "NZ"}, follow=True)
     assert "Your settings are saved." in response.content.decode()
@@ -103,6 +111,7 @@ def test_a_person_saves_their_country_on_the_account_page(client, user):
 
 
 def test_a_country_without_helplines_is_refused_next_to_the_field(client, user):
+    """An unlisted country on the account page is refused at the field, and nothing is saved."""
     client.force_login(user)
     response = client.post(
         reverse("account"), {"time_zone": "Europe/Paris", "country": "XX", "discreet": "on"}
@@ -119,7 +128,9 @@ FIELDS += ["verified", "note", "order"]
 
 
 def test_every_row_is_what_the_json_says():
-    """A new database (exback 0005 loads the JSON, safety 0003 corrects) holds exactly what
+    """A new site shows exactly the helplines, hours and notes that were checked and recorded.
+
+    A new database (exback 0005 loads the JSON, safety 0003 corrects) holds exactly what
     safety/data/helplines.json says, verified flags and notes included."""
     rows = json.loads(DATA.read_text(encoding="utf-8"))
     assert Helpline.objects.count() == len(rows)
@@ -130,6 +141,7 @@ def test_every_row_is_what_the_json_says():
 
 
 def test_the_four_doubtful_details_are_corrected_or_marked():
+    """The four doubtful helpline details show corrected, or with a note of what is uncertain."""
     shine = Helpline.objects.get(country="NZ", name="Shine Helpline")
     assert (shine.verified, shine.hours) == (False, "")
     assert "24/7" in shine.note and "9am" in shine.note
@@ -144,6 +156,7 @@ def test_the_four_doubtful_details_are_corrected_or_marked():
 
 
 def test_an_unverified_entry_says_so_and_a_note_is_shown(client):
+    """Only the unverified helpline says Not yet verified; a dead SMS line is noted, not offered."""
     html = unescape(client.get(reverse("safety:index"), {"country": "NZ"}).content.decode())
     shine = html[html.index("Shine Helpline") :]
     shine = shine[: shine.index("</li>")]
@@ -156,6 +169,7 @@ def test_an_unverified_entry_says_so_and_a_note_is_shown(client):
 
 
 def test_staff_can_mark_an_entry_not_yet_verified(client):
+    """Staff can list the helplines marked not yet verified in the admin."""
     staff = UserFactory(is_staff=True, is_superuser=True)
     TOTP.activate(staff, generate_totp_secret())
     client.force_login(staff)
@@ -166,7 +180,9 @@ def test_staff_can_mark_an_entry_not_yet_verified(client):
 
 @frozen
 def test_stale_helplines_lists_the_entries_not_checked_for_a_year():
-    """Country, name, checked date and source of each entry last checked more than 365 days
+    """Staff running stale_helplines see each line not checked for over a year, oldest first.
+
+    Country, name, checked date and source of each entry last checked more than 365 days
     ago, oldest first; an entry checked within the year is not listed; it exits normally."""
     year_ago = NOON.date() - datetime.timedelta(days=365)
     older = HelplineFactory(country="GB", name="Older line", checked_on=year_ago.replace(day=1))
@@ -195,6 +211,7 @@ def test_stale_helplines_lists_the_entries_not_checked_for_a_year():
 
 @frozen
 def test_stale_helplines_takes_days_and_says_when_nothing_is_due():
+    """stale_helplines takes any number of days, says when none is due and refuses a negative."""
     out = StringIO()
     call_command("stale_helplines", days=365, stdout=out)
     assert out.getvalue().startswith("Every helpline was checked on or after 2025-03-18.")

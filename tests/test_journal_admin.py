@@ -13,11 +13,13 @@ pytestmark = pytest.mark.django_db
 
 
 def test_entries_and_tokens_are_not_in_the_admin():
+    """Staff find no page in the admin to read journal entries or their search index."""
     assert not admin.site.is_registered(Entry)
     assert not admin.site.is_registered(EntryToken)
 
 
 def test_admin_shows_entry_counts_without_text(client, user):
+    """Staff see in the admin how many journal entries a person has, never a word of them."""
     EntryFactory(user=user, title="Top secret title", body="Top secret body")
     EntryFactory(user=user, title="Another secret", body="Hidden")
     staff = UserFactory(is_staff=True, is_superuser=True)

@@ -36,11 +36,13 @@ def found(user, query):
     ],
 )
 def test_each_word_stores_its_starts_of_three_to_twelve_letters(text, count):
+    """Search finds a word by any start of three to twelve letters, or a short word whole."""
     assert len(crypto.index_tokens(text)) == count
 
 
 @pytest.mark.django_db
 def test_an_entry_stores_each_token_once_for_its_owner_only(user, other_user):
+    """Searching riv finds your entry about rivers, and another person's search never finds it."""
     entry = EntryFactory(user=user, title="Rivers", body="river river rivers riverside")
     assert EntryToken.objects.filter(entry=entry).count() == len(tokens_of(entry)) == 7
     assert set(EntryToken.objects.filter(entry=entry).values_list("user", flat=True)) == {user.pk}
@@ -59,6 +61,7 @@ def whole_word_tokens_only(entries):
 def test_the_migration_rebuilds_the_tokens_of_entries_written_before_in_batches(
     user, other_user, monkeypatch
 ):
+    """Entries written before the upgrade are found by the start of a word after it."""
     monkeypatch.setattr(rebuild, "BATCH_SIZE", 2)
     mine = [EntryFactory(user=user, title="", body=f"rivers number {i}") for i in range(3)]
     theirs = EntryFactory(user=other_user, title="", body="riverside")
@@ -78,6 +81,7 @@ def test_the_migration_rebuilds_the_tokens_of_entries_written_before_in_batches(
 
 @pytest.mark.django_db
 def test_the_migration_keeps_the_tokens_of_an_entry_no_key_can_read(user):
+    """The upgrade leaves an unreadable entry's search as it was and still upgrades the others."""
     readable = EntryFactory(user=user, title="", body="rivers")
     lost = EntryFactory(user=user, title="", body="rivers")
     whole_word_tokens_only([readable, lost])
@@ -90,6 +94,7 @@ def test_the_migration_keeps_the_tokens_of_an_entry_no_key_can_read(user):
 
 @pytest.mark.django_db
 def test_the_migration_needs_no_key_when_there_are_no_entries(settings):
+    """A site with no journal entries upgrades fine without an encryption key."""
     settings.ENCRYPTION_KEYS = []
     rebuild.index_word_starts(apps, None)
     assert not EntryToken.objects.exists()
@@ -97,6 +102,7 @@ def test_the_migration_needs_no_key_when_there_are_no_entries(settings):
 
 @pytest.mark.django_db
 def test_reindex_rebuilds_the_tokens_of_the_entries_named(user):
+    """After a re-index of chosen entries, those entries are found by the start of their words."""
     entry = EntryFactory(user=user, title="Morning", body="Rivers and mountains")
     other = EntryFactory(user=user, title="Evening", body="mountains")
     whole_word_tokens_only([entry, other])

@@ -64,6 +64,7 @@ def check_in(client):
 def test_just_after_midnight_in_kiritimati_the_check_in_is_for_the_new_day(
     client, person_in, time_machine
 ):
+    """Just after midnight in Kiritimati, a check-in is for the new local day, as the page says."""
     person = person_in(KIRITIMATI)
     time_machine.move_to(utc(18, 10, 30), tick=False)  # 00:30 on Thursday 19 March there
     page = client.get(reverse("progress:checkin_today")).content.decode()
@@ -75,6 +76,7 @@ def test_just_after_midnight_in_kiritimati_the_check_in_is_for_the_new_day(
 def test_just_before_midnight_in_kiritimati_the_check_in_is_for_the_old_day(
     client, person_in, time_machine
 ):
+    """Just before midnight in Kiritimati, a check-in still counts for that local day."""
     person = person_in(KIRITIMATI)
     time_machine.move_to(utc(18, 9, 59), tick=False)  # 23:59 on Wednesday 18 March there
     assert (
@@ -85,6 +87,7 @@ def test_just_before_midnight_in_kiritimati_the_check_in_is_for_the_old_day(
 
 
 def test_late_evening_in_honolulu_is_still_yesterday_in_utc_terms(client, person_in, time_machine):
+    """Late evening in Honolulu, a check-in is for that local day, not for UTC's next day."""
     person = person_in(HONOLULU)
     time_machine.move_to(utc(18, 9, 30), tick=False)  # 23:30 on Tuesday 17 March there
     page = client.get(reverse("progress:checkin_today")).content.decode()
@@ -94,6 +97,7 @@ def test_late_evening_in_honolulu_is_still_yesterday_in_utc_terms(client, person
 
 
 def test_just_after_midnight_in_honolulu_a_new_check_in_day_begins(client, person_in, time_machine):
+    """Just after midnight in Honolulu a new day begins, with room for today's check-in."""
     person = person_in(HONOLULU)
     CheckInFactory(user=person, date=march(17))
     time_machine.move_to(utc(18, 10, 1), tick=False)  # 00:01 on Wednesday 18 March there
@@ -113,6 +117,7 @@ def test_just_after_midnight_in_honolulu_a_new_check_in_day_begins(client, perso
 def test_kiritimati_streak_counts_the_local_day_that_utc_has_not_reached(
     client, person_in, time_machine
 ):
+    """In Kiritimati, today's check-in counts in streak and chart though UTC is still yesterday."""
     person = person_in(KIRITIMATI)
     CheckInFactory(user=person, date=march(19))
     CheckInFactory(user=person, date=march(18))
@@ -128,6 +133,7 @@ def test_kiritimati_streak_counts_the_local_day_that_utc_has_not_reached(
 
 
 def test_honolulu_streak_is_unbroken_until_local_midnight(client, person_in, time_machine):
+    """In Honolulu the streak holds until local midnight, then breaks if the day was missed."""
     person = person_in(HONOLULU)
     CheckInFactory(user=person, date=march(16))
     CheckInFactory(user=person, date=march(15))
@@ -158,7 +164,9 @@ def move_zone(client, zone):
 def test_a_contact_logged_before_moving_west_is_zero_days_ago_everywhere(
     client, person_in, time_machine, old_zone, new_zone
 ):
-    """The dashboard (its kept figures too), the contact log and the summary say 0 days,
+    """A contact logged just before moving the time zone west shows as 0 days ago, never -1.
+
+    The dashboard (its kept figures too), the contact log and the summary say 0 days,
     where they said -1."""
     person = person_in(old_zone)
     time_machine.move_to(JUST_AFTER_MIDNIGHT, tick=False)
@@ -187,7 +195,9 @@ def test_a_contact_logged_before_moving_west_is_zero_days_ago_everywhere(
 def test_a_check_in_made_before_moving_west_is_todays(
     client, person_in, time_machine, old_zone, new_zone
 ):
-    """Dated the day the new zone has not reached, it is today's check-in: the streak, the
+    """A check-in made just before moving the zone west counts as today's and stays editable.
+
+    Dated the day the new zone has not reached, it is today's check-in: the streak, the
     chart, the summary and today's page count it, and it stays editable."""
     person = person_in(old_zone)
     time_machine.move_to(JUST_AFTER_MIDNIGHT, tick=False)
@@ -267,6 +277,7 @@ def test_a_row_dated_ahead_of_the_new_today_can_still_be_edited(
 def test_a_journal_entry_shows_the_local_time_it_was_written(
     client, person_in, time_machine, zone, shown
 ):
+    """A journal entry shows the time it was written in the person's own zone, on page and list."""
     person = person_in(zone)
     time_machine.move_to(utc(18, 9, 55), tick=False)
     # Titled: the card of an untitled entry gives its date as the title and the hour alone.
@@ -278,6 +289,7 @@ def test_a_journal_entry_shows_the_local_time_it_was_written(
 
 
 def test_an_untitled_entry_is_named_after_its_local_day(client, person_in, time_machine):
+    """An untitled journal entry is named after the day it was written where the person lives."""
     person = person_in(KIRITIMATI)
     time_machine.move_to(utc(18, 10, 30), tick=False)  # 19 March there
     entry = EntryFactory(user=person, title="")
@@ -287,6 +299,7 @@ def test_an_untitled_entry_is_named_after_its_local_day(client, person_in, time_
 
 
 def test_a_held_message_is_ready_at_a_local_time(client, person_in):
+    """A held message says it is ready at the person's local time, on its page and the dashboard."""
     person = person_in(KIRITIMATI)
     HeldMessageFactory(user=person, ready_at=utc(18, 22))  # noon on the 19th there
     page = client.get(reverse("progress:held_messages")).content.decode()
@@ -299,6 +312,7 @@ def test_a_held_message_is_ready_at_a_local_time(client, person_in):
 
 
 def test_the_zone_is_only_active_during_the_persons_own_request(client, person_in):
+    """One person's time zone never leaks into the next person's pages."""
     person_in(KIRITIMATI)
     response = client.get(reverse("dashboard"))
     assert response.status_code == 200
@@ -311,6 +325,7 @@ def test_the_zone_is_only_active_during_the_persons_own_request(client, person_i
 
 
 def test_a_zone_no_longer_known_falls_back_to_the_site_default(client, person_in, time_machine):
+    """A person whose time zone no longer exists still gets pages, dated in the site's zone."""
     person = person_in("Mars/Olympus_Mons")  # e.g. removed from the zone database since
     time_machine.move_to(utc(18, 10, 30), tick=False)
     assert client.get(reverse("progress:checkin_today")).status_code == 200
@@ -322,6 +337,7 @@ def test_a_zone_no_longer_known_falls_back_to_the_site_default(client, person_in
 
 
 def test_account_page_offers_the_zone_and_discreet_mode(client_logged_in):
+    """The account page offers a time zone choice and a discreet mode with a neutral name."""
     page = client_logged_in.get(reverse("account")).content.decode()
     assert 'name="time_zone"' in page
     assert f'<option value="{KIRITIMATI}">' in page
@@ -331,6 +347,7 @@ def test_account_page_offers_the_zone_and_discreet_mode(client_logged_in):
 
 
 def test_account_page_saves_the_zone_and_discreet_mode(client_logged_in, user):
+    """Saving a time zone and discreet mode on the account page keeps both and says so."""
     response = client_logged_in.post(
         reverse("account"), {"time_zone": "Pacific/Auckland", "discreet": "on"}
     )
@@ -345,6 +362,7 @@ def test_account_page_saves_the_zone_and_discreet_mode(client_logged_in, user):
 
 
 def test_account_page_goes_back_to_the_site_zone(client, person_in):
+    """A person can set their time zone back to the site's own."""
     person = person_in(HONOLULU)
     assert client.post(reverse("account"), {"time_zone": ""}).status_code == 302
     person.refresh_from_db()
@@ -353,6 +371,7 @@ def test_account_page_goes_back_to_the_site_zone(client, person_in):
 
 @pytest.mark.parametrize("zone", ["Mars/Olympus_Mons", "localtime", "pacific/honolulu", "x" * 500])
 def test_unknown_zone_is_refused_beside_the_field_and_nothing_changes(client, person_in, zone):
+    """An unknown time zone is refused beside the field, and nothing else on the form changes."""
     person = person_in(HONOLULU)
     response = client.post(reverse("account"), {"time_zone": zone, "discreet": "on"})
     assert response.status_code == 200
@@ -368,6 +387,7 @@ def test_unknown_zone_is_refused_beside_the_field_and_nothing_changes(client, pe
 
 
 def test_account_settings_form_lists_only_real_zones():
+    """The time zone list offers only real zones, such as Kiritimati, Honolulu and UTC."""
     choices = dict(AccountSettingsForm().fields["time_zone"].choices)
     assert KIRITIMATI in choices and HONOLULU in choices and "UTC" in choices
     assert "localtime" not in choices
@@ -377,6 +397,7 @@ def test_account_settings_form_lists_only_real_zones():
 
 
 def test_sign_up_page_has_the_hidden_zone_field_and_its_script(client):
+    """The sign-up page picks up the browser's time zone, with nothing for the person to fill in."""
     page = client.get(reverse("account_signup")).content.decode()
     assert 'type="hidden" name="time_zone"' in page
     assert "data-browser-time-zone" in page
@@ -388,6 +409,7 @@ def test_sign_up_page_has_the_hidden_zone_field_and_its_script(client):
     [(KIRITIMATI, KIRITIMATI), (None, ""), ("", ""), ("Not/AZone", ""), ("x" * 500, "")],
 )
 def test_sign_up_stores_the_browser_zone_or_the_site_default(client, sent, stored):
+    """A new account takes the browser's time zone, or the site's if none usable was sent."""
     from django.contrib.auth import get_user_model
 
     data = {"email": "new@example.com", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD}

@@ -42,6 +42,7 @@ def writes(queries):
 
 
 def test_an_unknown_section_is_a_404(program_client):
+    """A part of the program that does not exist is a 404, and the FAQ cannot be completed."""
     assert program_client.get(reverse("progress:detail", args=["no-such-part"])).status_code == 404
     complete = reverse("progress:complete", args=["faq"])  # exists, but is not a stage
     assert program_client.post(complete).status_code == 404
@@ -63,6 +64,7 @@ def test_opening_a_section_writes_nothing_and_marks_nothing(program_client, user
 
 
 def test_the_start_button_starts_a_stage(program_client, user):
+    """Pressing Start this stage marks it in progress and offers Mark this stage complete."""
     response = program_client.post(reverse("progress:start", args=["say-sorry"]))
     assert response.status_code == 302
     progress = StageProgress.objects.get(user=user, stage__slug="say-sorry")
@@ -73,11 +75,13 @@ def test_the_start_button_starts_a_stage(program_client, user):
 
 
 def test_start_needs_a_post_and_a_stage(program_client):
+    """Only the Start button starts a stage, never a mere link, and the FAQ cannot be started."""
     assert program_client.get(reverse("progress:start", args=["say-sorry"])).status_code == 405
     assert program_client.post(reverse("progress:start", args=["faq"])).status_code == 404
 
 
 def test_continue_leads_to_the_stage_last_worked_on(program_client, user, time_machine):
+    """Continue leads to the stage last started, not to one merely opened since."""
     program_client.post(reverse("progress:start", args=["say-sorry"]))
     time_machine.move_to(NOON + datetime.timedelta(minutes=5), tick=False)
     program_client.post(reverse("progress:start", args=["time-and-space"]))
@@ -96,6 +100,7 @@ def test_continue_leads_to_the_stage_last_worked_on(program_client, user, time_m
 
 
 def test_a_completed_section_stays_completed_when_visited(program_client, user):
+    """A completed stage stays completed when the person opens it again."""
     StageProgress.complete(user, "say-sorry")
     program_client.get(reverse("progress:detail", args=["time-and-space"]))
     program_client.get(reverse("progress:detail", args=["say-sorry"]))
@@ -113,6 +118,7 @@ def figures(client):
 
 
 def test_a_check_in_saved_after_the_dashboard_shows_at_once(program_client, user):
+    """A check-in saved after the dashboard was opened shows on it at once, streak and activity."""
     assert figures(program_client)["streak"] == 0
     assert Overview.objects.get(user=user).figures["streak"] == 0  # kept
     response = program_client.post(
@@ -133,6 +139,7 @@ def test_a_check_in_saved_after_the_dashboard_shows_at_once(program_client, user
 
 
 def test_every_kind_of_write_and_delete_is_seen(program_client, user):
+    """A new contact, urge or held message, or a deleted urge, shows on the dashboard at once."""
     figures(program_client)
     ContactFactory(user=user, date=timezone.localdate() - 2 * DAY)
     assert figures(program_client)["contact"]["days_since"] == 2
@@ -145,6 +152,7 @@ def test_every_kind_of_write_and_delete_is_seen(program_client, user):
 
 
 def test_unchanged_figures_cost_one_query(program_client, user, django_assert_max_num_queries):
+    """With nothing new, the dashboard's figures cost one query, so it opens fast."""
     CheckInFactory(user=user)
     ContactFactory(user=user)
     figures(program_client)
@@ -153,6 +161,7 @@ def test_unchanged_figures_cost_one_query(program_client, user, django_assert_ma
 
 
 def test_a_new_day_rebuilds_the_streak_and_days_since_contact(program_client, user, time_machine):
+    """Days later, the dashboard's streak and days since contact move on with nothing new saved."""
     CheckInFactory(user=user, date=timezone.localdate())
     ContactFactory(user=user, date=timezone.localdate())
     context = figures(program_client)
@@ -163,6 +172,7 @@ def test_a_new_day_rebuilds_the_streak_and_days_since_contact(program_client, us
 
 
 def test_a_held_message_leaves_the_waiting_count_once_ready(program_client, user, time_machine):
+    """A held message stops counting as waiting on the dashboard once it is ready."""
     HeldMessageFactory(user=user, ready_at=timezone.now() + datetime.timedelta(hours=2))
     assert figures(program_client)["waiting"]["count"] == 1
     time_machine.move_to(NOON + datetime.timedelta(hours=3), tick=False)
@@ -189,6 +199,7 @@ def test_a_write_while_the_dashboard_builds_is_never_hidden(program_client, user
 
 
 def test_the_kept_figures_hold_no_words(program_client, user):
+    """None of a person's words end up in the dashboard's stored figures, only counts."""
     ContactFactory(user=user, how_it_went="PRIVATE-NOTE")
     UrgeFactory(user=user, note="PRIVATE-URGE")
     figures(program_client)
@@ -196,6 +207,7 @@ def test_the_kept_figures_hold_no_words(program_client, user):
 
 
 def test_one_person_s_writes_leave_another_s_figures_alone(program_client, user, other_user):
+    """Another person's saves leave your dashboard's figures as they were."""
     figures(program_client)
     row = Overview.objects.get(user=user)
     ContactFactory(user=other_user)
@@ -203,6 +215,7 @@ def test_one_person_s_writes_leave_another_s_figures_alone(program_client, user,
 
 
 def test_deleting_an_account_leaves_no_figures(program_client, user):
+    """Deleting an account leaves none of its dashboard figures behind."""
     figures(program_client)
     ContactFactory(user=user)
     user.delete()
@@ -232,16 +245,19 @@ def render(source, **context):
     ],
 )
 def test_url_tag_answers_as_django_does(db, source, context, expected):
+    """Links on every page lead where they always did, now that their addresses are remembered."""
     assert render(source, **context) == expected
     assert render(source, **context) == expected  # and again, remembered
 
 
 def test_url_tag_still_fails_loudly_for_a_wrong_name(db):
+    """A link to a page that does not exist fails loudly in testing, not silently for a person."""
     with pytest.raises(NoReverseMatch):
         render("{% url 'nowhere' %}")
 
 
 def test_url_tag_follows_the_script_prefix(db):
+    """Links stay right when the site is served under a path such as /app/."""
     assert render("{% url 'dashboard' %}") == "/dashboard/"
     set_script_prefix("/app/")
     try:

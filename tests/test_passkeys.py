@@ -29,6 +29,7 @@ def inline_scripts(html):
 
 
 def test_passkeys_are_on_for_second_factor_and_sign_in():
+    """A person can use a passkey to sign in or as a second factor, on HTTPS or localhost only."""
     assert "webauthn" in settings.MFA_SUPPORTED_TYPES
     assert mfa_settings.PASSKEY_LOGIN_ENABLED
     # Browsers allow WebAuthn on HTTPS and on localhost only; no exception is made for tests.
@@ -38,12 +39,14 @@ def test_passkeys_are_on_for_second_factor_and_sign_in():
 
 @pytest.mark.django_db
 def test_the_account_page_links_to_passkeys(client_logged_in):
+    """The account page links to Passkeys."""
     page = client_logged_in.get(reverse("account")).content.decode()
     assert f'href="{reverse("mfa_list_webauthn")}">Passkeys' in page
 
 
 @pytest.mark.django_db
 def test_passkey_pages_render_for_a_signed_in_person(client, user, password):
+    """Passkey pages open in the site's layout, and adding one asks for the password again first."""
     client.post(reverse("account_login"), {"login": user.email, "password": password})
 
     for name in ["mfa_index", "mfa_list_webauthn"]:
@@ -73,6 +76,7 @@ def test_passkey_pages_render_for_a_signed_in_person(client, user, password):
 
 @pytest.mark.django_db
 def test_the_log_in_page_offers_a_passkey(client):
+    """The log-in page offers a passkey button that works for any visitor."""
     response = client.get(reverse("account_login"))
     page = response.content.decode()
     assert 'id="passkey_login"' in page
@@ -132,6 +136,7 @@ def passkey(user, name, *, passwordless=True):
 
 @pytest.mark.django_db
 def test_the_list_shows_ones_own_keys_and_what_each_can_do(client_logged_in, user, other_user):
+    """The passkey list shows only your keys, what each can do, and links to rename or remove."""
     mine = passkey(user, "My phone")
     passkey(user, "Desk key", passwordless=False)
     passkey(other_user, "Their laptop")
@@ -146,6 +151,7 @@ def test_the_list_shows_ones_own_keys_and_what_each_can_do(client_logged_in, use
 
 @pytest.mark.django_db
 def test_another_persons_key_cannot_be_renamed_or_removed(client_logged_in, password, other_user):
+    """Another person's passkey can be neither renamed nor removed: a 404, and it stays."""
     from allauth.mfa.models import Authenticator
 
     theirs = passkey(other_user, "Their laptop")
@@ -162,6 +168,7 @@ def test_another_persons_key_cannot_be_renamed_or_removed(client_logged_in, pass
 
 @pytest.mark.django_db
 def test_rename_and_remove_pages_render_for_ones_own_key(client_logged_in, user, password):
+    """The rename and remove pages open for your own passkey, in the site's layout."""
     mine = passkey(user, "My phone")
     client_logged_in.post(reverse("account_reauthenticate"), {"password": password})
 
@@ -173,7 +180,9 @@ def test_rename_and_remove_pages_render_for_ones_own_key(client_logged_in, user,
 
 @pytest.mark.django_db
 def test_every_passkey_button_has_words_for_when_passkeys_cannot_work(client, user, password):
-    """Beside each passkey button, a hidden note that static/js/passkeys-available.js shows
+    """Where passkeys cannot work, each passkey button has a note that says so.
+
+    Beside each passkey button, a hidden note that static/js/passkeys-available.js shows
     where WebAuthn is missing or refused (an IP address such as 127.0.0.1): a file, not an
     inline script, which the CSP would block."""
     note = "data-passkeys-unavailable hidden>Passkeys cannot be used here"

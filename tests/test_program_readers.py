@@ -223,7 +223,9 @@ def offending(pages: dict[str, str], phrases) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("name", ["unsafe", "unsafe_coparent"])
 def test_no_page_coaches_a_person_for_whom_reconnecting_is_unsafe(program_client, user, name):
-    """Every page, every exercise, the summary and the journal's prompts: no contact coaching,
+    """A person for whom reconnecting is unsafe is never coached towards their ex, on any page.
+
+    Every page, every exercise, the summary and the journal's prompts: no contact coaching,
     no apology, no reconciliation, no self-blame."""
     pages = walk(program_client, user, READERS[name])
     assert offending(pages, UNSAFE_MUST_NOT_SEE) == []
@@ -231,6 +233,7 @@ def test_no_page_coaches_a_person_for_whom_reconnecting_is_unsafe(program_client
 
 @pytest.mark.parametrize("name", ["unsafe", "unsafe_coparent"])
 def test_the_contact_log_never_coaches_contact_when_it_is_unsafe(program_client, user, name):
+    """When reconnecting is unsafe, none of the contact log's four messages coaches contact."""
     pages = contact_guidance_pages(program_client, user, READERS[name])
     assert offending(pages, UNSAFE_MUST_NOT_SEE) == []
     assert len(set(pages.values())) == 4  # a message for each case
@@ -238,6 +241,7 @@ def test_the_contact_log_never_coaches_contact_when_it_is_unsafe(program_client,
 
 @pytest.mark.parametrize("name", ["coparent", "unsafe_coparent"])
 def test_no_page_tells_a_parent_to_cut_all_contact(program_client, user, name):
+    """A parent who shares children is never told to cut all contact, on any page."""
     pages = walk(program_client, user, READERS[name])
     pages.update(contact_guidance_pages(program_client, user, READERS[name]))
     assert offending(pages, COPARENT_MUST_NOT_SEE) == []
@@ -255,6 +259,7 @@ def test_the_lists_bite_on_the_pages_everyone_reads(program_client, user):
 
 
 def test_every_section_page_shows_text_written_for_an_unsafe_reader(program_client, user):
+    """When reconnecting is unsafe, each stage page has a title written for them, not everyone's."""
     set_situation(user, READERS["unsafe"])
     for slug in SLUGS:
         written = unsafe.SECTIONS[slug]
@@ -268,6 +273,7 @@ def everyone_title(slug: str) -> str:
 
 
 def test_a_parent_reads_about_the_children_where_contact_is_discussed(program_client, user):
+    """A parent reads about the children and a parenting plan where contact is discussed."""
     set_situation(user, READERS["coparent"])
     stage = visible_text(program_client.get(reverse("progress:detail", args=["time-and-space"])))
     log = visible_text(program_client.get(reverse("progress:contacts")))
@@ -277,6 +283,7 @@ def test_a_parent_reads_about_the_children_where_contact_is_discussed(program_cl
 
 
 def test_an_unsafe_parent_reads_about_arranging_contact_through_someone_else(program_client, user):
+    """An unsafe parent reads about contact through a contact centre, and about a safety plan."""
     set_situation(user, READERS["unsafe_coparent"])
     stage = visible_text(program_client.get(reverse("progress:detail", args=["time-and-space"])))
     assert "contact centre" in stage
@@ -287,6 +294,7 @@ def test_an_unsafe_parent_reads_about_arranging_contact_through_someone_else(pro
     "key", ["apology", "feelings", "reach_out", "held_messages", "responsibilities", "date_idea"]
 )
 def test_an_exercise_set_aside_saves_nothing_and_says_why(program_client, user, key):
+    """When reconnecting is unsafe, a set-aside exercise has no form, says why, saves nothing."""
     set_situation(user, READERS["unsafe"])
     url = reverse(f"progress:{key}")
     response = program_client.get(url)
@@ -301,6 +309,7 @@ def test_an_exercise_set_aside_saves_nothing_and_says_why(program_client, user, 
 
 
 def test_the_stage_page_lists_exercises_set_aside_apart(program_client, user):
+    """When reconnecting is unsafe, a stage page lists its set-aside exercises apart."""
     set_situation(user, READERS["unsafe"])
     page = program_client.get(reverse("progress:detail", args=["say-sorry"])).content.decode()
     assert "Set aside for you" in page
@@ -319,6 +328,7 @@ def test_the_unsafe_path_is_a_path_of_its_own():
 
 @pytest.mark.parametrize("module", [unsafe, unsafe_coparent], ids=lambda m: m.__name__)
 def test_nothing_written_for_an_unsafe_reader_coaches(module):
+    """No text written for an unsafe reader coaches contact, apology or reconciliation."""
     found = [
         (phrase, text[:60])
         for text in every_text(module)
@@ -330,6 +340,7 @@ def test_nothing_written_for_an_unsafe_reader_coaches(module):
 
 @pytest.mark.parametrize("module", [coparent, unsafe_coparent], ids=lambda m: m.__name__)
 def test_nothing_written_for_a_parent_cuts_all_contact(module):
+    """No text written for a parent tells them to cut all contact."""
     found = [
         (phrase, text[:60])
         for text in every_text(module)
@@ -340,7 +351,9 @@ def test_nothing_written_for_a_parent_cuts_all_contact(module):
 
 
 def test_safety_decides_before_children():
-    """An unsafe parent reads the unsafe parent's text first, then the unsafe text, then the
+    """For an unsafe parent, safety decides what they read before the children do.
+
+    An unsafe parent reads the unsafe parent's text first, then the unsafe text, then the
     parent's, then everyone's."""
     assert audiences(READERS["unsafe_coparent"]) == (
         "unsafe_coparent",
@@ -359,6 +372,7 @@ def test_each_reader_gets_fresh_sections():
 
 
 def test_every_named_text_exists_for_everyone():
+    """Every kind of reader gets every piece of text, all four contact-log messages included."""
     for reader in READERS.values():
         program = for_reader(reader)
         assert set(program.texts) == set(content.readers.EVERYONE_TEXTS)

@@ -55,17 +55,20 @@ def run_queued() -> None:
 
 # The settings page ----------------------------------------------------------------------------
 def test_a_visitor_is_sent_to_log_in(client):
+    """A visitor opening the reminder settings is sent to log in."""
     response = client.get(reverse("reminders:settings"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
 
 
 def test_the_account_page_links_to_reminders(client_logged_in):
+    """The account page links to the reminder settings."""
     html = client_logged_in.get(reverse("account")).content.decode()
     assert f'href="{reverse("reminders:settings")}"' in html
 
 
 def test_everything_is_off_until_the_person_turns_it_on(client_logged_in, user):
+    """A new person's reminder boxes are all unticked, with times said to be in UTC."""
     response = client_logged_in.get(reverse("reminders:settings"))
     assert response.status_code == 200
     html = response.content.decode()
@@ -77,7 +80,9 @@ def test_everything_is_off_until_the_person_turns_it_on(client_logged_in, user):
 
 
 def test_times_show_on_the_24_hour_clock_as_the_hints_say(client_logged_in, user):
-    """A saved 18:23 reads "18:23" in a text box beside "For example 20:30": not a
+    """A saved reminder time shows on the 24-hour clock, as the hint beside it says.
+
+    A saved 18:23 reads "18:23" in a text box beside "For example 20:30": not a
     `type="time"` input, which Chromium draws as "06:23 PM" in an English locale."""
     ReminderSettings.objects.create(user=user, daily_enabled=True, daily_time=dt.time(18, 23))
     html = client_logged_in.get(reverse("reminders:settings")).content.decode()
@@ -90,6 +95,7 @@ def test_times_show_on_the_24_hour_clock_as_the_hints_say(client_logged_in, user
 
 
 def test_choices_are_saved(client_logged_in, user):
+    """Reminder choices are saved and confirmed, and can all be turned off again."""
     response = client_logged_in.post(
         reverse("reminders:settings"),
         {
@@ -149,6 +155,7 @@ def test_choices_are_saved(client_logged_in, user):
 def test_bad_choices_are_explained_next_to_the_field_and_nothing_is_saved(
     client_logged_in, user, data, field, message
 ):
+    """A bad reminder time or quiet hours is explained beside its field, and nothing is saved."""
     response = client_logged_in.post(reverse("reminders:settings"), data)
     assert response.status_code == 200
     form = response.context["form"]
@@ -159,6 +166,7 @@ def test_bad_choices_are_explained_next_to_the_field_and_nothing_is_saved(
 
 
 def test_a_daily_time_just_outside_wrapping_quiet_hours_is_fine(client_logged_in, user):
+    """A daily reminder at 07:00, just as overnight quiet hours end, is accepted."""
     data = {
         "daily_enabled": "on",
         "daily_time": "07:00",
@@ -183,6 +191,7 @@ def test_a_daily_time_just_outside_wrapping_quiet_hours_is_fine(client_logged_in
     ],
 )
 def test_quiet_hours_including_those_that_wrap_past_midnight(start, end, moment, quiet):
+    """Quiet hours hold from their start up to their end, also when they run past midnight."""
     prefs = ReminderSettings(quiet_start=dt.time(*start), quiet_end=dt.time(*end))
     assert prefs.is_quiet(dt.time(*moment)) is quiet
 
@@ -200,6 +209,7 @@ def test_quiet_hours_including_those_that_wrap_past_midnight(start, end, moment,
 def test_the_daily_reminder_is_due_at_the_persons_own_local_time(
     time_machine, zone, utc, local_day
 ):
+    """The daily reminder arrives once, at the chosen time where the person lives."""
     user = person(zone, daily_enabled=True, daily_time=dt.time(21, 0))
 
     time_machine.move_to(utc - dt.timedelta(minutes=1), tick=False)
@@ -215,6 +225,7 @@ def test_the_daily_reminder_is_due_at_the_persons_own_local_time(
 
 
 def test_the_same_instant_is_a_different_day_in_each_zone(time_machine):
+    """Two people in zones a day apart each get the reminder for their own day."""
     kiritimati = person(KIRITIMATI, daily_enabled=True, daily_time=dt.time(21, 0))
     honolulu = person(HONOLULU, daily_enabled=True, daily_time=dt.time(21, 0))
     time_machine.move_to(at(2026, 3, 18, 7, 0), tick=False)  # 21:00 in both, a day apart
@@ -224,6 +235,7 @@ def test_the_same_instant_is_a_different_day_in_each_zone(time_machine):
 
 
 def test_a_reminder_just_before_midnight_is_still_sent_after_it(time_machine):
+    """A 23:45 reminder still arrives if sending slips past midnight, for the right day."""
     user = person("Europe/London", daily_enabled=True, daily_time=dt.time(23, 45))
     time_machine.move_to(at(2026, 1, 10, 0, 5), tick=False)  # 00:05 on the 10th in London
     assert services.dispatch() == 1
@@ -231,6 +243,7 @@ def test_a_reminder_just_before_midnight_is_still_sent_after_it(time_machine):
 
 
 def test_no_daily_reminder_on_a_day_already_checked_in(time_machine):
+    """No daily reminder comes on a day the person has already checked in."""
     user = person(HONOLULU, daily_enabled=True, daily_time=dt.time(8, 0))
     CheckInFactory(user=user, date=dt.date(2026, 3, 18))
     time_machine.move_to(at(2026, 3, 18, 18, 0), tick=False)  # 08:00 on the 18th there
@@ -238,7 +251,9 @@ def test_no_daily_reminder_on_a_day_already_checked_in(time_machine):
 
 
 def test_no_daily_reminder_after_a_check_in_made_before_moving_the_zone_west(time_machine):
-    """Checked in just after midnight in Kiritimati (the 19th), then moved to Honolulu, where
+    """A check-in made before moving the time zone west counts as today's: no reminder comes.
+
+    Checked in just after midnight in Kiritimati (the 19th), then moved to Honolulu, where
     it is still the 18th: that check-in is today's, so the 08:00 reminder stays quiet."""
     user = person(KIRITIMATI, daily_enabled=True, daily_time=dt.time(8, 0))
     CheckInFactory(user=user, date=dt.date(2026, 3, 19))
@@ -249,7 +264,9 @@ def test_no_daily_reminder_after_a_check_in_made_before_moving_the_zone_west(tim
 
 
 def test_the_weekly_counts_include_a_check_in_dated_ahead_of_the_new_today():
-    """A check-in dated the day a move west has not reached yet is today's: counted in the
+    """The weekly note counts a check-in made before moving the zone west, in week and streak.
+
+    A check-in dated the day a move west has not reached yet is today's: counted in the
     week and in the streak."""
     user = person(HONOLULU)
     CheckInFactory(user=user, date=dt.date(2026, 3, 18))
@@ -259,6 +276,7 @@ def test_the_weekly_counts_include_a_check_in_dated_ahead_of_the_new_today():
 
 
 def test_quiet_hours_that_wrap_hold_back_a_held_message_note_until_morning(time_machine):
+    """A held message ready at 23:00 is only announced by email when quiet hours end at 07:00."""
     user = person(HONOLULU, held_ready_enabled=True, quiet_start=dt.time(22), quiet_end=dt.time(7))
     # Ready at 23:00 in Honolulu (09:00 UTC the next day).
     HeldMessageFactory(user=user, ready_at=at(2026, 3, 19, 9, 0))
@@ -271,6 +289,7 @@ def test_quiet_hours_that_wrap_hold_back_a_held_message_note_until_morning(time_
 
 
 def test_a_held_message_note_once_per_hold_and_not_for_a_message_still_cooling_off(time_machine):
+    """A held message is announced when ready, again after a rewrite, never while cooling off."""
     user = person(held_ready_enabled=True)
     HeldMessageFactory(user=user, ready_at=NOON + dt.timedelta(hours=2))
     message = HeldMessageFactory(user=user, ready_at=NOON - dt.timedelta(minutes=1))
@@ -293,6 +312,7 @@ def test_no_held_message_note_for_a_person_for_whom_reconnecting_is_unsafe():
 
 
 def test_the_weekly_note_goes_out_on_the_persons_sunday(time_machine):
+    """The weekly note arrives once, at 10:00 on the person's own Sunday."""
     user = person(KIRITIMATI, weekly_enabled=True)
     # Saturday 21 March 19:59 UTC is Sunday 22 March 09:59 in Kiritimati.
     time_machine.move_to(at(2026, 3, 21, 19, 59), tick=False)
@@ -305,6 +325,7 @@ def test_the_weekly_note_goes_out_on_the_persons_sunday(time_machine):
 
 
 def test_people_who_did_not_opt_in_get_nothing(time_machine):
+    """People who never turned reminders on, or turned them off, get no email."""
     nothing_chosen = UserFactory()
     all_off = person(daily_enabled=False, daily_time=dt.time(12, 0), held_ready_enabled=False)
     for user in (nothing_chosen, all_off):
@@ -319,6 +340,7 @@ def test_people_who_did_not_opt_in_get_nothing(time_machine):
 
 # Sending once ---------------------------------------------------------------------------------
 def test_dispatching_twice_sends_one_email():
+    """A reminder is emailed once, however many times sending runs."""
     user = person(daily_enabled=True, daily_time=dt.time(12, 0))
     assert services.dispatch() == 1
     assert services.dispatch() == 0
@@ -333,6 +355,7 @@ def test_dispatching_twice_sends_one_email():
 
 
 def test_two_workers_given_the_same_reminder_send_it_once():
+    """Two workers handed the same reminder still send the person one email."""
     person(daily_enabled=True, daily_time=dt.time(12, 0))
     services.dispatch()
     reminder = SentReminder.objects.get()
@@ -342,6 +365,7 @@ def test_two_workers_given_the_same_reminder_send_it_once():
 
 
 def test_a_slot_claimed_by_another_dispatcher_meanwhile_is_not_claimed_again(monkeypatch):
+    """Two servers sending reminders at once still give the person one reminder."""
     user = person(daily_enabled=True, daily_time=dt.time(12, 0))
     due = services.Due(Kind.DAILY, "2026-03-18")
     first = services.claim(user, due)
@@ -355,6 +379,7 @@ def test_a_slot_claimed_by_another_dispatcher_meanwhile_is_not_claimed_again(mon
 
 
 def test_a_deactivated_account_gets_nothing_already_queued():
+    """A deactivated account gets no reminder, even one already queued."""
     user = person(daily_enabled=True, daily_time=dt.time(12, 0))
     services.dispatch()
     user.is_active = False
@@ -364,6 +389,7 @@ def test_a_deactivated_account_gets_nothing_already_queued():
 
 
 def test_an_unknown_time_zone_reads_as_the_sites(settings):
+    """A person whose time zone is unknown still gets reminders, on the site's time."""
     settings.TIME_ZONE = "UTC"
     user = person("Mars/Olympus_Mons", daily_enabled=True, daily_time=dt.time(12, 0))
     assert services.dispatch() == 1
@@ -372,6 +398,7 @@ def test_an_unknown_time_zone_reads_as_the_sites(settings):
 
 
 def test_a_reminder_turned_off_after_it_was_queued_is_not_sent(client_logged_in, user):
+    """A reminder turned off after it was queued never arrives."""
     ReminderSettings.objects.create(user=user, daily_enabled=True, daily_time=dt.time(12, 0))
     services.dispatch()
     client_logged_in.post(reverse("reminders:settings"), {})
@@ -383,6 +410,7 @@ def test_a_reminder_turned_off_after_it_was_queued_is_not_sent(client_logged_in,
 def test_a_failed_send_is_tried_again_later_and_logged_without_the_address(
     monkeypatch, time_machine, caplog
 ):
+    """A reminder that fails to send arrives a minute later, and the logs never hold the address."""
     user = person(daily_enabled=True, daily_time=dt.time(12, 0))
     services.dispatch()
     reminder = SentReminder.objects.get()
@@ -415,6 +443,7 @@ def test_a_failed_send_is_tried_again_later_and_logged_without_the_address(
 
 
 def test_a_send_that_keeps_failing_stops_after_the_last_attempt(monkeypatch, time_machine):
+    """A reminder that keeps failing stops after four tries instead of retrying forever."""
     person(daily_enabled=True, daily_time=dt.time(12, 0))
     services.dispatch()
 
@@ -445,6 +474,7 @@ def bodies(message) -> tuple[str, str]:
 
 @pytest.mark.parametrize("discreet", [False, True])
 def test_a_reminder_email_is_neutral_and_uses_the_persons_name_for_the_site(discreet, settings):
+    """A reminder email never says ex, and in discreet mode never names the site."""
     settings.DISCREET_NAME = "Notes"
     user = person(daily_enabled=True, daily_time=dt.time(12, 0))
     user.discreet = discreet
@@ -463,6 +493,7 @@ def test_a_reminder_email_is_neutral_and_uses_the_persons_name_for_the_site(disc
 
 
 def test_every_reminder_email_has_a_one_click_unsubscribe(settings):
+    """Every reminder email has an unsubscribe link a mail program can use in one click."""
     settings.SITE_URL = "https://exback.example.org"
     user = person(daily_enabled=True, daily_time=dt.time(12, 0))
     message = send_one(user)
@@ -481,6 +512,7 @@ def test_every_reminder_email_has_a_one_click_unsubscribe(settings):
 
 
 def test_a_held_message_note_links_to_it_and_never_quotes_it():
+    """The email that a held message is ready links to it but never quotes its words."""
     user = person(held_ready_enabled=True)
     message = HeldMessageFactory(
         user=user, text=f"{SECRET_PHRASE}, I still think of you", ready_at=NOON
@@ -493,6 +525,7 @@ def test_a_held_message_note_links_to_it_and_never_quotes_it():
 
 
 def test_a_decided_message_gets_no_note():
+    """A held message already let go gets no email saying it is ready."""
     user = person(held_ready_enabled=True)
     message = HeldMessageFactory(user=user, ready_at=NOON)
     services.dispatch()
@@ -503,6 +536,7 @@ def test_a_decided_message_gets_no_note():
 
 
 def test_the_weekly_note_has_counts_and_none_of_the_persons_words(time_machine, caplog):
+    """The weekly email gives the week's counts and none of the person's words."""
     sunday = at(2026, 3, 22, 10, 0)
     user = person(weekly_enabled=True)
     for day in (19, 20, 21, 22):
@@ -531,6 +565,7 @@ def test_the_weekly_note_has_counts_and_none_of_the_persons_words(time_machine, 
 
 
 def test_a_quiet_week_gets_a_gentle_note(time_machine):
+    """After a week with no check-ins, the weekly email says a quiet week is fine too."""
     user = person(weekly_enabled=True)
     time_machine.move_to(at(2026, 3, 22, 10, 0), tick=False)
     text, _ = bodies(send_one(user))
@@ -554,6 +589,7 @@ def prefs_of(user) -> ReminderSettings:
 
 
 def test_the_link_asks_first_and_changes_nothing(sent):
+    """Opening an unsubscribe link asks first and leaves the reminder on."""
     user, _, url = sent
     response = Client().get(url)
     assert response.status_code == 200
@@ -564,6 +600,7 @@ def test_the_link_asks_first_and_changes_nothing(sent):
 
 
 def test_the_mail_programs_one_click_post_unsubscribes_without_a_session_or_csrf_token(sent):
+    """A mail program's one-click unsubscribe turns off just that reminder, with no sign-in."""
     user, reminder, url = sent
     client = Client(enforce_csrf_checks=True)
     response = client.post(url, {"List-Unsubscribe": "One-Click"})
@@ -577,6 +614,7 @@ def test_the_mail_programs_one_click_post_unsubscribes_without_a_session_or_csrf
 
 
 def test_the_confirm_button_unsubscribes_and_says_so(sent):
+    """Pressing the unsubscribe button turns the reminder off and says so."""
     user, _, url = sent
     response = Client(enforce_csrf_checks=True).post(url, follow=True)
     assert response.redirect_chain == [(url, 302)]
@@ -585,6 +623,7 @@ def test_the_confirm_button_unsubscribes_and_says_so(sent):
 
 
 def test_a_used_link_says_so_and_changes_nothing(sent, client_logged_in):
+    """A used unsubscribe link says so and cannot turn a reminder switched back on off again."""
     user, _, url = sent
     Client().post(url, {"List-Unsubscribe": "One-Click"})
     # The person turns the reminder back on; the old link must not turn it off again.
@@ -610,6 +649,7 @@ def test_a_used_link_says_so_and_changes_nothing(sent, client_logged_in):
     ids=["signature", "cut short", "another id", "garbage", "not an id", "other salt"],
 )
 def test_a_tampered_link_is_refused_with_a_clear_message(sent, tamper):
+    """A tampered unsubscribe link is refused with a clear message and changes nothing."""
     user, reminder, _ = sent
     token = tamper(emails.unsubscribe_token(reminder))
     url = reverse("reminders:unsubscribe", args=[token])
@@ -622,6 +662,7 @@ def test_a_tampered_link_is_refused_with_a_clear_message(sent, tamper):
 
 
 def test_an_old_link_is_refused_with_a_clear_message(sent, time_machine):
+    """An unsubscribe link that is too old is refused and says so; the reminder stays on."""
     user, _, url = sent
     time_machine.shift(dt.timedelta(seconds=emails.UNSUBSCRIBE_MAX_AGE + 1))
     response = Client().post(url, {"List-Unsubscribe": "One-Click"})
@@ -631,6 +672,7 @@ def test_an_old_link_is_refused_with_a_clear_message(sent, time_machine):
 
 
 def test_the_data_export_has_the_reminder_choices(client_logged_in, user):
+    """The data export includes the person's reminder choices."""
     ReminderSettings.objects.create(
         user=user, weekly_enabled=True, quiet_start=dt.time(22), quiet_end=dt.time(7)
     )
@@ -648,6 +690,7 @@ def test_the_data_export_has_the_reminder_choices(client_logged_in, user):
 
 # Deleting the account -------------------------------------------------------------------------
 def test_deleting_the_account_cancels_everything_pending(client_logged_in, user, password):
+    """Deleting the account stops every pending reminder, and old unsubscribe links say so."""
     ReminderSettings.objects.create(
         user=user, daily_enabled=True, daily_time=dt.time(12, 0), held_ready_enabled=True
     )

@@ -99,7 +99,9 @@ def test_the_account_page_shows_the_saved_answers(client_logged_in, user):
 def test_an_answer_from_before_the_children_question_is_asked_for(
     client_logged_in, user, name, prefix
 ):
-    """Someone who answered before the question existed counts as no (see
+    """Someone who answered before the children question finds it unanswered on both pages.
+
+    Someone who answered before the question existed counts as no (see
     test_safety_situation), and both pages show it unanswered, to be answered."""
     SafetyCheckFactory(user=user, before_children=True)
     html = client_logged_in.get(reverse(name)).content.decode()
@@ -121,7 +123,9 @@ def test_an_answer_from_before_the_children_question_is_asked_for(
 def test_bad_input_is_shown_at_the_field_and_saves_nothing(
     client_logged_in, user, name, fields, saved, change, error
 ):
-    """The error sits in the field's own block; the other answers stay as chosen; the stored
+    """A missing or odd answer is flagged at its field, the rest stay chosen, and nothing saves.
+
+    The error sits in the field's own block; the other answers stay as chosen; the stored
     answers do not change."""
     SafetyCheckFactory(user=user, coparent=True)
     answers = {key: value for key, value in (ALL_NO | {"afraid": "yes"} | change).items() if value}
@@ -138,7 +142,9 @@ def test_bad_input_is_shown_at_the_field_and_saves_nothing(
 
 
 def test_another_person_sees_and_changes_only_their_own(client, user, other_user):
-    """The form always reads and writes the signed-in person's row: another's answers never
+    """A person never sees another's safety answers, and saving changes only their own.
+
+    The form always reads and writes the signed-in person's row: another's answers never
     show, and a save changes only one's own."""
     SafetyCheckFactory(user=other_user, answers=ALL_NO | {"violence": "yes", "children": "yes"})
     client.force_login(user)
@@ -156,7 +162,9 @@ def test_another_person_sees_and_changes_only_their_own(client, user, other_user
     ("stale_page", "fields"), [("safety:check", on_check_page), ("account", on_account_page)]
 )
 def test_a_save_from_a_stale_page_keeps_both_answers(client_logged_in, user, stale_page, fields):
-    """Loaded on one page, changed meanwhile on the other: the stale save is refused, its
+    """A save from a stale tab is refused but keeps its answers, beside what was saved meanwhile.
+
+    Loaded on one page, changed meanwhile on the other: the stale save is refused, its
     answers stay in the form at the current version, and what was saved is listed below."""
     SafetyCheckFactory(user=user)  # version 1
     fresh = "account" if stale_page == "safety:check" else "safety:check"
@@ -190,7 +198,9 @@ def test_saving_the_situation_leaves_the_settings_alone_and_back(client_logged_i
 
 
 def test_the_export_says_any_yes_of_the_safety_questions_only(client_logged_in, user):
-    """The export holds every answer, the children question's too; its "any yes" is about
+    """The export holds every answer, and its any-yes speaks of the safety questions only.
+
+    The export holds every answer, the children question's too; its "any yes" is about
     safety alone."""
     SafetyCheckFactory(user=user, coparent=True)
     exported = client_logged_in.get(reverse("account_export_json")).json()["program"]

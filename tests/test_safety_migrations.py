@@ -56,6 +56,7 @@ def content_type_app(model: str) -> str:
 
 @pytest.mark.django_db(transaction=True)
 def test_rows_and_values_survive_the_move_and_the_way_back(transactional_db):
+    """Safety answers, plans and staff's helplines come through an upgrade and rollback intact."""
     old = migrate_back()
     assert {old_name for old_name, _ in TABLES.values()} <= tables()
     person = old.get_model("exback", "User").objects.create(email="moved@example.com")
@@ -172,7 +173,9 @@ def sealed_parts(pk: int, columns) -> tuple:
 
 @pytest.mark.django_db(transaction=True)
 def test_the_plans_old_parts_move_whole_to_their_new_parts_and_back(transactional_db):
-    """Forwards every old part keeps its ciphertext under its new name and the new parts are
+    """A safety plan from before the new parts reads the same after the upgrade and a rollback.
+
+    Forwards every old part keeps its ciphertext under its new name and the new parts are
     empty; backwards the old names come back with the same ciphertext. Nothing is decrypted or
     written again, and the version, the date and the owner stay as they were."""
     old = migrate_plan_back()
@@ -201,7 +204,9 @@ def test_the_plans_old_parts_move_whole_to_their_new_parts_and_back(transactiona
 
 @pytest.mark.django_db(transaction=True)
 def test_going_back_keeps_the_new_parts_words_in_the_old_parts(transactional_db):
-    """What a person wrote in a part the old plan did not have is added, under its heading, to
+    """A rollback loses none of the words in the plan's new parts: they join the old parts.
+
+    What a person wrote in a part the old plan did not have is added, under its heading, to
     the end of the old part closest to it: no words are lost going back, and going forward
     again keeps them all (in those old parts)."""
     person = User.objects.create(email="newparts@example.com")
@@ -254,7 +259,9 @@ def test_going_back_keeps_the_new_parts_words_in_the_old_parts(transactional_db)
 
 @pytest.mark.django_db(transaction=True)
 def test_going_back_stops_rather_than_drop_a_part_no_key_can_read(transactional_db):
-    """A new part no configured key can read cannot be moved into an old part, and dropping
+    """A rollback that would lose an unreadable part of a plan stops instead, changing nothing.
+
+    A new part no configured key can read cannot be moved into an old part, and dropping
     its column would lose it: migrating back stops with the row's id and changes nothing."""
     person = User.objects.create(email="lostkey@example.com")
     plan = SafetyPlan.objects.create(user=person, coping="Breathing.", pets="Jo takes the cat.")
@@ -285,7 +292,9 @@ BEFORE_HELPLINE_FIXES = [("safety", "0002_safety_plan_sections")]
 def test_the_four_helpline_corrections_go_forward_and_back_and_spare_staff_edits(
     transactional_db,
 ):
-    """Backwards the four entries get what was first loaded (Shine's 9am-11pm, the SMS line,
+    """The four helpline corrections apply and roll back, never undoing staff's own edits.
+
+    Backwards the four entries get what was first loaded (Shine's 9am-11pm, the SMS line,
     the old sources); forwards again they are corrected. An entry staff have edited in the
     admin meanwhile is left as they made it, both ways."""
     executor = MigrationExecutor(connection)

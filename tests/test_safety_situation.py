@@ -65,7 +65,9 @@ def test_a_yes_names_the_concerns_in_the_questions_order(user):
 
 
 def test_sharing_children_makes_a_coparent_and_no_safety_concern(user):
-    """The children question is the situation's, not a safety question: a yes to it makes
+    """Sharing children makes the program speak to a co-parent, and raises no safety concern.
+
+    The children question is the situation's, not a safety question: a yes to it makes
     nothing unsafe."""
     SafetyCheckFactory(user=user, coparent=True)
     situation = situation_for(user)
@@ -98,7 +100,9 @@ def test_thirty_days_on_the_answers_are_due_for_review(user):
 
 
 def test_unreadable_answers_count_as_not_answered(user):
-    """Answers no key can read (vault.fields.UnreadableData) say nothing: still checked, so
+    """Answers no key can read still open the program, but no yes is read into them.
+
+    Answers no key can read (vault.fields.UnreadableData) say nothing: still checked, so
     the program opens, but no yes is read into them."""
     from vault.fields import UnreadableData
 

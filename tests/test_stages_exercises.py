@@ -51,6 +51,7 @@ def apology_data(**overrides):
 
 
 def test_apology_is_saved_and_edited_in_place(program_client, user):
+    """An apology draft saves and is edited in place, and the page says it is never sent."""
     program_client.post(reverse("progress:apology"), apology_data())
     program_client.post(
         reverse("progress:apology"), apology_data(status="ready", draft="Better words.")
@@ -68,6 +69,7 @@ def test_apology_is_saved_and_edited_in_place(program_client, user):
     "bad", [{"draft": "x" * 5001}, {"has_reason": ""}, {"has_reason": "maybe"}, {"status": "sent"}]
 )
 def test_apology_bad_input_saves_nothing_and_keeps_what_was_typed(program_client, user, bad):
+    """A bad apology form says nothing was saved yet, and keeps the draft as typed."""
     response = program_client.post(reverse("progress:apology"), apology_data(**bad))
     assert response.status_code == 200
     assert "Nothing was saved yet" in response.content.decode()
@@ -90,6 +92,7 @@ def checkin_data(**overrides):
 
 
 def test_todays_check_in_is_created_then_edited(program_client, user):
+    """Today's check-in saved twice is one check-in, holding the second answers."""
     program_client.post(reverse("progress:checkin_today"), checkin_data())
     program_client.post(reverse("progress:checkin_today"), checkin_data(mood="2", moved="yes"))
     checkin = SelfCareCheckIn.objects.get(user=user)
@@ -100,11 +103,13 @@ def test_todays_check_in_is_created_then_edited(program_client, user):
 
 
 def test_new_check_in_defaults_to_today(program_client):
+    """A new check-in's date starts as today."""
     form = program_client.get(reverse("progress:checkin_new")).context["form"]
     assert form["date"].value() == TODAY()
 
 
 def test_a_missed_day_can_be_added(program_client, user):
+    """A person can add a check-in for a day they missed."""
     program_client.post(reverse("progress:checkin_new"), checkin_data(date=TODAY() - 2 * DAY))
     assert SelfCareCheckIn.objects.get(user=user).date == TODAY() - 2 * DAY
 
@@ -122,6 +127,7 @@ def test_a_missed_day_can_be_added(program_client, user):
     ],
 )
 def test_check_in_bad_input_is_refused_next_to_the_field(program_client, user, bad, message):
+    """An impossible check-in answer is refused with a message, and nothing is saved."""
     response = program_client.post(reverse("progress:checkin_today"), checkin_data(**bad))
     assert response.status_code == 200
     assert message in response.content.decode()
@@ -129,6 +135,7 @@ def test_check_in_bad_input_is_refused_next_to_the_field(program_client, user, b
 
 
 def test_check_in_for_a_future_date_is_refused(program_client, user):
+    """A check-in dated in the future is refused, saying so."""
     response = program_client.post(
         reverse("progress:checkin_new"), checkin_data(date=TODAY() + DAY)
     )
@@ -137,6 +144,7 @@ def test_check_in_for_a_future_date_is_refused(program_client, user):
 
 
 def test_second_check_in_for_the_same_day_gets_a_clear_error(program_client, user):
+    """A second check-in for a day says there is one already, and the first stays as it was."""
     CheckInFactory(user=user, date=TODAY() - DAY, mood=1)
     response = program_client.post(
         reverse("progress:checkin_new"), checkin_data(date=TODAY() - DAY)
@@ -146,6 +154,7 @@ def test_second_check_in_for_the_same_day_gets_a_clear_error(program_client, use
 
 
 def test_past_check_ins_are_read_only(program_client, user):
+    """The self-care page offers today's check-in, and saving it never changes an earlier day's."""
     CheckInFactory(user=user, date=TODAY() - DAY, mood=1)
     page = program_client.get(reverse("progress:selfcare")).content.decode()
     assert reverse("progress:checkin_today") in page  # the today button
@@ -156,6 +165,7 @@ def test_past_check_ins_are_read_only(program_client, user):
 
 
 def test_streak_counts_back_from_today_or_yesterday(user):
+    """The streak counts unbroken days back from today, or from yesterday until today's check-in."""
     for days_ago in (1, 2, 3, 5):
         CheckInFactory(user=user, date=TODAY() - days_ago * DAY)
     assert SelfCareCheckIn.objects.for_user(user).streak(TODAY()) == 3
@@ -177,11 +187,13 @@ def test_long_streaks_are_counted_in_full_from_a_recent_window(
 
 
 def test_streak_is_zero_after_a_missed_yesterday(user):
+    """Missing yesterday, with no check-in yet today, shows a streak of zero."""
     CheckInFactory(user=user, date=TODAY() - 2 * DAY)
     assert SelfCareCheckIn.objects.for_user(user).streak(TODAY()) == 0
 
 
 def test_self_care_page_has_an_accessible_chart_and_table(program_client, user):
+    """The self-care mood chart is described for screen readers and repeated as a table."""
     CheckInFactory(user=user, date=TODAY(), mood=5)
     CheckInFactory(user=user, date=TODAY() - 3 * DAY, mood=2)
     CheckInFactory(user=user, date=TODAY() - 40 * DAY, mood=1)
@@ -207,6 +219,7 @@ def contact_data(**overrides):
 
 
 def test_contact_is_added_edited_and_deleted(program_client, user):
+    """A contact can be noted, edited and deleted."""
     program_client.post(reverse("progress:contacts"), contact_data())
     contact = Contact.objects.get(user=user)
     program_client.post(
@@ -219,6 +232,7 @@ def test_contact_is_added_edited_and_deleted(program_client, user):
 
 
 def test_contact_in_the_future_is_refused(program_client, user):
+    """A contact dated in the future is refused, saying so."""
     response = program_client.post(
         reverse("progress:contacts"), contact_data(date=(TODAY() + 2 * DAY).isoformat())
     )
@@ -235,12 +249,14 @@ def test_contact_in_the_future_is_refused(program_client, user):
     ],
 )
 def test_contact_bad_input_saves_nothing(program_client, user, bad, message):
+    """A contact with an overlong note or a made-up choice is refused with a message."""
     response = program_client.post(reverse("progress:contacts"), contact_data(**bad))
     assert message in response.content.decode()
     assert not Contact.objects.filter(user=user).exists()
 
 
 def test_contacts_are_listed_newest_first(program_client, user):
+    """Contacts are listed newest first, with the days since the last one."""
     ContactFactory(user=user, date=TODAY() - 10 * DAY, how_it_went="OLDER")
     ContactFactory(user=user, date=TODAY() - 4 * DAY, how_it_went="NEWER")
     page = program_client.get(reverse("progress:contacts")).content.decode()
@@ -260,6 +276,7 @@ def test_contacts_are_listed_newest_first(program_client, user):
     ],
 )
 def test_space_guidance_follows_the_documented_thresholds(program_client, user, days_ago, key):
+    """The contact log's advice changes at 3 and at 31 days since the last contact."""
     if days_ago is not None:
         ContactFactory(user=user, date=TODAY() - days_ago * DAY)
     response = program_client.get(reverse("progress:contacts"))
@@ -268,6 +285,7 @@ def test_space_guidance_follows_the_documented_thresholds(program_client, user, 
 
 
 def test_feelings_checklist_saves_ticks_and_notes(program_client, user):
+    """The feelings checklist keeps each tick and note across saves."""
     data = {"longing_noticed": "on", "longing_note": "They asked about the dog."}
     program_client.post(reverse("progress:feelings"), data)
     program_client.post(reverse("progress:feelings"), {**data, "regret_noticed": "on"})
@@ -278,6 +296,7 @@ def test_feelings_checklist_saves_ticks_and_notes(program_client, user):
 
 
 def test_feelings_note_is_limited_to_500(program_client, user):
+    """A feelings note over 500 characters is refused, and nothing is saved."""
     response = program_client.post(reverse("progress:feelings"), {"regret_note": "x" * 501})
     assert "at most 500 characters" in response.content.decode()
     assert not FeelingSign.objects.filter(user=user).exists()
@@ -285,6 +304,7 @@ def test_feelings_note_is_limited_to_500(program_client, user):
 
 # Stage 4: before you reach out, held messages -----------------------------------------------
 def test_reach_out_check_saves_and_flags_unhealthy_answers(program_client, user):
+    """A desperate answer to the reach-out check suggests waiting, with reminders of your value."""
     data = {"desperate": "yes", "fine_without_reply": "yes", "pleading": "no", "know_open": "yes"}
     program_client.post(reverse("progress:reach_out"), data)
     assert ReachOutCheck.objects.get(user=user).answers == data
@@ -295,6 +315,7 @@ def test_reach_out_check_saves_and_flags_unhealthy_answers(program_client, user)
 
 
 def test_a_held_message_stays_hidden_until_its_time(program_client, user):
+    """A held message stays hidden until its time, and the pages say when that is."""
     program_client.post(
         reverse("progress:held_messages"), {"text": "PLEASE-COME-BACK", "hold_hours": "48"}
     )
@@ -313,6 +334,7 @@ def test_a_held_message_stays_hidden_until_its_time(program_client, user):
 
 
 def test_a_waiting_message_can_be_let_go_but_not_marked_sent(program_client, user):
+    """A message still cooling off can be let go, wiping it, but not marked sent or rewritten."""
     message = HeldMessageFactory(user=user)
     program_client.post(
         reverse("progress:message_decide", args=[message.pk]), {"decision": "sent_elsewhere"}
@@ -331,6 +353,7 @@ def test_a_waiting_message_can_be_let_go_but_not_marked_sent(program_client, use
 
 
 def test_a_ready_message_is_shown_with_the_check_and_can_be_marked_sent(program_client, user):
+    """A ready message shows with the reach-out questions and can be marked as sent."""
     message = HeldMessageFactory(user=user, text="READY-TEXT", ready_at=timezone.now() - DAY)
     page = program_client.get(
         reverse("progress:message_detail", args=[message.pk])
@@ -345,6 +368,7 @@ def test_a_ready_message_is_shown_with_the_check_and_can_be_marked_sent(program_
 
 
 def test_rewriting_a_ready_message_restarts_the_hold(program_client, user):
+    """Rewriting a ready message starts its cooling-off again."""
     message = HeldMessageFactory(user=user, ready_at=timezone.now() - DAY)
     program_client.post(
         reverse("progress:message_rewrite", args=[message.pk]),
@@ -356,6 +380,7 @@ def test_rewriting_a_ready_message_restarts_the_hold(program_client, user):
 
 @pytest.mark.parametrize("bad", [{"text": "x" * 5001}, {"text": ""}, {"hold_hours": "5"}])
 def test_held_message_bad_input_saves_nothing(program_client, user, bad):
+    """An empty or overlong held message, or an odd hold time, saves nothing."""
     response = program_client.post(
         reverse("progress:held_messages"), {"text": "Hi", "hold_hours": "24", **bad}
     )
@@ -364,6 +389,7 @@ def test_held_message_bad_input_saves_nothing(program_client, user, bad):
 
 
 def test_unknown_decision_changes_nothing(program_client, user):
+    """A made-up decision on a ready message leaves it held."""
     message = HeldMessageFactory(user=user, ready_at=timezone.now() - DAY)
     program_client.post(
         reverse("progress:message_decide", args=[message.pk]), {"decision": "send_now"}
@@ -373,6 +399,7 @@ def test_unknown_decision_changes_nothing(program_client, user):
 
 
 def test_held_message_can_be_deleted(program_client, user):
+    """A held message can be deleted."""
     message = HeldMessageFactory(user=user)
     program_client.post(reverse("progress:message_delete", args=[message.pk]))
     assert not HeldMessage.objects.filter(pk=message.pk).exists()
@@ -380,6 +407,7 @@ def test_held_message_can_be_deleted(program_client, user):
 
 # Stage 5: responsibility --------------------------------------------------------------------
 def test_responsibility_is_added_edited_and_deleted(program_client, user):
+    """A responsibility entry can be added, edited and deleted."""
     data = {
         "what_happened": "I forgot her birthday.",
         "my_part": "I didn't plan.",
@@ -407,6 +435,7 @@ def test_responsibility_is_added_edited_and_deleted(program_client, user):
     ],
 )
 def test_responsibility_first_two_fields_are_required_and_all_limited(program_client, user, bad):
+    """A responsibility entry needs what happened and your part, and overlong text is refused."""
     data = {"what_happened": "A", "my_part": "B", "do_differently": "", **bad}
     response = program_client.post(reverse("progress:responsibilities"), data)
     assert response.status_code == 200
@@ -414,6 +443,7 @@ def test_responsibility_first_two_fields_are_required_and_all_limited(program_cl
 
 
 def test_responsibility_page_shows_the_reminder(program_client):
+    """The responsibility page shows its reminder."""
     page = program_client.get(reverse("progress:responsibilities")).content.decode()
     assert content.RESPONSIBILITY_REMINDER.replace("'", "&#x27;") in page
 
@@ -432,6 +462,7 @@ def pattern_data(**overrides):
 
 
 def test_patterns_save_three_habits_per_yes(program_client, user):
+    """Each pattern answered yes saves its three new habits."""
     program_client.post(reverse("progress:patterns"), pattern_data())
     answers = PatternAnswers.objects.get(user=user).answers
     assert answers["taking_value"] == {
@@ -442,6 +473,7 @@ def test_patterns_save_three_habits_per_yes(program_client, user):
 
 
 def test_habits_required_for_each_yes(program_client, user):
+    """A yes with fewer than three habits says how many so far and keeps what was typed."""
     response = program_client.post(
         reverse("progress:patterns"), pattern_data(taking_value_habit_3="  ")
     )
@@ -469,6 +501,7 @@ def test_habits_typed_beside_a_no_are_kept(program_client, user):
 
 
 def test_every_pattern_question_needs_an_answer_and_habits_are_limited(program_client, user):
+    """An unanswered pattern question or an overlong habit is refused, and nothing saves."""
     response = program_client.post(
         reverse("progress:patterns"),
         pattern_data(fears_insecurities="", taking_value_habit_1="x" * 301),
@@ -480,6 +513,7 @@ def test_every_pattern_question_needs_an_answer_and_habits_are_limited(program_c
 
 
 def test_patterns_page_shows_the_worked_example_and_edits_in_place(program_client, user):
+    """The patterns page shows a worked example, and saving again edits the same answers."""
     page = program_client.get(reverse("progress:patterns")).content.decode()
     assert content.PATTERN_QUESTIONS[0]["example_habits"][0] in page
     program_client.post(reverse("progress:patterns"), pattern_data())
@@ -493,6 +527,7 @@ def test_patterns_page_shows_the_worked_example_and_edits_in_place(program_clien
 
 # Stage 7: memories and the date idea --------------------------------------------------------
 def test_memory_is_added_edited_and_deleted(program_client, user):
+    """A good memory can be added, edited and deleted."""
     data = {"what": "Dancing in the kitchen", "when": "2021", "where": "Home", "why_good": "Silly."}
     program_client.post(reverse("progress:memories"), data)
     memory = Memory.objects.get(user=user)
@@ -514,12 +549,14 @@ def test_memory_is_added_edited_and_deleted(program_client, user):
     ],
 )
 def test_memory_bad_input_saves_nothing(program_client, user, bad):
+    """A memory with nothing in what, or overlong text, is refused and saves nothing."""
     data = {"what": "A", "when": "", "where": "", "why_good": "", **bad}
     assert program_client.post(reverse("progress:memories"), data).status_code == 200
     assert not Memory.objects.filter(user=user).exists()
 
 
 def test_date_idea_is_saved_once_and_shown_with_the_reminder(program_client, user):
+    """The date idea page shows its reminder and keeps one idea, refusing an overlong one."""
     page = program_client.get(reverse("progress:date_idea")).content.decode()
     assert content.DATE_IDEA_REMINDER.replace("'", "&#x27;") in page
     program_client.post(reverse("progress:date_idea"), {"idea": "The bench by the river."})
@@ -532,6 +569,7 @@ def test_date_idea_is_saved_once_and_shown_with_the_reminder(program_client, use
 
 
 def test_memories_are_listed(program_client, user):
+    """Saved memories are listed on the memories page."""
     MemoryFactory(user=user, what="ICE-CREAM")
     assert "ICE-CREAM" in program_client.get(reverse("progress:memories")).content.decode()
 
@@ -556,18 +594,21 @@ READY = {
     ],
 )
 def test_readiness_answers_are_saved_with_a_gentle_note(program_client, user, overrides, note):
+    """The are-you-sure answers are saved and met with a gentle note to match."""
     program_client.post(reverse("progress:readiness"), {**READY, **overrides})
     assert Readiness.objects.get(user=user).answers == {**READY, **overrides}
     assert note in program_client.get(reverse("progress:readiness")).content.decode()
 
 
 def test_readiness_needs_every_answer(program_client, user):
+    """Every are-you-sure question must be answered before anything saves."""
     response = program_client.post(reverse("progress:readiness"), {"still_in_love": "yes"})
     assert "Please choose an answer." in response.content.decode()
     assert not Readiness.objects.filter(user=user).exists()
 
 
 def test_responsibility_factory_rows_show_on_the_summary(program_client, user):
+    """Your part in what happened shows on the personal summary."""
     ResponsibilityFactory(user=user, my_part="MY-PART")
     assert "MY-PART" in program_client.get(reverse("progress:summary")).content.decode()
 
@@ -590,6 +631,7 @@ def test_a_past_check_in_is_edited_from_the_list(program_client, user):
 
 
 def test_a_past_check_in_cannot_move_onto_another_days(program_client, user):
+    """A past check-in cannot be moved onto a day that has one; its date stays."""
     past = CheckInFactory(user=user, date=TODAY() - 3 * DAY, mood=2)
     CheckInFactory(user=user, date=TODAY() - 2 * DAY, mood=4)
     response = program_client.post(
@@ -602,6 +644,7 @@ def test_a_past_check_in_cannot_move_onto_another_days(program_client, user):
 
 
 def test_a_check_in_is_deleted_after_confirming(program_client, user):
+    """Deleting a check-in asks first, then deletes it and says so."""
     past = CheckInFactory(user=user, date=TODAY() - 5 * DAY)
     url = reverse("progress:checkin_delete", args=[past.pk])
     page = program_client.get(url).content.decode()
@@ -630,7 +673,9 @@ def test_a_check_in_is_deleted_after_confirming(program_client, user):
 def test_delete_links_open_a_confirmation_that_deletes_nothing(
     program_client, user, factory, delete, keep, model
 ):
-    """The edit page's Delete is a link to a page that asks (no JavaScript needed); only its
+    """Delete opens a page that asks first; only its button deletes, and Keep it goes back.
+
+    The edit page's Delete is a link to a page that asks (no JavaScript needed); only its
     button deletes, and "Keep it" goes back to the row."""
     row = factory(user=user)
     delete_url = reverse(delete, args=[row.pk])

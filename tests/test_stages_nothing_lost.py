@@ -65,6 +65,7 @@ def hidden_value(html, name):
 
 @pytest.mark.parametrize(("url_name", "model", "data"), ADD_FORMS)
 def test_a_double_submit_adds_one_row(program_client, user, url_name, model, data):
+    """A double submit of an add form keeps one row and still says it was saved."""
     page = program_client.get(reverse(url_name)).content.decode()
     token = hidden_value(page, "submission_token")
     posted = {**data, "submission_token": token}
@@ -79,6 +80,7 @@ def test_a_double_submit_adds_one_row(program_client, user, url_name, model, dat
 
 
 def test_a_new_form_gets_a_new_token(program_client):
+    """Each freshly opened add form saves on its own, so a second real memory is never dropped."""
     first = hidden_value(
         program_client.get(reverse("progress:memories")).content.decode(), "submission_token"
     )
@@ -89,6 +91,7 @@ def test_a_new_form_gets_a_new_token(program_client):
 
 
 def test_another_persons_token_adds_a_row_of_ones_own(program_client, user, other_user):
+    """A form carrying another person's token still saves your memory, as your own."""
     token = uuid.uuid4()
     MemoryFactory(user=other_user, submission_token=token)
     program_client.post(
@@ -109,6 +112,7 @@ def apology_form(**overrides):
 
 
 def test_two_tabs_editing_the_apology_keep_both_texts(program_client, user):
+    """Saving an apology from a stale tab shows both drafts, and saving again keeps this tab's."""
     apology = ApologyFactory(user=user, draft="The saved draft.")
     url = reverse("progress:apology")
     # Two tabs open the same draft.
@@ -138,6 +142,7 @@ def test_two_tabs_editing_the_apology_keep_both_texts(program_client, user):
 
 
 def test_two_tabs_editing_a_memory_keep_both_texts(program_client, user):
+    """Two tabs editing a memory show both texts, and the first tab's save is kept."""
     memory = MemoryFactory(user=user, what="The pier")
     url = reverse("progress:memory_edit", args=[memory.pk])
     version = hidden_value(program_client.get(url).content.decode(), "version")
@@ -150,6 +155,7 @@ def test_two_tabs_editing_a_memory_keep_both_texts(program_client, user):
 
 
 def test_two_tabs_answering_the_same_questions_show_the_saved_answers(program_client, user):
+    """A second tab answering are-you-sure is warned, and the first tab's answers are kept."""
     answers = {
         "still_in_love": "yes",
         "impulsive": "no",
@@ -170,6 +176,7 @@ def test_two_tabs_answering_the_same_questions_show_the_saved_answers(program_cl
 
 
 def test_a_form_from_before_versions_still_saves(program_client, user):
+    """An apology form left open since before the upgrade still saves."""
     ApologyFactory(user=user, draft="Old.")
     response = program_client.post(reverse("progress:apology"), apology_form(draft="New."))
     assert response.status_code == 302

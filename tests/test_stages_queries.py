@@ -90,6 +90,7 @@ def busy_client(program_client, user):
     ],
 )
 def test_page_query_count_is_fixed(busy_client, django_assert_max_num_queries, name, args, budget):
+    """Each program page stays within its query budget for a busy person, so it opens fast."""
     with django_assert_max_num_queries(budget):
         response = busy_client.get(reverse(name, args=args))
     assert response.status_code == 200

@@ -62,6 +62,7 @@ def answer(page, question: str, choice: str):
 def test_a_yes_brings_the_emergency_number_and_abuse_line_first(
     live_server, page, afraid_in_the_uk, artifacts
 ):
+    """One yes in the danger check puts the emergency number and abuse line atop the page."""
     page.goto(live_server.url + reverse("progress:readiness"))
     expect(page.get_by_role("heading", level=1)).to_have_text("A danger check")
     expect(page.get_by_text("not a diagnosis and not a score")).to_be_visible()
@@ -95,6 +96,7 @@ def test_a_yes_brings_the_emergency_number_and_abuse_line_first(
 
 
 def test_all_no_gives_a_calm_line(live_server, page, afraid_in_the_uk, artifacts):
+    """All no in the danger check gives a calm line and no urgent numbers."""
     page.goto(live_server.url + reverse("progress:readiness"))
     for _, question, _ in content.DANGER_QUESTIONS:
         answer(page, question, "No")

@@ -7,6 +7,7 @@ from tests.factories import PASSWORD, UserFactory
 
 
 def test_focus_moves_to_the_first_field_in_error(live_server, page):
+    """A sign-up with a bad email comes back with the cursor in that field, its message attached."""
     page.goto(live_server.url + "/accounts/signup/")
     page.locator("#id_email").fill("not-an-email")
     page.locator("#id_password1").fill(PASSWORD)
@@ -21,6 +22,7 @@ def test_focus_moves_to_the_first_field_in_error(live_server, page):
 
 
 def test_journal_errors_are_focused_and_described(live_server, page):
+    """Saving an empty journal entry puts the cursor in the entry box, asking for some words."""
     person = UserFactory()
     log_in(page, live_server, person.email)
     page.goto(live_server.url + "/journal/new/")

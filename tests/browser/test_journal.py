@@ -16,6 +16,7 @@ def draft_keys(page):
 
 
 def test_write_reload_save_and_search(live_server, page, artifacts):
+    """A journal draft survives a reload, saves, is found by search and leaves no draft behind."""
     user = UserFactory()
     dialogs = []
 
@@ -65,6 +66,7 @@ def test_write_reload_save_and_search(live_server, page, artifacts):
 
 
 def test_a_draft_survives_an_expired_session(live_server, page, context, artifacts):
+    """Words typed as the session expired come back after logging in again, until discarded."""
     user = UserFactory()
     log_in(page, live_server, user.email)
 
@@ -88,6 +90,7 @@ def test_a_draft_survives_an_expired_session(live_server, page, context, artifac
 
 
 def test_list_page_with_entries(live_server, page, artifacts):
+    """The journal list with three entries opens under its heading, on desktop and on a phone."""
     from tests.factories_journal import EntryFactory
 
     user = UserFactory()
@@ -107,6 +110,7 @@ def test_list_page_with_entries(live_server, page, artifacts):
 
 
 def test_two_tabs_editing_the_same_entry(live_server, page, context, artifacts):
+    """Saving over another tab's edit warns and shows both versions, so neither is lost."""
     from tests.factories_journal import EntryFactory
 
     user = UserFactory()
@@ -140,6 +144,7 @@ def test_two_tabs_editing_the_same_entry(live_server, page, context, artifacts):
 
 
 def test_delete_account_from_the_account_page(live_server, page, artifacts):
+    """Deleting your account needs your password; then everything goes and you are logged out."""
     from tests.factories_journal import EntryFactory
 
     user = UserFactory()

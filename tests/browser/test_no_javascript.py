@@ -17,6 +17,7 @@ def browser_context_args(browser_context_args):
 
 
 def test_journal_write_edit_and_delete_without_javascript(live_server, page, artifacts):
+    """With JavaScript off, a person can still write, edit and delete a journal entry."""
     person = UserFactory()
     log_in(page, live_server, person.email)
     assert page.evaluate("1 + 1") == 2  # Playwright's own evaluation still runs
@@ -45,6 +46,7 @@ def test_journal_write_edit_and_delete_without_javascript(live_server, page, art
 
 
 def test_safety_check_and_a_check_in_without_javascript(live_server, page, artifacts, noon_today):
+    """With JavaScript off, the safety check and a check-in save; bad hours of sleep are flagged."""
     person = UserFactory()
     log_in(page, live_server, person.email)
     page.goto(live_server.url + "/stages/exercises/self-care/today/")

@@ -48,6 +48,7 @@ def sign_up(page, live_server, email):
 
 
 def test_new_person_completes_stage_one(live_server, page, artifacts):
+    """A new person signs up, answers the safety check, completes stage 1 and is sent to stage 2."""
     sign_up(page, live_server, "program@example.com")
     expect(page.get_by_text("0 of 7 stages completed")).to_be_visible()
 
@@ -91,6 +92,7 @@ def test_new_person_completes_stage_one(live_server, page, artifacts):
 
 
 def test_self_care_chart_and_summary(live_server, page, artifacts, noon_today):
+    """A check-in after weeks of them shows the streak and mood chart, and the summary prints."""
     sign_up(page, live_server, "selfcare@example.com")
     from django.contrib.auth import get_user_model
 

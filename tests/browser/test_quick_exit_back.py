@@ -75,6 +75,7 @@ def wait_until_signed_out(user, timeout=5.0):
 def test_back_after_a_quick_exit_shows_nothing_of_theirs(
     live_server, page, exit_to, how, artifacts
 ):
+    """After a quick exit by button or three Shifts, Back shows none of their pages or words."""
     user = UserFactory()
     accept_dialogs(page)
     log_in(page, live_server, user.email)
@@ -115,7 +116,9 @@ def test_back_after_a_quick_exit_shows_nothing_of_theirs(
 
 
 def test_back_after_the_quick_exit_link_without_javascript(live_server, browser, exit_to):
-    """Without JavaScript the button is a link to /exit/: it signs out too, so Back to the
+    """Without JavaScript, Back after the quick exit shows the log-in page, not their words.
+
+    Without JavaScript the button is a link to /exit/: it signs out too, so Back to the
     page with the words typed in it brings the log-in page, and the words are gone."""
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -142,6 +145,7 @@ def shift_then(page, key):
 
 
 def test_shift_while_typing_never_exits_but_three_lone_presses_do(live_server, page, exit_to):
+    """Typing capitals never sets off the quick exit; three lone presses of Shift do."""
     user = UserFactory()
     accept_dialogs(page)
     log_in(page, live_server, user.email)
@@ -196,7 +200,9 @@ RESTORED = "window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted:
 
 
 def test_a_signed_in_page_back_from_the_bfcache_loads_again(live_server, page):
-    """Chromium here does not keep no-store pages in the back-forward cache, but other
+    """A signed-in page brought back by Back reloads, so after an exit nothing of theirs shows.
+
+    Chromium here does not keep no-store pages in the back-forward cache, but other
     browsers (and other Chromium versions) may: a signed-in page shown from it loads itself
     again, without asking about the unsaved draft, so after an exit the server's log-in page
     replaces it. Simulated with the event the browser sends on such a restore."""

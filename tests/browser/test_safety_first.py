@@ -26,6 +26,7 @@ def afraid(live_server, page):
 
 
 def test_a_yes_person_is_led_to_safety_everywhere(live_server, page, afraid, artifacts):
+    """Someone afraid of their ex is led to their safety plan, never to a step back towards them."""
     main_action = page.locator(".main-actions a").first
     expect(main_action).to_have_text("Your safety plan")
     page.screenshot(path=artifacts / "safety-dashboard.png", full_page=True)
@@ -48,6 +49,7 @@ def test_a_yes_person_is_led_to_safety_everywhere(live_server, page, afraid, art
 
 
 def test_the_decision_aid_names_a_concern_the_answers_raise(live_server, page, artifacts):
+    """The decision aid names answers worth a second look and weighs the reasons for and against."""
     user = UserFactory()
     SafetyCheckFactory(user=user)
     log_in(page, live_server, user.email)
@@ -78,6 +80,7 @@ def test_the_decision_aid_names_a_concern_the_answers_raise(live_server, page, a
 
 
 def test_a_journal_entrys_title_is_not_in_the_tab_title(live_server, page):
+    """A journal entry's title never shows in the browser tab, where others might glance."""
     user = UserFactory()
     entry = EntryFactory(user=user, title="The night he took my keys")
     log_in(page, live_server, user.email)
@@ -87,7 +90,9 @@ def test_a_journal_entrys_title_is_not_in_the_tab_title(live_server, page):
 
 
 def test_the_safety_plan_has_its_steps_then_optional_parts_and_prints(live_server, page, artifacts):
-    """The seven steps are open fields in their order; each abuse-planning part is closed
+    """The safety plan shows its seven steps, opens an optional part once used, and prints.
+
+    The seven steps are open fields in their order; each abuse-planning part is closed
     until opened; a draft typed into one comes back, opened, after a reload; what is saved
     prints, and a blank plan prints every part with room to write by hand."""
     user = UserFactory()
@@ -137,6 +142,7 @@ def test_the_safety_plan_has_its_steps_then_optional_parts_and_prints(live_serve
 
 
 def test_an_unverified_helpline_says_so_on_the_safety_page(live_server, page, artifacts):
+    """A helpline not yet verified says so on the Safety page, and no other helpline does."""
     page.goto(live_server.url + reverse("safety:index") + "?country=NZ#help")
     shine = page.locator(".helpline", has_text="Shine Helpline")
     expect(shine.get_by_text("Not yet verified")).to_be_visible()

@@ -59,6 +59,7 @@ def inked(width, height, pixels):
 def test_summary_prints_as_a_clean_a4_document(
     live_server, page, person, password, artifacts, poppler
 ):
+    """The printed summary has its title, date, page numbers, a visible bar, no half-empty page."""
     out = artifacts / "summary-print"
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir()

@@ -20,6 +20,7 @@ def urges_resisted(page):
 def test_the_dashboard_button_leads_through_the_flow_to_a_counted_wait(
     live_server, page, artifacts
 ):
+    """From I want to reach out, a person waits it out, and the dashboard counts it as resisted."""
     user = UserFactory()
     SafetyCheckFactory(user=user)
     log_in(page, live_server, user.email)
