@@ -21,12 +21,14 @@ URLS = ["account_export_json", "account_export_md", "account_delete"]
 
 @pytest.mark.parametrize("name", URLS)
 def test_visitors_are_sent_to_log_in(client, name):
+    """A visitor asking for a data download or to delete an account is sent to log in."""
     response = client.get(reverse(name))
     assert response.status_code == 302
     assert response.url.startswith(reverse("account_login"))
 
 
 def test_account_page_links_to_your_data(client_logged_in):
+    """The Account page links to both downloads and to deleting the account."""
     response = client_logged_in.get(reverse("account"))
     for name in URLS:
         assert reverse(name).encode() in response.content
@@ -35,6 +37,7 @@ def test_account_page_links_to_your_data(client_logged_in):
 def test_json_export_holds_the_account_program_and_decrypted_journal(
     client_logged_in, user, other_user
 ):
+    """Your JSON download holds your account, program and journal, readable, and no one else's."""
     stage = StageFactory()
     EntryFactory(user=user, title="First", body="Line one\nLine two", mood=4, stage=stage)
     EntryFactory(user=other_user, title="Not mine")
@@ -58,7 +61,9 @@ def test_json_export_holds_the_account_program_and_decrypted_journal(
 
 
 def test_json_export_holds_the_decision_aids_reasons_and_weights(client_logged_in, user):
-    """The reasons for and against, each with its weight, as the person wrote them (they were
+    """Your JSON download holds the decision aid's reasons and weights; the Markdown one does not.
+
+    The reasons for and against, each with its weight, as the person wrote them (they were
     left out); the Markdown download stays the journal alone."""
     reasons = [
         {"side": "for", "text": "We laugh at the same things", "weight": 4},
@@ -74,6 +79,7 @@ def test_json_export_holds_the_decision_aids_reasons_and_weights(client_logged_i
 
 
 def test_markdown_export_is_the_readable_journal(client_logged_in, user, other_user):
+    """Your Markdown download is your own journal to read, with prompts and line breaks kept."""
     EntryFactory(user=user, title="A walk", body="By the river.\nQuiet.", prompt="What helped?")
     EntryFactory(user=other_user, title="Not mine")
 
@@ -116,7 +122,9 @@ BLOCK_START = re.compile(r"^(?: {0,3}(?:[#>*+=|~`_-]|\d+[.)]|<)| {4}|\t)")
 
 @frozen
 def test_markdown_export_is_inert(client_logged_in, user):
-    """What a person wrote cannot add headings, links or HTML to the export: HTML is escaped,
+    """Your Markdown download shows your text as written, never as headings, links or HTML.
+
+    What a person wrote cannot add headings, links or HTML to the export: HTML is escaped,
     a title stays on one line, and no line of a body opens a Markdown block."""
     stage = StageFactory()
     EntryFactory(user=user, title=HOSTILE_TITLE, body=HOSTILE_BODY, stage=stage)
@@ -152,6 +160,7 @@ def test_markdown_export_is_inert(client_logged_in, user):
 
 
 def test_json_export_keeps_the_text_as_written(client_logged_in, user):
+    """Your JSON download keeps even odd-looking text exactly as you wrote it."""
     EntryFactory(user=user, title=HOSTILE_TITLE, body=HOSTILE_BODY)
     data = json.loads(client_logged_in.get(reverse("account_export_json")).content)
     assert data["journal"][0]["title"] == HOSTILE_TITLE
@@ -159,6 +168,7 @@ def test_json_export_keeps_the_text_as_written(client_logged_in, user):
 
 
 def test_delete_page_warns_and_asks_for_the_password(client_logged_in):
+    """The delete page warns that everything goes for good and asks for your password."""
     response = client_logged_in.get(reverse("account_delete"))
     assert response.status_code == 200
     assert b"This deletes everything, for good." in response.content
@@ -166,6 +176,7 @@ def test_delete_page_warns_and_asks_for_the_password(client_logged_in):
 
 
 def test_wrong_password_deletes_nothing(client_logged_in, user):
+    """A wrong password on the delete page says so and deletes nothing."""
     EntryFactory(user=user)
     response = client_logged_in.post(reverse("account_delete"), {"password": "wrong"})
     assert response.status_code == 200
@@ -196,6 +207,7 @@ def user_foreign_keys():
 
 
 def test_every_reference_to_a_user_cascades():
+    """Nothing a person keeps on the site can outlive their account: it all goes with it."""
     from django.db.models import CASCADE
 
     found = {f"{model.__name__}.{field.name}" for model, field in user_foreign_keys()}
@@ -207,6 +219,7 @@ def test_every_reference_to_a_user_cascades():
 def test_deleting_the_account_removes_every_row_of_that_person(
     client_logged_in, user, other_user, password
 ):
+    """Deleting your account logs you out and leaves no trace of you, while others' data stays."""
     EntryFactory(user=user)
     EntryFactory(user=user, body="more words here")
     theirs = EntryFactory(user=other_user)
@@ -232,5 +245,6 @@ def test_deleting_the_account_removes_every_row_of_that_person(
 
 
 def test_delete_account_refuses_other_methods(client_logged_in):
+    """A stray request of the wrong kind neither deletes an account nor starts a download."""
     assert client_logged_in.put(reverse("account_delete")).status_code == 405
     assert client_logged_in.post(reverse("account_export_json")).status_code == 405

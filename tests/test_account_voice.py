@@ -326,7 +326,9 @@ def test_confirming_the_address_after_sign_up_shows_one_success_box(client):
 
 
 def test_logging_in_says_so_in_the_sites_words(client, user):
-    """A plain log-in still says who is logged in (the second message only goes after a
+    """Logging in shows one box saying who you are logged in as.
+
+    A plain log-in still says who is logged in (the second message only goes after a
     confirmation)."""
     response = client.post(
         reverse("account_login"), {"login": user.email, "password": PASSWORD}, follow=True
@@ -337,7 +339,9 @@ def test_logging_in_says_so_in_the_sites_words(client, user):
 def test_the_first_second_factor_and_its_recovery_codes_show_one_success_box(
     transactional_db, client, user
 ):
-    """Turning on an authenticator app also makes recovery codes (shown on the next page):
+    """Turning on an authenticator app shows one success box, not a second about new codes.
+
+    Turning on an authenticator app also makes recovery codes (shown on the next page):
     "your app is on" is said once, without "new codes, the old ones no longer work"."""
     log_in(client, user)
     client.post(reverse("account_reauthenticate"), {"password": PASSWORD})

@@ -25,12 +25,14 @@ def bench_floor(settings):
 
 @pytest.mark.django_db
 def test_floors_are_not_routed_without_bench_floor(client_logged_in):
+    """On a normal site the benchmark's bare floor pages don't exist: asking gets a 404."""
     assert client_logged_in.get("/bench/floor").status_code == 404
     assert client_logged_in.get("/bench/floor-signed-in").status_code == 404
 
 
 @pytest.mark.django_db
 def test_anonymous_floor_answers_a_visitor(client, bench_floor):
+    """With the bench floors on, a visitor asking for the anonymous floor gets a bare ok."""
     response = client.get("/bench/floor")
     assert response.status_code == 200
     assert response.content == b"ok\n"
@@ -38,6 +40,7 @@ def test_anonymous_floor_answers_a_visitor(client, bench_floor):
 
 @pytest.mark.django_db
 def test_signed_in_floor_sends_a_visitor_to_log_in(client, bench_floor):
+    """A visitor asking for the signed-in bench floor is sent to log in, like any private page."""
     response = client.get("/bench/floor-signed-in")
     assert response.status_code == 302
     assert response["Location"] == "/accounts/login/?next=/bench/floor-signed-in"
@@ -47,6 +50,7 @@ def test_signed_in_floor_sends_a_visitor_to_log_in(client, bench_floor):
 def test_signed_in_floor_answers_the_person_after_loading_session_and_user(
     client_logged_in, user, bench_floor, django_assert_max_num_queries
 ):
+    """The signed-in bench floor answers the person after only the session and user lookups."""
     client_logged_in.get("/bench/floor-signed-in")  # the first request notes what it checked
     with django_assert_max_num_queries(2):  # then: the session and the user, nothing more
         response = client_logged_in.get("/bench/floor-signed-in")
@@ -100,6 +104,7 @@ def evaluate(scenarios, searches=SEARCHES, **measures):
 
 
 def test_shares_are_of_both_floors_and_of_the_signed_in_floor_only_when_signed_in():
+    """The bench report gives each page's speed as a share of each floor that applies to it."""
     scenarios = measured()
     assert scenarios["dashboard"]["share_of_floor"] == 0.125
     assert scenarios["dashboard"]["share_of_signed_in_floor"] == 0.5
@@ -109,6 +114,7 @@ def test_shares_are_of_both_floors_and_of_the_signed_in_floor_only_when_signed_i
 
 
 def test_a_run_that_meets_every_target_is_marked_met_throughout():
+    """Whoever runs the bench sees every target met on a good run, with a p99 per signed-in page."""
     targets = evaluate(measured())
     assert all(t["met"] for t in targets.values()), targets
     assert targets["dashboard >= 40% of the signed-in floor"]["measured"] == "50%"
@@ -126,6 +132,7 @@ def test_a_run_that_meets_every_target_is_marked_met_throughout():
 
 
 def test_each_miss_is_marked_on_its_own_target():
+    """Whoever runs the bench sees each missed target marked on its own, with what was measured."""
     scenarios = measured(
         **{
             "stage page": scenario(390),  # 39% of the signed-in floor
@@ -152,6 +159,7 @@ def test_each_miss_is_marked_on_its_own_target():
 
 
 def test_a_fast_search_that_finds_nothing_misses_its_target():
+    """A search that is fast only because it found nothing is reported as a miss, not a pass."""
     searches = {**SEARCHES, "journal search (prefix)": {"query": "coff", "found": 0}}
     targets = evaluate(measured(), searches)
     prefix = targets["journal search (prefix): p95 < 60 ms (5,000 entries)"]
@@ -159,6 +167,7 @@ def test_a_fast_search_that_finds_nothing_misses_its_target():
 
 
 def test_a_share_is_measured_against_the_signed_in_floor_not_the_anonymous_one():
+    """A signed-in page's speed is judged against the signed-in floor, not the anonymous one."""
     # 30% of the anonymous floor, but 120% of the signed-in floor: met.
     scenarios = measured(dashboard=scenario(1200))
     targets = evaluate(scenarios)
@@ -166,6 +175,7 @@ def test_a_share_is_measured_against_the_signed_in_floor_not_the_anonymous_one()
 
 
 def test_the_report_shows_both_shares_and_marks_each_target():
+    """The bench's report shows the server, both shares, each target met or not, and the tally."""
     scenarios = measured(**{"stage page": scenario(100)})
     report = {
         "when": "2026-12-01T00:00:00+00:00",
@@ -212,6 +222,7 @@ class FakeSession:
 
 
 def test_journal_page_reads_cards_and_links_with_entities_decoded():
+    """The bench reads a journal page's cards and Older link as a browser would, &amp; decoded."""
     page = bench.JournalPage(journal_page(3, next_href="?q=coffee&amp;before=abc"))
     assert (page.cards, page.next_href) == (3, "?q=coffee&before=abc")
     numbered = bench.JournalPage(journal_page(20, older_href="?page=2"))
@@ -219,6 +230,7 @@ def test_journal_page_reads_cards_and_links_with_entities_decoded():
 
 
 def test_deep_page_is_reached_by_following_rel_next():
+    """The bench reaches a deep journal page as a person would, pressing Older again and again."""
     pages = {
         "/journal/": journal_page(20, next_href="?before=1"),
         "/journal/?before=1": journal_page(20, next_href="/journal/?before=2"),
@@ -230,6 +242,7 @@ def test_deep_page_is_reached_by_following_rel_next():
 
 
 def test_deep_page_falls_back_to_a_page_number_without_rel_next():
+    """Without a rel=next link the bench jumps to a deep page by number, and its report says so."""
     session = FakeSession({"/journal/": journal_page(20, older_href="?page=2")})
     path, how = bench.deep_page_path(session)
     assert path == "/journal/?page=200"
@@ -237,6 +250,7 @@ def test_deep_page_falls_back_to_a_page_number_without_rel_next():
 
 
 def test_search_results_are_counted_over_every_page():
+    """The bench's report counts a search's results across every page of them."""
     pages = {
         "/journal/?q=ocean": journal_page(20, older_href="?q=ocean&amp;page=2"),
         "/journal/?q=ocean&page=2": journal_page(20, next_href="?q=ocean&amp;page=3"),

@@ -58,7 +58,9 @@ def visible_text_of(fragment: str) -> str:
 
 # Who sees it -----------------------------------------------------------------------------------
 def test_an_unsafe_person_sees_the_danger_check_at_the_readiness_url(unsafe_client):
-    """The readiness address shows the danger check, every question with yes, no and not sure,
+    """Someone afraid of their ex finds a danger check where the getting-back-together aid would be.
+
+    The readiness address shows the danger check, every question with yes, no and not sure,
     and none of the decision aid about getting back together."""
     text = page(unsafe_client)
     assert '<h1 class="h2">A danger check</h1>' in text
@@ -71,7 +73,9 @@ def test_an_unsafe_person_sees_the_danger_check_at_the_readiness_url(unsafe_clie
 
 
 def test_the_page_says_what_the_check_is_and_is_not(unsafe_client):
-    """Not a diagnosis or a score, adapted from the Danger Assessment with its source named,
+    """The danger check says it is no diagnosis or score, names its source, and is private.
+
+    Not a diagnosis or a score, adapted from the Danger Assessment with its source named,
     private and encrypted."""
     text = page(unsafe_client)
     assert "not a diagnosis and not a score" in text
@@ -88,7 +92,9 @@ def test_a_person_with_no_yes_sees_the_ordinary_decision_aid(program_client):
 
 
 def test_the_stage_page_lists_the_danger_check_for_an_unsafe_person(unsafe_client):
-    """On the "are you sure?" part of the program the danger check is the exercise, not a step
+    """For someone afraid of their ex, the are-you-sure stage's exercise is the danger check.
+
+    On the "are you sure?" part of the program the danger check is the exercise, not a step
     set aside."""
     text = page(unsafe_client, reverse("progress:detail", args=["are-you-sure"]))
     assert f'href="{READINESS}"' in text
@@ -99,7 +105,9 @@ def test_the_stage_page_lists_the_danger_check_for_an_unsafe_person(unsafe_clien
 # What the answers lead to ------------------------------------------------------------------
 @pytest.mark.parametrize("key", QUESTION_KEYS)
 def test_any_yes_puts_the_urgent_step_above_everything_else(unsafe_client, user, key):
-    """One yes, to any question: saved, and the page then opens with the country's emergency
+    """Any yes on the danger check opens the page with the emergency number and abuse line first.
+
+    One yes, to any question: saved, and the page then opens with the country's emergency
     number and its abuse line, before the check itself and before any message."""
     user.country = "GB"
     user.save()
@@ -135,7 +143,9 @@ def test_not_sure_about_strangulation_a_weapon_or_threats_to_kill_is_urgent(
 
 
 def test_not_sure_elsewhere_is_met_gently_without_the_urgent_step(unsafe_client, user):
-    """ "Not sure" on a question where it is not itself a warning: a word about talking it
+    """Answering not sure on an ordinary question brings a gentle word, neither alarm nor all-clear.
+
+    "Not sure" on a question where it is not itself a warning: a word about talking it
     through, no urgent block and no calm all-clear."""
     DangerCheckFactory(user=user, answers=answers(jealous_control="not_sure"))
     text = page(unsafe_client)
@@ -145,7 +155,9 @@ def test_not_sure_elsewhere_is_met_gently_without_the_urgent_step(unsafe_client,
 
 
 def test_all_no_shows_the_calm_line(unsafe_client, user):
-    """Every answer no: saved, with a calm line that the signs are still worth watching and help
+    """Answering no to everything saves the check and shows a calm line that help is still there.
+
+    Every answer no: saved, with a calm line that the signs are still worth watching and help
     is there anyway."""
     response = unsafe_client.post(READINESS, answers(), follow=True)
     text = html.unescape(response.content.decode())
@@ -162,7 +174,9 @@ def test_leaving_is_named_as_a_dangerous_time(unsafe_client, user):
 
 
 def test_an_unknown_country_gets_the_international_directories(unsafe_client, user):
-    """With no country on the account and none in the browser's language, the urgent step says
+    """With no country known, the urgent step points to the local emergency number and directories.
+
+    With no country on the account and none in the browser's language, the urgent step says
     to call the local emergency number and lists the international directories."""
     DangerCheckFactory(user=user, answers=answers(capable="yes"))
     urgent = page(unsafe_client).split(URGENT, 1)[1].split("</section>", 1)[0]
@@ -173,7 +187,9 @@ def test_an_unknown_country_gets_the_international_directories(unsafe_client, us
 
 
 def test_the_browsers_region_picks_the_country_as_on_the_safety_page(unsafe_client, user):
-    """No country on the account: the browser's language region chooses, as on the Safety
+    """With no country on the account, an Australian browser gets Australia's urgent numbers.
+
+    No country on the account: the browser's language region chooses, as on the Safety
     page."""
     DangerCheckFactory(user=user, answers=answers(weapon="yes"))
     urgent = page(unsafe_client, HTTP_ACCEPT_LANGUAGE="en-AU,en;q=0.8").split(URGENT, 1)[1]
@@ -185,7 +201,9 @@ def test_the_browsers_region_picks_the_country_as_on_the_safety_page(unsafe_clie
 def test_a_country_without_an_abuse_line_gets_its_emergency_number_and_the_directories(
     unsafe_client, user
 ):
-    """Switzerland's only line listed is a general listening line: the emergency number, and the
+    """Someone in Switzerland, with no abuse line listed, gets the emergency number and directories.
+
+    Switzerland's only line listed is a general listening line: the emergency number, and the
     international directories for an abuse service."""
     user.country = "CH"
     user.save()
@@ -207,7 +225,9 @@ def test_every_country_but_switzerland_has_an_abuse_line_marked():
 
 # Saving -----------------------------------------------------------------------------------------
 def test_bad_input_keeps_the_other_answers_and_saves_nothing(unsafe_client, user):
-    """A missing answer and one that is not a choice: messages beside them, every other
+    """A missing or invalid answer gets a message beside it, keeps the other answers, saves nothing.
+
+    A missing answer and one that is not a choice: messages beside them, every other
     answer still chosen, and nothing stored."""
     data = answers(weapon="yes", capable="perhaps")
     del data["strangled"]
@@ -270,7 +290,9 @@ def test_a_post_to_the_readiness_url_never_saves_the_decision_aid_for_an_unsafe_
 
 # Whose it is -----------------------------------------------------------------------------------
 def test_another_person_cannot_see_or_change_it(client, user, other_user):
-    """Another person, unsafe too, gets their own empty check at both addresses, and their
+    """Another signed-in person never sees or changes your danger check answers.
+
+    Another person, unsafe too, gets their own empty check at both addresses, and their
     save is theirs alone."""
     DangerCheckFactory(user=user, answers=answers(strangled="yes", capable="yes"))
     SafetyCheckFactory(user=other_user, afraid=True)
@@ -306,7 +328,9 @@ def test_the_answers_are_encrypted_at_rest(unsafe_client, user):
 
 # Where else it appears ---------------------------------------------------------------------
 def test_the_summary_holds_the_danger_check_for_an_unsafe_person(unsafe_client, user):
-    """The personal summary lists each question with its answer and what they mean, and
+    """Your summary shows your danger check answers and what they mean, not the decision aid.
+
+    The personal summary lists each question with its answer and what they mean, and
     nothing of the decision aid, even when it was answered before."""
     ReadinessFactory(user=user, reasons=[{"side": "for", "text": "Old times", "weight": 2}])
     DangerCheckFactory(user=user, answers=answers(weapon="not_sure"))
@@ -318,7 +342,9 @@ def test_the_summary_holds_the_danger_check_for_an_unsafe_person(unsafe_client, 
 
 
 def test_the_summary_shows_no_danger_check_to_a_person_with_no_yes(program_client, user):
-    """The decision aid's summary as before for a person who said no to every safety
+    """Someone who said no to every safety question sees no danger check in their summary.
+
+    The decision aid's summary as before for a person who said no to every safety
     question."""
     DangerCheckFactory(user=user)
     text = page(program_client, reverse("progress:summary"))
@@ -347,7 +373,9 @@ def test_the_urgent_page_costs_a_fixed_number_of_queries(
 
 
 def test_a_person_can_open_the_danger_check_at_its_own_address(client, db):
-    """safety:danger_check is there for anyone signed in, whatever their answers (the Safety
+    """Anyone signed in can open the danger check at its own address, whatever their answers.
+
+    safety:danger_check is there for anyone signed in, whatever their answers (the Safety
     app's pages do not ask the safety check first)."""
     client.force_login(UserFactory())
     assert '<h1 class="h2">A danger check</h1>' in page(client, DANGER_CHECK)

@@ -20,6 +20,7 @@ URL = reverse("progress:readiness")
 
 
 def test_reasons_are_saved_with_their_weights_encrypted_and_shown_again(program_client, user):
+    """Reasons you weigh come back when you return, and whoever reads the database sees no words."""
     program_client.post(
         URL,
         {
@@ -43,7 +44,9 @@ def test_reasons_are_saved_with_their_weights_encrypted_and_shown_again(program_
 
 
 def test_each_weight_is_labelled_as_a_person_would_read_it_with_its_reason(program_client):
-    """Not "How much does it matter? (for 1)": each reason and its weight name the same
+    """Each reason and its weight are labelled in words, like how much your fifth reason matters.
+
+    Not "How much does it matter? (for 1)": each reason and its weight name the same
     reason in words, inside the fieldset that says for or against."""
     html = " ".join(program_client.get(URL).content.decode().split())
     assert "(for 1)" not in html and "(against 1)" not in html
@@ -56,6 +59,7 @@ def test_each_weight_is_labelled_as_a_person_would_read_it_with_its_reason(progr
 
 
 def test_an_answer_that_suggests_waiting_is_named_with_why_and_what_next(program_client):
+    """An answer that suggests waiting is named, with your answer, why it matters and what next."""
     response = program_client.post(URL, {**READY, "impulsive": "yes"}, follow=True)
     html = response.content.decode()
     why, next_step = content.READINESS_CONCERNS["impulsive"]
@@ -67,6 +71,7 @@ def test_an_answer_that_suggests_waiting_is_named_with_why_and_what_next(program
 
 
 def test_heavier_reasons_against_are_a_concern(program_client):
+    """When reasons against outweigh those for, the aid shows both sums and suggests waiting."""
     html = program_client.post(
         URL,
         {
@@ -98,7 +103,9 @@ def test_a_safety_yes_comes_first_among_the_concerns_and_nothing_reassures(user)
 def test_the_decision_aid_gives_way_to_the_danger_check_when_reconnecting_is_unsafe(
     client_logged_in, user
 ):
-    """Weighing up getting back together is not this reader's path: the page is the danger
+    """Someone afraid of their ex gets the danger check instead of the decision aid.
+
+    Weighing up getting back together is not this reader's path: the page is the danger
     check (tests/test_danger_check.py), and the decision aid's answers posted to it save
     nothing."""
     SafetyCheckFactory(user=user, afraid=True)
@@ -121,6 +128,7 @@ def test_the_decision_aid_gives_way_to_the_danger_check_when_reconnecting_is_uns
 def test_a_half_filled_reason_gets_a_message_next_to_it(
     program_client, user, changes, field, message
 ):
+    """A half-filled or invalid reason gets a message beside it, keeps your text, saves nothing."""
     data = {**READY, "against_1": "kept as typed", "against_1_weight": "2", **changes}
     response = program_client.post(URL, data)
     html = response.content.decode()
@@ -132,6 +140,7 @@ def test_a_half_filled_reason_gets_a_message_next_to_it(
 
 
 def test_the_summary_holds_the_reasons_and_the_concerns(program_client):
+    """Your summary shows your reasons with their weights and the next step for each concern."""
     program_client.post(
         URL,
         {**READY, "band_aid": "yes", "against_1": "Old habits", "against_1_weight": "3"},
@@ -153,6 +162,7 @@ APOLOGY = {
 
 
 def test_approval_seeking_gets_a_warm_reply(program_client, user):
+    """Saying your apology seeks approval gets a warm reply about it on the page."""
     html = program_client.post(
         reverse("progress:apology"), {**APOLOGY, "seeking_approval": "yes"}, follow=True
     ).content.decode()
@@ -164,11 +174,13 @@ def test_approval_seeking_gets_a_warm_reply(program_client, user):
 
 
 def test_sincere_answers_need_no_reply(program_client):
+    """Sincere answers to the apology's sincerity check get no reply about them."""
     html = program_client.post(reverse("progress:apology"), APOLOGY, follow=True).content.decode()
     assert "About your answers" not in html
 
 
 def test_the_summary_holds_the_apology_and_its_sincerity_answers(program_client):
+    """Your summary shows your apology draft and the reply to each doubtful sincerity answer."""
     program_client.post(
         reverse("progress:apology"), {**APOLOGY, "telling_them_what_they_want": "not_sure"}
     )
@@ -178,7 +190,9 @@ def test_the_summary_holds_the_apology_and_its_sincerity_answers(program_client)
 
 
 def test_the_summary_holds_everything_written_in_the_early_stages(program_client, user):
-    """Issue 14: the check-ins with their notes (the mood history), the contacts with what
+    """Your summary holds everything you wrote in the early stages, notes and memories included.
+
+    Issue 14: the check-ins with their notes (the mood history), the contacts with what
     was noted, the held messages' words, the reach-out answers, and the memories' where and why."""
     from .factories_stages import (
         CheckInFactory,

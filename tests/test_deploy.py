@@ -38,12 +38,14 @@ def manage(*args, env):
 
 
 def test_check_deploy_is_clean_with_production_settings():
+    """Whoever deploys with the documented settings gets a clean check --deploy, no warnings."""
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
 
 def test_check_deploy_rejects_the_console_mailer_in_production():
+    """Deploying without a mail server fails check --deploy, before emails silently go nowhere."""
     env = {k: v for k, v in PRODUCTION_ENV.items() if not k.startswith("EMAIL_")}
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert result.returncode != 0
@@ -52,18 +54,21 @@ def test_check_deploy_rejects_the_console_mailer_in_production():
 
 @pytest.mark.parametrize("key", ["", "django-insecure-short", "x" * 60])
 def test_refuses_to_start_without_a_real_secret_key(key):
+    """The site won't start in production with a missing or weak SECRET_KEY, and says why."""
     result = manage("check", env={**PRODUCTION_ENV, "SECRET_KEY": key})
     assert result.returncode != 0
     assert "SECRET_KEY is missing or too weak" in result.stderr
 
 
 def test_refuses_to_start_without_an_encryption_key():
+    """The site won't start in production without ENCRYPTION_KEYS, and says so."""
     result = manage("check", env={**PRODUCTION_ENV, "ENCRYPTION_KEYS": ""})
     assert result.returncode != 0
     assert "ENCRYPTION_KEYS is missing" in result.stderr
 
 
 def test_collectstatic_with_compressed_manifest_storage(tmp_path):
+    """A production deploy serves versioned CSS with gzip and Brotli copies, so pages load fast."""
     env = {**PRODUCTION_ENV, "STATIC_ROOT": str(tmp_path)}
     result = manage("collectstatic", "--noinput", env=env)
     assert result.returncode == 0, result.stderr
@@ -75,7 +80,9 @@ def test_collectstatic_with_compressed_manifest_storage(tmp_path):
 
 
 def test_migrate_creates_the_cache_table_production_uses_without_redis(tmp_path):
-    """Without REDIS_URL the database cache holds the rate limits: `migrate` must create it,
+    """On a fresh deployment without Redis, the first log-in works: migrate made the cache table.
+
+    Without REDIS_URL the database cache holds the rate limits: `migrate` must create it,
     or the first log-in on a fresh deployment would fail."""
     env = {**PRODUCTION_ENV, "DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.sqlite3'}"}
     assert manage("migrate", "--noinput", "-v0", env=env).returncode == 0
@@ -90,7 +97,9 @@ def test_migrate_creates_the_cache_table_production_uses_without_redis(tmp_path)
 
 
 def test_after_a_rotation_a_server_with_the_old_key_alone_refuses_to_start(tmp_path):
-    """The rotation as the README gives it, in fresh processes on one database: migrate and
+    """After a key rotation, a server left with only the old key refuses to start and names the fix.
+
+    The rotation as the README gives it, in fresh processes on one database: migrate and
     serve with the old key, put a new key first and rotate, then start with the old key alone.
     `check --deploy` fails naming the fix and the WSGI application refuses to load; with both
     keys, newest first, both pass."""

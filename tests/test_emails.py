@@ -77,6 +77,7 @@ def html_of(message):
 
 @pytest.mark.parametrize("template_prefix", EMAILS)
 def test_every_account_email_is_in_our_voice(template_prefix):
+    """Every account email greets you plainly, signs off from exback, and has a discreet subject."""
     message = send(template_prefix, UserFactory())
     assert "exback" in message.subject
     assert not message.subject.startswith("[")
@@ -93,6 +94,7 @@ def test_every_account_email_is_in_our_voice(template_prefix):
 
 @pytest.mark.parametrize("template_prefix", EMAILS)
 def test_a_discreet_person_gets_every_email_under_the_neutral_name(template_prefix):
+    """In discreet mode every account email comes from Notes and never says exback."""
     message = send(template_prefix, UserFactory(discreet=True))
     assert "Notes" in message.subject
     assert message.from_email == "Notes <noreply@localhost>"
@@ -105,6 +107,7 @@ def test_a_discreet_person_gets_every_email_under_the_neutral_name(template_pref
     "template_prefix", ["account/email/email_confirmation", "mfa/email/totp_activated"]
 )
 def test_html_versions_escape_what_they_are_given(template_prefix):
+    """In an email's HTML, odd details show as text, not markup, and links still open whole."""
     message = send(template_prefix, UserFactory(), ip="<b>1</b>", activate_url=LINK + "?a=1&b=2")
     html = html_of(message)
     assert "<b>1</b>" not in html
@@ -114,6 +117,7 @@ def test_html_versions_escape_what_they_are_given(template_prefix):
 
 
 def test_the_confirmation_email_carries_a_code_or_a_link():
+    """The sign-up confirmation email gives either a code to type or a link to open."""
     person = UserFactory()
     by_code = send("account/email/email_confirmation_signup", person)
     assert "\n    482913\n" in by_code.body
@@ -124,6 +128,7 @@ def test_the_confirmation_email_carries_a_code_or_a_link():
 
 
 def test_a_discreet_person_asking_for_a_password_reset_gets_notes(client):
+    """A discreet person's password reset email comes from Notes, with no exback anywhere."""
     person = UserFactory(discreet=True)
     client.post(reverse("account_reset_password"), {"email": person.email})
     (message,) = mail.outbox
@@ -132,7 +137,9 @@ def test_a_discreet_person_asking_for_a_password_reset_gets_notes(client):
 
 
 def test_the_owner_of_a_registered_address_is_named_by_their_own_setting(client):
-    """Someone else signs up with a discreet person's address: allauth emails the owner
+    """When someone signs up with a discreet person's address, the owner's email still says Notes.
+
+    Someone else signs up with a discreet person's address: allauth emails the owner
     (with no user in the email's context); the owner's setting still applies."""
     owner = UserFactory(email="owner@example.com", discreet=True)
     sign_up(client, email=owner.email)
@@ -144,6 +151,7 @@ def test_the_owner_of_a_registered_address_is_named_by_their_own_setting(client)
 
 @frozen
 def test_a_notification_gives_the_time_in_the_recipients_zone(client):
+    """A password-change email gives the time in your own time zone."""
     person = UserFactory(time_zone="Pacific/Kiritimati", discreet=True)
     log_in(client, person)
     client.post(
@@ -159,6 +167,7 @@ def test_a_notification_gives_the_time_in_the_recipients_zone(client):
 
 
 def test_the_console_prints_a_long_link_whole_where_djangos_would_cut_it():
+    """Running locally, a long email link prints whole on one line, ready to copy."""
     message = send(
         "account/email/email_confirmation_signup", UserFactory(), code="", activate_url=LINK
     )

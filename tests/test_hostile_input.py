@@ -636,7 +636,9 @@ def test_hostile_input_gets_no_server_error_and_saves_nothing_half(
 
 
 def test_every_form_is_walked(person):
-    """The walk above reaches every form: each URL that only takes posts is the action of a
+    """Every form a person can send is tried with hostile input; none is left out of the walk.
+
+    The walk above reaches every form: each URL that only takes posts is the action of a
     form on a page the walk opens."""
     client, user, data = person
     pages = [page_url(name, params, data) for name, params, _ in PAGES]
@@ -761,7 +763,9 @@ def test_a_signed_in_form_in_another_charset_gets_the_400_page_and_saves_nothing
 
 @pytest.mark.parametrize("charset", ["utf-8", "UTF-8", "utf8", "us-ascii"])
 def test_a_form_declaring_utf_8_or_ascii_is_read_as_utf_8(charset, user):
-    """UTF-8 by any of its names, and ASCII (part of it), are read and saved; Django alone
+    """A form sent as utf8 or us-ascii saves its text, accents and all, rather than failing.
+
+    UTF-8 by any of its names, and ASCII (part of it), are read and saved; Django alone
     refused "utf8" and "us-ascii"."""
     SafetyCheckFactory(user=user)
     client = csrf_client(user)
@@ -774,12 +778,14 @@ def test_a_form_declaring_utf_8_or_ascii_is_read_as_utf_8(charset, user):
 
 @pytest.mark.parametrize("query", ["stage=%00", "%00=1", "q=a%00b&page=2"])
 def test_a_nul_in_the_query_string_gets_the_400_page(program_client, query):
+    """A stray NUL in an address's query gets the site's friendly bad-request page."""
     response = program_client.get(f"{reverse('journal:new')}?{query}")
     assert response.status_code == 400
     assert "Something about that request wasn't right" in response.content.decode()
 
 
 def test_a_nul_in_the_path_gets_the_400_page(client):
+    """A stray NUL in a link's path gets a bad-request page, not a server error."""
     response = client.get("/accounts/password/reset/key/1-a%00b/")
     assert response.status_code == 400
 
@@ -815,6 +821,7 @@ def test_safety_check_follows_only_a_path_of_this_site(program_client, next_url)
 
 
 def test_safety_check_follows_a_path_of_this_site(program_client):
+    """After the safety check you land on the page of this site you were heading to."""
     response = program_client.post(
         reverse("safety:check"), {**SAFETY_ANSWERS, "next": reverse("progress:summary")}
     )
@@ -833,6 +840,7 @@ CHECK_IN = {
 
 @pytest.mark.parametrize("hours", ["1e309", "-1e309", "1e999999999", "inf", "nan", "25", "-1"])
 def test_hours_slept_out_of_range_is_an_error_next_to_the_field(program_client, user, hours):
+    """Impossible hours of sleep get one message beside the field, keep your text, save nothing."""
     response = program_client.post(
         reverse("progress:checkin_new"), {**CHECK_IN, "hours_slept": hours}
     )
@@ -845,6 +853,7 @@ def test_hours_slept_out_of_range_is_an_error_next_to_the_field(program_client, 
 
 
 def test_hours_slept_off_the_half_hour_step_is_still_refused(program_client, user):
+    """Hours slept that are not a whole or half hour are refused with a message by the field."""
     response = program_client.post(
         reverse("progress:checkin_new"), {**CHECK_IN, "hours_slept": "7.3"}
     )
@@ -853,6 +862,7 @@ def test_hours_slept_off_the_half_hour_step_is_still_refused(program_client, use
 
 
 def test_minus_zero_hours_is_saved_as_zero(program_client, user):
+    """Typing -0 hours of sleep saves the check-in with plain zero hours."""
     response = program_client.post(
         reverse("progress:checkin_new"), {**CHECK_IN, "hours_slept": "-0"}
     )

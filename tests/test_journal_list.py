@@ -53,6 +53,7 @@ def walk(client, url, rel):
 
 
 def test_empty_journal_invites_a_first_entry(client_logged_in):
+    """An empty journal invites you to write your first entry, with no Older link."""
     response = client_logged_in.get(reverse("journal:index"))
     assert response.status_code == 200
     assert b"Write your first entry" in response.content
@@ -62,6 +63,7 @@ def test_empty_journal_invites_a_first_entry(client_logged_in):
 def test_newest_entries_come_first_twenty_per_page_older_and_newer_walk_back(
     client_logged_in, user
 ):
+    """The journal lists the newest twenty first; Older then Newer bring you back where you were."""
     make_entries(user, 45)
     first = client_logged_in.get(reverse("journal:index"))
     assert titles(first) == [f"Entry {i}" for i in range(44, 24, -1)]
@@ -79,6 +81,7 @@ def test_newest_entries_come_first_twenty_per_page_older_and_newer_walk_back(
 
 
 def test_entries_written_at_the_same_moment_are_neither_lost_nor_repeated(client_logged_in, user):
+    """Paging through entries written at the same moment shows each exactly once, both ways."""
     same_moment = timezone.now() - datetime.timedelta(days=3)
     make_entries(user, 25, at=same_moment)
     make_entries(user, 20)  # "Entry 0" to "Entry 19" again, one a day, all newer
@@ -110,6 +113,7 @@ def test_entries_written_at_the_same_moment_are_neither_lost_nor_repeated(client
     ],
 )
 def test_a_stale_or_damaged_link_shows_the_newest_page(client_logged_in, user, query):
+    """A stale or damaged journal page link shows the newest entries rather than an error."""
     make_entries(user, 21)
     response = client_logged_in.get(reverse("journal:index") + query)
     assert response.status_code == 200
@@ -119,6 +123,7 @@ def test_a_stale_or_damaged_link_shows_the_newest_page(client_logged_in, user, q
 def test_a_link_to_a_page_thinned_by_deletions_shows_the_newest_page_in_full(
     client_logged_in, user
 ):
+    """After deletions, an old Newer or Older link shows a full page of the newest instead."""
     entries = make_entries(user, 45)
     second = client_logged_in.get(link(client_logged_in.get(reverse("journal:index")), "next"))
     third = client_logged_in.get(link(second, "next"))
@@ -134,6 +139,7 @@ def test_a_link_to_a_page_thinned_by_deletions_shows_the_newest_page_in_full(
 
 
 def test_filter_by_stage(client_logged_in, user):
+    """Filtering the journal by a stage shows only the entries linked to that stage."""
     stage, other = StageFactory(), StageFactory()
     EntryFactory(user=user, title="Linked", stage=stage)
     EntryFactory(user=user, title="Elsewhere", stage=other)
@@ -143,6 +149,7 @@ def test_filter_by_stage(client_logged_in, user):
 
 
 def test_filter_by_mood(client_logged_in, user):
+    """Filtering the journal by a mood shows only the entries with that mood."""
     EntryFactory(user=user, title="Low", mood=1)
     EntryFactory(user=user, title="High", mood=5)
     response = client_logged_in.get(reverse("journal:index") + "?mood=5")
@@ -153,6 +160,7 @@ def test_filter_by_mood(client_logged_in, user):
     "query", ["?mood=9", "?mood=abc", "?stage=no-such-stage", "?mood=&stage=", "?q=" + "x" * 300]
 )
 def test_invalid_filters_are_reported_and_ignored(client_logged_in, user, query):
+    """A nonsense filter or an overlong search is ignored, and your entries still show."""
     EntryFactory(user=user, title="Still here")
     response = client_logged_in.get(reverse("journal:index") + query)
     assert response.status_code == 200
@@ -160,6 +168,7 @@ def test_invalid_filters_are_reported_and_ignored(client_logged_in, user, query)
 
 
 def test_search_matches_words_in_title_and_body(client_logged_in, user):
+    """Searching the journal finds a word in an entry's title or in its text."""
     EntryFactory(user=user, title="Walk by the river", body="Quiet.")
     EntryFactory(user=user, title="Shopping", body="Bought apples at the market.")
     EntryFactory(user=user, title="Nothing", body="A normal day.")
@@ -168,6 +177,7 @@ def test_search_matches_words_in_title_and_body(client_logged_in, user):
 
 
 def test_search_needs_every_word(client_logged_in, user):
+    """A search of several words finds only the entries holding all of them."""
     EntryFactory(user=user, title="Both", body="river and apples")
     EntryFactory(user=user, title="One", body="river only")
     assert titles(client_logged_in.get("/journal/?q=apples river")) == ["Both"]
@@ -175,12 +185,14 @@ def test_search_needs_every_word(client_logged_in, user):
 
 
 def test_search_ignores_case_and_accents(client_logged_in, user):
+    """Searching for CAFE zurich finds Un café à Zürich: case and accents don't matter."""
     EntryFactory(user=user, title="", body="Un café à Zürich")
     assert len(titles(client_logged_in.get("/journal/?q=CAFE zurich"))) == 1
     assert len(titles(client_logged_in.get("/journal/?q=Café"))) == 1
 
 
 def test_search_finds_words_by_their_start(client_logged_in, user):
+    """Searching for riv finds river, rivers and Riverside, but not drivers or quiver."""
     EntryFactory(user=user, title="Plural", body="Two rivers met.")
     EntryFactory(user=user, title="Place", body="A walk in Riverside park.")
     EntryFactory(user=user, title="Capital", body="River.")
@@ -191,12 +203,14 @@ def test_search_finds_words_by_their_start(client_logged_in, user):
 
 
 def test_a_search_word_must_start_a_word_not_sit_inside_one(client_logged_in, user):
+    """Searching for standing does not find understanding, while under does."""
     EntryFactory(user=user, title="", body="understanding")
     assert titles(client_logged_in.get("/journal/?q=standing")) == []
     assert len(titles(client_logged_in.get("/journal/?q=under"))) == 1
 
 
 def test_two_letter_search_words_match_whole_words_only(client_logged_in, user):
+    """Searching for no finds the word no, not every word that starts with it."""
     EntryFactory(user=user, title="Said no", body="I said no.")
     EntryFactory(user=user, title="Nothing", body="Nothing new.")
     assert titles(client_logged_in.get("/journal/?q=no")) == ["Said no"]
@@ -204,6 +218,7 @@ def test_two_letter_search_words_match_whole_words_only(client_logged_in, user):
 
 
 def test_search_words_over_twelve_letters_match_whole_words(client_logged_in, user):
+    """Searching for relationship finds relationships too; relationships finds only itself."""
     EntryFactory(user=user, title="One", body="relationship")
     EntryFactory(user=user, title="Many", body="relationships")
     assert sorted(titles(client_logged_in.get("/journal/?q=relationship"))) == ["Many", "One"]
@@ -211,6 +226,7 @@ def test_search_words_over_twelve_letters_match_whole_words(client_logged_in, us
 
 
 def test_every_search_word_must_start_some_word(client_logged_in, user):
+    """Every word of a search, even a word's start, must be in an entry for it to be found."""
     EntryFactory(user=user, title="Both", body="rivers and apples")
     EntryFactory(user=user, title="Rivers", body="rivers only")
     EntryFactory(user=user, title="Apples", body="apples only")
@@ -233,12 +249,14 @@ def test_search_results_are_newest_first(client_logged_in, user):
 
 
 def test_search_never_finds_another_persons_entries(client_logged_in, user, other_user):
+    """A journal search never turns up another person's entries."""
     EntryFactory(user=other_user, title="Theirs", body="rivers")
     assert titles(client_logged_in.get("/journal/?q=river")) == []
     assert titles(client_logged_in.get("/journal/?q=riv")) == []
 
 
 def test_a_card_shows_title_time_mood_part_and_the_start_of_the_text(client_logged_in, user):
+    """Each journal card shows the date, the time, the mood, the stage and the start of the text."""
     stage = StageFactory("say-sorry")
     entry = EntryFactory(user=user, title="", body="First line\nsecond line", mood=4, stage=stage)
     written = datetime.datetime(2026, 3, 18, 9, 55, tzinfo=datetime.UTC)
@@ -252,7 +270,9 @@ def test_a_card_shows_title_time_mood_part_and_the_start_of_the_text(client_logg
 
 
 def test_a_card_shows_its_date_once(client_logged_in, user):
-    """An untitled entry is named by its date, so its card's time gives only the hour; a
+    """Each journal card shows its date only once, whether or not the entry has a title.
+
+    An untitled entry is named by its date, so its card's time gives only the hour; a
     titled entry's card gives the date and the hour."""
     written = datetime.datetime(2026, 3, 18, 9, 55, tzinfo=datetime.UTC)
     untitled = EntryFactory(user=user, title="", body="No title")
@@ -265,18 +285,21 @@ def test_a_card_shows_its_date_once(client_logged_in, user):
 
 
 def test_search_and_filters_combine(client_logged_in, user):
+    """A search and a mood filter together find only entries matching both."""
     EntryFactory(user=user, title="Calm river", body="river", mood=4)
     EntryFactory(user=user, title="Sad river", body="river", mood=1)
     assert titles(client_logged_in.get("/journal/?q=river&mood=4")) == ["Calm river"]
 
 
 def test_a_query_of_only_short_words_lists_everything(client_logged_in, user):
+    """A search of only one-letter words and punctuation lists every entry."""
     EntryFactory(user=user, title="One")
     response = client_logged_in.get("/journal/?q=a+!")
     assert titles(response) == ["One"]
 
 
 def test_newer_and_older_links_keep_the_search_and_filters(client_logged_in, user):
+    """Paging through search results with Older and Newer keeps the search and the filters."""
     stage = StageFactory()
     make_entries(user, 41, body="rivers", mood=4, stage=stage)
     make_entries(user, 5, body="rivers", mood=2, stage=stage)
@@ -293,6 +316,7 @@ def test_newer_and_older_links_keep_the_search_and_filters(client_logged_in, use
 
 
 def test_snippet_is_short_and_on_one_line(user):
+    """A long entry's card previews its start on a single short line."""
     entry = EntryFactory(user=user, body="line one\nline two " + "word " * 100)
     snippet = entry.snippet()
     assert "\n" not in snippet
@@ -316,6 +340,7 @@ def count_queries(client, url, django_assert_max_num_queries, budget):
 def test_list_and_search_use_a_fixed_number_of_queries_and_never_count(
     client_logged_in, user, django_assert_max_num_queries, url
 ):
+    """The journal and its search open as fast with eighty entries, or pages deep, as with five."""
     stage = StageFactory()
     make_entries(user, 5, body="a walk by the river", stage=stage)
     # Session, user, the person's situation (which words name the program's parts), the
@@ -341,6 +366,7 @@ def test_list_and_search_use_a_fixed_number_of_queries_and_never_count(
 def test_detail_uses_a_fixed_number_of_queries(
     client_logged_in, user, django_assert_max_num_queries
 ):
+    """An entry opens within its query budget however long the journal, so it stays fast."""
     make_entries(user, 60)
     entry = EntryFactory(user=user, stage=StageFactory())
     count_queries(client_logged_in, f"/journal/{entry.pk}/", django_assert_max_num_queries, 4)

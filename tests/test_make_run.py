@@ -89,7 +89,9 @@ def test_the_quick_start_opens_localhost():
 
 
 def test_each_log_line_prints_once_in_development(tmp_path):
-    """With DEBUG on, Django's own "django" logger has a console handler of its own, and
+    """In make run's terminal each log line prints once, in the site's format.
+
+    With DEBUG on, Django's own "django" logger has a console handler of its own, and
     its records also reached the root's: the worker's task lines (django.tasks) and the
     development server's autoreloader printed twice in `make run`'s terminal. Each line
     prints once, in the site's format."""

@@ -13,6 +13,7 @@ PUBLIC_PAGES = ["home", "about", "privacy", "safety:index", "account_login", "ac
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", PUBLIC_PAGES)
 def test_public_page_renders_in_the_site_layout(client, name):
+    """Each public page has a skip link and a footer linking About, Privacy and Safety."""
     response = client.get(reverse(name))
     assert response.status_code == 200
     html = response.content.decode()
@@ -26,6 +27,7 @@ def test_public_page_renders_in_the_site_layout(client, name):
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", PUBLIC_PAGES)
 def test_pages_have_no_inline_script_or_style_and_no_third_party_urls(client, name):
+    """Public pages load nothing from other sites, and links out tell them nothing about you."""
     html = client.get(reverse(name)).content.decode()
     assert "style=" not in html
     assert "<style" not in html
@@ -42,6 +44,7 @@ def test_pages_have_no_inline_script_or_style_and_no_third_party_urls(client, na
 
 @pytest.mark.django_db
 def test_about_credits_the_source_article(client):
+    """The About page credits the article the program comes from and its authors."""
     html = client.get(reverse("about")).content.decode()
     assert "7 Crucial Stages Of Getting Back Together With An Ex" in html
     assert "Paul R. Brian" in html
@@ -50,6 +53,7 @@ def test_about_credits_the_source_article(client):
 
 @pytest.mark.django_db
 def test_safety_page_says_reuniting_is_not_the_goal_and_lists_help(client):
+    """The Safety page says this is not therapy nor about getting back together, and lists help."""
     html = client.get(reverse("safety:index")).content.decode()
     assert "not therapy" in html
     assert "getting back together is not what this program is for" in html
@@ -58,6 +62,7 @@ def test_safety_page_says_reuniting_is_not_the_goal_and_lists_help(client):
 
 @pytest.mark.django_db
 def test_signed_in_person_is_taken_from_home_to_the_dashboard(client_logged_in):
+    """A signed-in person opening the home page lands on their dashboard."""
     response = client_logged_in.get(reverse("home"))
     assert response.status_code == 302
     assert response["Location"] == reverse("dashboard")
@@ -65,6 +70,7 @@ def test_signed_in_person_is_taken_from_home_to_the_dashboard(client_logged_in):
 
 @pytest.mark.django_db
 def test_signed_in_navigation(client_logged_in):
+    """Signed in, the menu links the program, the journal and the account, marking where you are."""
     html = client_logged_in.get(reverse("dashboard")).content.decode()
     for name in ("progress:index", "journal:index", "account"):
         assert f'href="{reverse(name)}"' in html
@@ -77,6 +83,7 @@ def title_of(response):
 
 @pytest.mark.django_db
 def test_page_titles_name_the_site(client, client_logged_in):
+    """A tab's title says what the page's heading says, then exback."""
     # The title says what the heading says (issue 14).
     assert title_of(client_logged_in.get(reverse("dashboard"))) == "Welcome back · exback"
     assert title_of(client_logged_in.get(reverse("account_email"))).endswith(" · exback")
@@ -85,6 +92,7 @@ def test_page_titles_name_the_site(client, client_logged_in):
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", ["dashboard", "account", "account_email", "journal:index"])
 def test_discreet_mode_gives_the_tab_a_neutral_name(client, name):
+    """In discreet mode every tab is titled Notes and never exback."""
     from .factories import UserFactory
     from .factories_safety import SafetyCheckFactory
 
@@ -98,6 +106,7 @@ def test_discreet_mode_gives_the_tab_a_neutral_name(client, name):
 
 @pytest.mark.django_db
 def test_turning_discreet_mode_on_changes_the_next_page_title(client_logged_in, user):
+    """Turning discreet mode on renames the next tab Notes; turning it off brings exback back."""
     response = client_logged_in.post(reverse("account"), {"discreet": "on"}, follow=True)
     assert title_of(response) == "Your account · Notes"
     client_logged_in.post(reverse("account"), {})
@@ -106,6 +115,7 @@ def test_turning_discreet_mode_on_changes_the_next_page_title(client_logged_in, 
 
 @pytest.mark.django_db
 def test_unknown_path_gets_the_site_404(client):
+    """A mistyped address gets the site's own page saying it couldn't find that page."""
     response = client.get("/no/such/page/")
     assert response.status_code == 404
     assert "We couldn't find that page" in response.content.decode()
@@ -113,6 +123,7 @@ def test_unknown_path_gets_the_site_404(client):
 
 @pytest.mark.django_db
 def test_missing_csrf_token_gets_the_site_403(user, password):
+    """A log-in sent without the form's token gets the site's own page asking to try again."""
     client = Client(enforce_csrf_checks=True)
     response = client.post(reverse("account_login"), {"login": user.email, "password": password})
     assert response.status_code == 403
@@ -121,10 +132,12 @@ def test_missing_csrf_token_gets_the_site_403(user, password):
 
 @pytest.mark.django_db
 def test_wrong_method_is_405(client):
+    """A form sent to the About page is refused rather than acted on."""
     assert client.post(reverse("about")).status_code == 405
 
 
 def test_server_error_page_renders_without_a_request():
+    """Even when something breaks badly, the error page still shows, saying something went wrong."""
     from django.template.loader import render_to_string
 
     html = render_to_string("500.html")
@@ -133,6 +146,7 @@ def test_server_error_page_renders_without_a_request():
 
 @pytest.mark.django_db
 def test_healthz_ok(client):
+    """Whoever runs the site gets ok from the health check while all is well."""
     response = client.get(reverse("healthz"))
     assert response.status_code == 200
     assert response.content == b"ok\n"
@@ -140,6 +154,7 @@ def test_healthz_ok(client):
 
 @pytest.mark.django_db
 def test_healthz_reports_503_when_the_database_is_down(client, monkeypatch):
+    """Whoever runs the site sees the health check fail with a 503 when the database is down."""
     from django.db.backends.utils import CursorWrapper
 
     def broken(*args, **kwargs):
@@ -152,6 +167,7 @@ def test_healthz_reports_503_when_the_database_is_down(client, monkeypatch):
 
 @pytest.mark.django_db
 def test_security_headers(client):
+    """Pages let the browser run only the site's own scripts and styles, and never in a frame."""
     response = client.get(reverse("home"))
     csp = response["Content-Security-Policy"]
     assert "default-src 'self'" in csp
@@ -186,7 +202,9 @@ def permissions(response) -> dict[str, str]:
     ],
 )
 def test_every_response_turns_powerful_features_off_and_keeps_to_its_origin(client_logged_in, url):
-    """Permissions-Policy turns off the camera, microphone, location, payment, USB and the rest,
+    """No page can use your camera, microphone or location; only this site may ask for a passkey.
+
+    Permissions-Policy turns off the camera, microphone, location, payment, USB and the rest,
     keeping WebAuthn (passkeys) for our own origin; Cross-Origin-Resource-Policy keeps every
     response to this origin."""
     response = client_logged_in.get(url)
@@ -231,6 +249,7 @@ def test_every_public_page_has_its_own_meta_description(client):
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", ["home", "about", "privacy", "safety:index"])
 def test_public_pages_without_a_form_are_gzipped(client, name):
+    """Public pages without a form arrive compressed, so they load faster."""
     response = client.get(reverse(name), headers={"accept-encoding": "gzip, br"})
     assert response["Content-Encoding"] == "gzip"
     assert "Accept-Encoding" in response["Vary"]
@@ -246,6 +265,7 @@ def test_pages_with_a_csrf_token_are_never_compressed(client):
 
 @pytest.mark.django_db
 def test_signed_in_pages_are_never_compressed(client_logged_in):
+    """Signed-in pages arrive uncompressed, so their secrets can't be guessed from their size."""
     for name in ("dashboard", "about"):
         response = client_logged_in.get(reverse(name), headers={"accept-encoding": "gzip"})
         assert response.status_code == 200

@@ -26,6 +26,7 @@ def sessions_of(user) -> tuple[int, int]:
 
 
 def test_quick_exit_without_javascript_clears_site_data_and_leaves(client, settings):
+    """Without JavaScript, quick exit lands on the neutral site and the browser forgets this one."""
     settings.QUICK_EXIT_URL = "https://weather.example/"
     response = client.get(reverse("safety:quick_exit"))
     assert response.status_code == 302
@@ -35,7 +36,9 @@ def test_quick_exit_without_javascript_clears_site_data_and_leaves(client, setti
 
 
 def test_the_quick_exit_link_signs_out(client_logged_in, user, settings):
-    """Without JavaScript the button is a link: its GET ends the session on the server, the
+    """Quick exit by its link signs you out, so pressing Back finds nobody signed in.
+
+    Without JavaScript the button is a link: its GET ends the session on the server, the
     allauth session row too, and Back (a fresh request) finds nobody signed in."""
     settings.QUICK_EXIT_URL = "https://weather.example/"
     client_logged_in.get(reverse("dashboard"))  # notes the session for the Sessions page
@@ -53,7 +56,9 @@ def test_the_quick_exit_link_signs_out(client_logged_in, user, settings):
 
 
 def test_the_quick_exit_post_signs_out_with_the_pages_token(user):
-    """What quick-exit.js sends: a POST with the token the page carries, answered with no
+    """With JavaScript on, quick exit signs you out and has the browser clear this site's data.
+
+    What quick-exit.js sends: a POST with the token the page carries, answered with no
     content (a redirect would be followed off the site), and Clear-Site-Data."""
     client = Client(enforce_csrf_checks=True)
     client.force_login(user)
@@ -68,7 +73,9 @@ def test_the_quick_exit_post_signs_out_with_the_pages_token(user):
 
 
 def test_the_quick_exit_post_keeps_csrf(user):
-    """A POST without the token is refused (and signs no one out); the link's GET is the way
+    """A forged quick-exit request from another site cannot sign you out.
+
+    A POST without the token is refused (and signs no one out); the link's GET is the way
     without JavaScript."""
     client = Client(enforce_csrf_checks=True)
     client.force_login(user)
@@ -77,7 +84,9 @@ def test_the_quick_exit_post_keeps_csrf(user):
 
 
 def test_only_a_signed_in_persons_pages_carry_the_exit_token(client, user):
-    """A visitor has no session to end: their pages carry no token (and stay compressible,
+    """A visitor's pages carry no sign-out token for quick exit, so they stay small and fast.
+
+    A visitor has no session to end: their pages carry no token (and stay compressible,
     exback.compression)."""
     assert "data-exit-token" not in client.get(reverse("about")).content.decode()
     client.force_login(user)
@@ -86,23 +95,28 @@ def test_only_a_signed_in_persons_pages_carry_the_exit_token(client, user):
 
 @pytest.mark.parametrize("name", ["home", "about", "safety:index"])
 def test_every_page_has_the_quick_exit_button(client, name):
+    """Every public page has a Quick exit button that leads to a neutral site."""
     html = client.get(reverse(name)).content.decode()
     assert re.search(r'<a [^>]*href="/exit/"[^>]*data-quick-exit="https?://[^"]+"', html)
     assert ">Quick exit</a>" in html
 
 
 def test_the_quick_exit_is_on_private_pages_too(client_logged_in):
+    """The Quick exit button is on private pages, such as a new journal entry, too."""
     assert ">Quick exit</a>" in client_logged_in.get(reverse("journal:new")).content.decode()
 
 
 def test_the_quick_exit_button_names_the_shift_shortcut_not_escape(client):
+    """The Quick exit button tells you to press Shift three times, not Escape."""
     html = client.get(reverse("home")).content.decode()
     assert "press Shift three times" in html
     assert "Escape" not in html
 
 
 def test_writing_forms_are_not_restored_by_the_browser(program_client):
-    """autocomplete="off": Back does not bring typed words back from the browser's form cache
+    """Back and autofill never bring your typed words back from the browser's own memory.
+
+    autocomplete="off": Back does not bring typed words back from the browser's form cache
     (drafts.js keeps them, and forgets them on a quick exit), nor does autofill suggest them."""
     for name in ("journal:new", "progress:apology", "safety:plan"):
         html = program_client.get(reverse(name)).content.decode()
@@ -111,18 +125,21 @@ def test_writing_forms_are_not_restored_by_the_browser(program_client):
 
 
 def test_logout_clears_site_data(client_logged_in):
+    """Logging out tells the browser to forget this site's cache and stored drafts."""
     response = client_logged_in.post(reverse("account_logout"))
     assert response.status_code == 302
     assert response["Clear-Site-Data"] == '"cache", "storage"'
 
 
 def test_private_pages_are_never_stored(client_logged_in):
+    """Private pages are never kept in the browser's cache for someone else to find."""
     for name in ("dashboard", "account", "progress:index", "journal:index"):
         response = client_logged_in.get(reverse(name), follow=True)
         assert "no-store" in response["Cache-Control"], name
 
 
 def test_a_journal_entrys_title_is_not_in_the_page_title(client_logged_in, user):
+    """An entry's title never shows in the tab or the history, only on the page itself."""
     entry = EntryFactory(user=user, title="Why I still love Sam")
     html = client_logged_in.get(reverse("journal:detail", args=[entry.pk])).content.decode()
     title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)

@@ -45,6 +45,7 @@ def run_worker():
 def test_the_database_worker_runs_the_dispatch_and_the_sends_it_queues(
     transactional_db, signals_kept
 ):
+    """A due daily reminder reaches the person's inbox once, however many workers run."""
     user = UserFactory()
     ReminderSettings.objects.create(user=user, daily_enabled=True, daily_time=dt.time(12, 0))
 
@@ -74,6 +75,7 @@ def test_the_database_worker_runs_the_dispatch_and_the_sends_it_queues(
 
 
 def test_the_scheduler_enqueues_the_dispatch_every_minute():
+    """Reminders go out on the minute they are set for: the scheduler checks every minute."""
     from crontask import scheduler
 
     jobs = [job for job in scheduler.get_jobs() if job.func == dispatch_reminders.enqueue]
@@ -84,6 +86,7 @@ def test_the_scheduler_enqueues_the_dispatch_every_minute():
 
 
 def test_make_run_starts_the_web_server_the_worker_and_the_scheduler():
+    """make run migrates, then starts the site, the worker and the scheduler, so reminders send."""
     from honcho.environ import parse_procfile
 
     procfile = parse_procfile((ROOT / "Procfile").read_text())
@@ -109,12 +112,14 @@ def settings_with(monkeypatch, **env) -> dict:
 
 
 def test_the_database_queue_is_the_default(monkeypatch):
+    """Whoever runs the site needs no Redis for reminders: the database queues them by default."""
     loaded = settings_with(monkeypatch)
     assert loaded["TASKS"] == {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     assert "django_tasks_db" in loaded["INSTALLED_APPS"]
 
 
 def test_redis_is_one_setting_away(monkeypatch):
+    """Whoever runs the site can move reminders onto Redis with TASKS_BACKEND=rq alone."""
     modules_before = set(sys.modules)
     loaded = settings_with(
         monkeypatch, TASKS_BACKEND="rq", TASKS_REDIS_URL="redis://queue.internal:6379/1"
@@ -140,10 +145,12 @@ def test_redis_is_one_setting_away(monkeypatch):
     ],
 )
 def test_a_wrong_queue_setting_stops_start_up_with_a_clear_message(monkeypatch, env, message):
+    """A wrong queue setting stops the site at start-up with a message saying what to fix."""
     with pytest.raises(ImproperlyConfigured, match=message.replace(".", r"\.")):
         settings_with(monkeypatch, **env)
 
 
 def test_the_tests_use_the_database_queue_too():
+    """The tests send reminders through the same database queue a default deployment uses."""
     assert os.environ.get("TASKS_BACKEND", "database") == "database"
     assert isinstance(task_backends["default"], DatabaseBackend)

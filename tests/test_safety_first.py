@@ -28,6 +28,7 @@ def afraid_client(client_logged_in, user):
 
 
 def test_the_reconnecting_exercises_are_the_steps_towards_the_ex():
+    """The steps set aside for someone afraid are exactly those that lead back towards the ex."""
     assert set(RECONNECTING) == {
         "progress:apology",
         "progress:reach_out",
@@ -51,11 +52,13 @@ def test_no_step_towards_the_ex_is_offered_to_a_yes_person(afraid_client, url_na
 
 @pytest.mark.parametrize("url_name", RECONNECTING)
 def test_a_no_person_gets_each_exercise_as_written(program_client, url_name):
+    """Someone who said no to every safety question gets each step towards the ex as written."""
     html = program_client.get(reverse(url_name)).content.decode()
     assert "not part of your path" not in html
 
 
 def test_the_dashboard_leads_a_yes_person_to_help(afraid_client):
+    """After a yes on the safety check, the dashboard's first button is Your safety plan."""
     html = afraid_client.get(reverse("dashboard")).content.decode()
     first_button = re.search(r'<a class="btn btn-primary" href="([^"]+)">([^<]+)</a>', html)
     assert first_button.groups() == ("/stages/safety-plan/", "Your safety plan")
@@ -63,6 +66,7 @@ def test_the_dashboard_leads_a_yes_person_to_help(afraid_client):
 
 
 def test_the_dashboard_shows_a_yes_person_one_row_of_actions_without_repeats(afraid_client):
+    """After a yes on the safety check, the dashboard has one row of buttons, none repeated."""
     html = afraid_client.get(reverse("dashboard")).content.decode()
     rows = re.findall(r'<div class="main-actions[^"]*">(.*?)</div>', html, re.S)
     assert len(rows) == 1
@@ -72,6 +76,7 @@ def test_the_dashboard_shows_a_yes_person_one_row_of_actions_without_repeats(afr
 
 
 def test_a_held_message_is_never_offered_for_sending_to_a_yes_person(afraid_client, user):
+    """After a yes on the safety check, a held message is never offered for sending."""
     message = HeldMessageFactory(user=user, ready_at=NOON - dt.timedelta(hours=1))
     html = afraid_client.get(reverse("progress:message_detail", args=[message.pk])).content.decode()
     assert 'value="sent_elsewhere"' not in html
@@ -79,6 +84,7 @@ def test_a_held_message_is_never_offered_for_sending_to_a_yes_person(afraid_clie
 
 
 def test_sending_stays_a_choice_for_a_no_person(program_client, user):
+    """Someone who said no to every safety question can still mark a ready message as sent."""
     message = HeldMessageFactory(user=user, ready_at=NOON - dt.timedelta(hours=1))
     html = program_client.get(
         reverse("progress:message_detail", args=[message.pk])
@@ -87,6 +93,7 @@ def test_sending_stays_a_choice_for_a_no_person(program_client, user):
 
 
 def test_thirty_days_on_the_dashboard_asks_whether_anything_changed(program_client, user):
+    """After a month the dashboard asks whether anything has changed since the safety check."""
     assert "Has anything changed?" not in program_client.get(reverse("dashboard")).content.decode()
     with time_machine.travel(NOON + dt.timedelta(days=31), tick=False):
         program_client.force_login(user)  # the first session has long expired

@@ -27,6 +27,7 @@ def plan_data(**changes):
 
 
 def test_a_visitor_is_sent_to_log_in(client):
+    """A visitor opening the safety plan or its printable page is sent to log in."""
     for name in ("safety:plan", "safety:plan_print"):
         response = client.get(reverse(name))
         assert response.status_code == 302
@@ -34,6 +35,7 @@ def test_a_visitor_is_sent_to_log_in(client):
 
 
 def test_the_plan_needs_no_safety_check_first(client_logged_in):
+    """Anyone signed in can open the safety plan at once, each part with its prompt and example."""
     response = client_logged_in.get(reverse("safety:plan"))
     assert response.status_code == 200
     html = unescape(response.content.decode())
@@ -43,7 +45,9 @@ def test_the_plan_needs_no_safety_check_first(client_logged_in):
 
 
 def test_the_stanley_brown_steps_come_first_in_their_order(client_logged_in):
-    """The seven steps are numbered fields in the Safety Planning Intervention's order
+    """The plan opens with Stanley and Brown's seven numbered steps, then the abuse-planning parts.
+
+    The seven steps are numbered fields in the Safety Planning Intervention's order
     (warning signs, own coping, distraction, people to ask, professionals, a safer
     environment, reasons for living); the abuse-planning parts come after them."""
     html = unescape(client_logged_in.get(reverse("safety:plan")).content.decode())
@@ -62,7 +66,9 @@ def test_the_stanley_brown_steps_come_first_in_their_order(client_logged_in):
 
 
 def test_the_abuse_planning_parts_are_optional_and_closed_until_written(client_logged_in, user):
-    """Each domestic-abuse part sits in its own <details>, marked optional: closed on a new
+    """The abuse-planning parts are marked optional and stay folded until you write in one.
+
+    Each domestic-abuse part sits in its own <details>, marked optional: closed on a new
     plan, open once it holds text, so nothing written is ever hidden."""
     html = client_logged_in.get(reverse("safety:plan")).content.decode()
     parts = re.findall(
@@ -83,6 +89,7 @@ def test_the_abuse_planning_parts_are_optional_and_closed_until_written(client_l
 
 
 def test_an_error_in_an_optional_part_opens_it(client_logged_in, user):
+    """A too-long optional part opens itself to show its message, and nothing is saved."""
     response = client_logged_in.post(reverse("safety:plan"), plan_data(evidence="x" * 3001))
     html = response.content.decode()
     opened = re.findall(
@@ -93,7 +100,9 @@ def test_an_error_in_an_optional_part_opens_it(client_logged_in, user):
 
 
 def test_the_plan_page_names_its_sources(client_logged_in):
-    """Stanley and Brown's paper is cited, and the domestic-abuse services named, with plain
+    """The plan page cites its sources and links the services, loading nothing from their sites.
+
+    Stanley and Brown's paper is cited, and the domestic-abuse services named, with plain
     links to their own sites; no script of theirs is loaded."""
     html = unescape(client_logged_in.get(reverse("safety:plan")).content.decode())
     assert "Stanley B, Brown GK. Safety Planning Intervention" in html
@@ -110,6 +119,7 @@ def test_the_plan_page_names_its_sources(client_logged_in):
 
 
 def test_saving_the_plan_keeps_it_encrypted_and_says_so(client_logged_in, user):
+    """Saving the plan says so and shows your words, while the database holds none of them."""
     words = "Call Sam, code word umbrella"
     response = client_logged_in.post(
         reverse("safety:plan"), plan_data(help_people=words, phone_location=words), follow=True
@@ -123,6 +133,7 @@ def test_saving_the_plan_keeps_it_encrypted_and_says_so(client_logged_in, user):
 
 
 def test_every_part_is_saved_and_read_back(client_logged_in, user):
+    """Every part of the safety plan comes back exactly as written."""
     data = {field: f"My words for {field}" for field in FIELDS}
     client_logged_in.post(reverse("safety:plan"), data)
     plan = SafetyPlan.objects.get(user=user)
@@ -130,6 +141,7 @@ def test_every_part_is_saved_and_read_back(client_logged_in, user):
 
 
 def test_each_person_sees_only_their_own_plan(client, user, other_user):
+    """Nobody else's safety plan shows on your plan page or your printout."""
     SafetyPlan.objects.create(user=other_user, warning_signs="Their private sign")
     client.force_login(user)
     for name in ("safety:plan", "safety:plan_print"):
@@ -137,7 +149,9 @@ def test_each_person_sees_only_their_own_plan(client, user, other_user):
 
 
 def test_the_printed_plan_shows_every_step_in_order_and_the_parts_written(client_logged_in, user):
-    """Every step is printed, numbered, with room to write in those left empty; of the
+    """The printed plan shows every step in order with room to write, and the optional parts used.
+
+    Every step is printed, numbered, with room to write in those left empty; of the
     optional parts, only those written in."""
     SafetyPlan.objects.create(
         user=user, documents_money="Passport at my sister's", coping="Slow breathing"
@@ -165,6 +179,7 @@ def test_a_blank_plan_can_be_printed_to_fill_in_by_hand(client_logged_in, user):
 
 
 def test_an_overlong_part_gets_a_message_and_nothing_is_saved(client_logged_in, user):
+    """A part over 3,000 characters gets a message, keeps what you typed, and saves nothing."""
     response = client_logged_in.post(
         reverse("safety:plan"),
         plan_data(warning_signs="x" * 3001, help_people="kept as typed"),
@@ -177,6 +192,7 @@ def test_an_overlong_part_gets_a_message_and_nothing_is_saved(client_logged_in, 
 
 
 def test_a_save_from_a_stale_tab_keeps_both_texts(client_logged_in, user):
+    """Saving the plan from an old tab overwrites nothing and shows both versions."""
     plan = SafetyPlan.objects.create(user=user, warning_signs="first tab")
     stale = plan_data(warning_signs="second tab", version=plan.version)
     client_logged_in.post(
@@ -189,7 +205,9 @@ def test_a_save_from_a_stale_tab_keeps_both_texts(client_logged_in, user):
 
 
 def test_the_plan_is_in_the_account_export(client_logged_in, user):
-    """Every part, in the plan's order, under its field's name, with the headings the page
+    """Your JSON download holds every part of your safety plan, in order, with its headings.
+
+    Every part, in the plan's order, under its field's name, with the headings the page
     uses."""
     SafetyPlan.objects.create(user=user, professional_help="My doctor", evidence="Diary at work")
     data = client_logged_in.get(reverse("account_export_json")).json()["program"]["safety_plan"]
@@ -203,16 +221,19 @@ def test_the_plan_is_in_the_account_export(client_logged_in, user):
 
 
 def test_the_safety_page_names_the_model_and_links_the_plan(client_logged_in):
+    """The Safety page names Stanley and Brown's model and links to your plan."""
     html = client_logged_in.get(reverse("safety:index")).content.decode()
     assert "Stanley" in html and "Brown" in html
     assert f'href="{reverse("safety:plan")}"' in html
 
 
 def test_the_footer_links_the_plan_for_a_signed_in_person(client_logged_in, client):
+    """Signed in, the footer links to your safety plan."""
     assert reverse("safety:plan") in client_logged_in.get(reverse("about")).content.decode()
 
 
 def test_a_yes_person_gets_the_plan_as_the_dashboards_main_action(client_logged_in, user):
+    """After a yes on the safety check, Your safety plan is the dashboard's first button."""
     SafetyCheckFactory(user=user, afraid=True)
     html = client_logged_in.get(reverse("dashboard")).content.decode()
     first_button = re.search(r'<a class="btn btn-primary" href="([^"]+)">([^<]+)</a>', html)

@@ -63,6 +63,7 @@ OBJECT_VIEWS = [
 
 @pytest.mark.parametrize(("name", "args"), PAGES)
 def test_anonymous_visitor_is_sent_to_log_in(client, db, name, args):
+    """A visitor opening any page of the program is sent to log in."""
     response = client.get(reverse(name, args=args))
     assert response.status_code == 302
     assert response.url.startswith(reverse("account_login"))
@@ -70,6 +71,7 @@ def test_anonymous_visitor_is_sent_to_log_in(client, db, name, args):
 
 @pytest.mark.parametrize(("name", "args"), PAGES)
 def test_every_page_opens_for_its_owner(program_client, name, args):
+    """Every page of the program opens for a signed-in person."""
     assert program_client.get(reverse(name, args=args)).status_code == 200
 
 
@@ -77,6 +79,7 @@ def test_every_page_opens_for_its_owner(program_client, name, args):
 def test_other_user_gets_404_and_changes_nothing(
     client, user, other_user, name, factory, model, method
 ):
+    """Another signed-in person reaching for any of your program entries gets a 404; it stays."""
     obj = factory(user=user)
     before = model.objects.filter(pk=obj.pk).values().get()
     SafetyCheckFactory(user=other_user)
@@ -90,6 +93,7 @@ def test_other_user_gets_404_and_changes_nothing(
 
 @pytest.mark.parametrize(("name", "factory", "model", "method"), OBJECT_VIEWS)
 def test_anonymous_visitor_cannot_act_on_objects(client, user, name, factory, model, method):
+    """A visitor trying to open or change a program entry is sent to log in instead."""
     obj = factory(user=user)
     response = getattr(client, method)(reverse(name, args=[obj.pk]))
     assert response.status_code == 302
@@ -97,15 +101,18 @@ def test_anonymous_visitor_cannot_act_on_objects(client, user, name, factory, mo
 
 
 def test_unknown_ids_get_404(program_client):
+    """A link to a contact, message or memory that does not exist gets a 404."""
     for name in ("progress:contact_edit", "progress:message_detail", "progress:memory_edit"):
         assert program_client.get(reverse(name, args=[999999])).status_code == 404
 
 
 def test_unknown_stage_gets_404(program_client):
+    """A link to a stage that does not exist gets a 404."""
     assert program_client.get(reverse("progress:detail", args=["no-such-stage"])).status_code == 404
 
 
 def test_lists_never_show_another_persons_entries(program_client, other_user):
+    """Your contacts, memories, responsibilities, messages and summary never show others'."""
     ContactFactory(user=other_user, how_it_went="SECRET-CONTACT")
     MemoryFactory(user=other_user, what="SECRET-MEMORY")
     ResponsibilityFactory(user=other_user, my_part="SECRET-PART")
@@ -128,11 +135,13 @@ def test_lists_never_show_another_persons_entries(program_client, other_user):
     ["progress:complete", "progress:reopen"],
 )
 def test_stage_actions_refuse_get_with_405(program_client, name):
+    """Merely following a link cannot mark a stage complete or reopen it."""
     assert program_client.get(reverse(name, args=["say-sorry"])).status_code == 405
 
 
 @pytest.mark.parametrize("name", ["progress:message_decide"])
 def test_object_actions_refuse_get_with_405(program_client, user, name):
+    """Merely following a link cannot decide what happens to a held message."""
     assert program_client.get(reverse(name, args=[1])).status_code == 405
 
 
@@ -141,6 +150,7 @@ def test_object_actions_refuse_get_with_405(program_client, user, name):
     [("progress:index", []), ("progress:summary", []), ("progress:detail", ["faq"])],
 )
 def test_read_only_pages_refuse_post_with_405(program_client, name, args):
+    """A form sent to a read-only program page is refused and changes nothing."""
     assert program_client.post(reverse(name, args=args)).status_code == 405
 
 

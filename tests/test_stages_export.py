@@ -23,6 +23,7 @@ from .factories_stages import (
 
 
 def test_empty_account_exports_empty_sections(user):
+    """A new person's download has every program section, empty."""
     data = user_data(user)
     json.dumps(data)
     assert data["safety_check"] is None
@@ -30,6 +31,7 @@ def test_empty_account_exports_empty_sections(user):
 
 
 def test_export_holds_every_answer_and_only_this_persons(user, other_user):
+    """Your download holds every answer you gave in the program, and no one else's."""
     for factory in (
         SafetyCheckFactory,
         StageProgressFactory,
@@ -68,7 +70,9 @@ BOOKKEEPING = {"id", "user", "version", "submission_token", "updated_at"}
 
 
 def test_every_field_of_every_exercise_is_in_the_export():
-    """What a person wrote or chose in an exercise is in their export: the decision aid's
+    """Everything you wrote or chose in any exercise is in your download.
+
+    What a person wrote or chose in an exercise is in their export: the decision aid's
     reasons and weights were not."""
     for exercise in EXERCISES:
         stored = {field.name for field in exercise.model._meta.concrete_fields}

@@ -27,6 +27,7 @@ ALL_NO = {
 
 
 def test_data_migration_loaded_all_eleven_sections(db):
+    """A fresh site offers all eleven sections of the program, seven of them numbered stages."""
     assert Stage.objects.count() == 11
     assert list(Stage.objects.values_list("slug", flat=True)) == [
         s["slug"] for s in content.SECTIONS
@@ -35,7 +36,9 @@ def test_data_migration_loaded_all_eleven_sections(db):
 
 
 def test_the_migration_names_every_section_of_the_content_and_nothing_else():
-    """The rows are identities written as literals in the migration (it imports no live
+    """A fresh site's sections match the program's text, one for one and in order.
+
+    The rows are identities written as literals in the migration (it imports no live
     code): they must match the sections the content package holds, in order."""
     assert [(n, slug, kind) for n, slug, kind in load_migration.SECTIONS] == [
         (s["number"], s["slug"], s["kind"]) for s in content.SECTIONS
@@ -43,11 +46,13 @@ def test_the_migration_names_every_section_of_the_content_and_nothing_else():
 
 
 def test_the_program_has_no_text_in_the_database():
+    """The program's text ships with the code, so every site shows the same reviewed words."""
     names = {field.name for field in Stage._meta.get_fields()}
     assert not names & {"title", "summary", "body", "key_points", "prompts", "faqs"}
 
 
 def test_rerunning_the_load_neither_duplicates_nor_touches_progress(user):
+    """Reloading the program adds no duplicate sections and keeps everyone's progress."""
     progress = StageProgressFactory(user=user, status=StageProgress.Status.COMPLETED)
     load_migration.load_program(django_apps.get_app_config("stages").apps, None)
     assert Stage.objects.count() == 11
@@ -57,6 +62,7 @@ def test_rerunning_the_load_neither_duplicates_nor_touches_progress(user):
 
 
 def test_plaintext_filter_escapes_and_builds_paragraphs_and_bullets():
+    """Program text shows as paragraphs and bullet lists, with any HTML in it shown as text."""
     html = Template("{% load program %}{{ text|plaintext }}").render(
         Context({"text": "Hello <b>you</b>\nstill here\n\nA list:\n- one & two\n- three"})
     )
@@ -67,12 +73,14 @@ def test_plaintext_filter_escapes_and_builds_paragraphs_and_bullets():
 
 # Safety check -------------------------------------------------------------------------------
 def test_first_visit_to_the_program_shows_the_safety_check_first(client_logged_in):
+    """Opening the program for the first time leads to the safety check first."""
     response = client_logged_in.get(reverse("progress:index"))
     assert response.status_code == 302
     assert response.url.startswith(reverse("safety:check"))
 
 
 def test_first_visit_to_a_stage_shows_the_safety_check_and_returns_there(client_logged_in, user):
+    """Opening a stage first asks the safety check, then returns you to that stage."""
     url = reverse("progress:detail", args=["say-sorry"])
     response = client_logged_in.get(url)
     assert response.url == reverse("safety:check") + "?next=%2Fstages%2Fsay-sorry%2F"
@@ -83,6 +91,7 @@ def test_first_visit_to_a_stage_shows_the_safety_check_and_returns_there(client_
 
 
 def test_safety_check_requires_every_answer(client_logged_in, user):
+    """A safety check with answers missing asks for them and saves nothing."""
     response = client_logged_in.post(reverse("safety:check"), {"violence": "no"})
     assert response.status_code == 200
     assert "Please choose an answer." in response.content.decode()
@@ -90,6 +99,7 @@ def test_safety_check_requires_every_answer(client_logged_in, user):
 
 
 def test_safety_check_ignores_an_outside_next_url(client_logged_in):
+    """After the safety check you are never sent to another site, only into the program."""
     answers = dict(ALL_NO)
     response = client_logged_in.post(
         reverse("safety:check"), {**answers, "next": "https://evil.example/"}
@@ -98,6 +108,7 @@ def test_safety_check_ignores_an_outside_next_url(client_logged_in):
 
 
 def test_a_yes_shows_the_safety_message_and_keeps_the_program_open(client_logged_in, user):
+    """A yes on the safety check shows a safety message with help, and the program stays open."""
     answers = dict(ALL_NO) | {"afraid": "yes"}
     client_logged_in.post(reverse("safety:check"), answers)
     assert SafetyCheck.objects.get(user=user).any_yes
@@ -112,6 +123,7 @@ def test_a_yes_shows_the_safety_message_and_keeps_the_program_open(client_logged
 
 
 def test_answers_can_be_changed_later(client_logged_in, user):
+    """You can change your safety answers later; with all no, the safety message goes."""
     SafetyCheckFactory(user=user, afraid=True)
     page = client_logged_in.get(reverse("safety:check")).content.decode()
     assert "Your safety answers" in page
@@ -126,6 +138,7 @@ def test_answers_can_be_changed_later(client_logged_in, user):
 
 
 def test_all_no_shows_no_safety_message(program_client):
+    """Answering no to every safety question shows no safety message."""
     assert (
         safety_content.SAFETY_MESSAGE[:30]
         not in program_client.get(reverse("progress:index")).content.decode()
@@ -134,6 +147,7 @@ def test_all_no_shows_no_safety_message(program_client):
 
 # Overview and stage pages -------------------------------------------------------------------
 def test_overview_lists_every_section_in_order_with_status_text(program_client, user):
+    """The program overview lists every section in order, each marked completed or not started."""
     StageProgressFactory(user=user, status=StageProgress.Status.COMPLETED)
     full = program_client.get(reverse("progress:index")).content.decode()
     assert "1 of 7 stages completed" in full
@@ -145,6 +159,7 @@ def test_overview_lists_every_section_in_order_with_status_text(program_client, 
 
 
 def test_stage_page_shows_text_prompts_with_journal_links_and_exercise(program_client, user):
+    """A stage page shows its text, a Write about this link per prompt, and its exercise."""
     StageProgress.touch(user, "say-sorry")
     stage = content.for_reader(None).section("say-sorry")
     page = program_client.get(reverse("progress:detail", args=[stage.slug])).content.decode()
@@ -187,10 +202,12 @@ def test_every_mention_of_the_safety_page_links_to_it(program_client, user):
 
 @pytest.mark.parametrize("slug", [s["slug"] for s in content.SECTIONS])
 def test_every_section_renders(program_client, slug):
+    """Every section of the program opens."""
     assert program_client.get(reverse("progress:detail", args=[slug])).status_code == 200
 
 
 def test_opening_a_stage_marks_nothing_and_starting_it_marks_it_in_progress(program_client, user):
+    """Just reading a stage marks nothing; starting it marks it in progress."""
     program_client.get(reverse("progress:detail", args=["say-sorry"]))
     assert not StageProgress.objects.filter(user=user).exists()
     program_client.post(reverse("progress:start", args=["say-sorry"]))
@@ -200,6 +217,7 @@ def test_opening_a_stage_marks_nothing_and_starting_it_marks_it_in_progress(prog
 
 
 def test_completing_and_reopening_a_stage(program_client, user):
+    """A stage marked complete stays so on later visits until you reopen it."""
     program_client.get(reverse("progress:detail", args=["say-sorry"]))
     response = program_client.post(reverse("progress:complete", args=["say-sorry"]))
     assert response.url == reverse("progress:detail", args=["say-sorry"])
@@ -219,10 +237,12 @@ def test_completing_and_reopening_a_stage(program_client, user):
 
 
 def test_only_numbered_stages_can_be_completed(program_client):
+    """Only the numbered stages can be marked complete, not the FAQ."""
     assert program_client.post(reverse("progress:complete", args=["faq"])).status_code == 404
 
 
 def test_saving_an_exercise_marks_its_stage_in_progress_but_keeps_completed(program_client, user):
+    """Saving an exercise marks its stage in progress, and leaves a completed stage completed."""
     program_client.post(reverse("progress:complete", args=["take-responsibility"]))
     program_client.post(
         reverse("progress:memories"),
@@ -235,6 +255,7 @@ def test_saving_an_exercise_marks_its_stage_in_progress_but_keeps_completed(prog
 
 @frozen  # the message is cooling off for 24 hours from now
 def test_summary_shows_held_message_counts_not_site_messages(program_client, user):
+    """The summary says how many held messages are cooling off, not as a site alert."""
     from .factories_stages import HeldMessageFactory
 
     HeldMessageFactory(user=user)
@@ -271,6 +292,7 @@ def test_the_admin_holds_no_program_text_and_never_shows_answers(client, db):
     ],
 )
 def test_every_program_page_asks_the_safety_check_first(client_logged_in, name):
+    """Every page of the program leads to the safety check until it is answered."""
     response = client_logged_in.get(reverse(name))
     assert response.status_code == 302
     assert response.url.startswith(reverse("safety:check"))
@@ -294,7 +316,9 @@ def test_a_failed_save_leaves_nothing_behind(program_client, user, monkeypatch):
 
 
 def test_printed_summary_names_the_product_neutrally_in_discreet_mode(program_client, user):
-    """The summary's print header names the product and the date; in discreet mode the
+    """The printed summary is headed exback, or Notes in discreet mode.
+
+    The summary's print header names the product and the date; in discreet mode the
     product goes by its neutral name there."""
     head = 'class="print-only summary-head"><span class="summary-brand">'
     page = program_client.get(reverse("progress:summary")).content.decode()

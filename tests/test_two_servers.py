@@ -53,6 +53,7 @@ def log_in(browser, server, password=PASSWORD):
 
 
 def test_a_session_made_on_one_server_works_on_the_other(two_servers, person):
+    """Logged in through one server, you stay logged in when the next page comes from another."""
     a, b = two_servers
     browser = Browser()
     status, headers, _ = log_in(browser, a)
@@ -68,6 +69,7 @@ def test_a_session_made_on_one_server_works_on_the_other(two_servers, person):
 
 
 def test_a_journal_entry_written_on_one_server_is_read_on_the_other(two_servers, person):
+    """An entry written through one server opens, and turns up in search, through the other."""
     a, b = two_servers
     browser = Browser()
     log_in(browser, a)
@@ -90,6 +92,7 @@ def test_a_journal_entry_written_on_one_server_is_read_on_the_other(two_servers,
 
 
 def test_login_rate_limit_counts_attempts_across_servers(two_servers, person):
+    """Password guesses spread over two servers still lock out the sixth attempt on both."""
     a, b = two_servers
     browser = Browser()
     for attempt in range(5):
@@ -106,6 +109,7 @@ def test_login_rate_limit_counts_attempts_across_servers(two_servers, person):
 
 
 def test_pages_still_work_when_redis_is_unreachable(transactional_db, person, artifacts):
+    """With Redis down, people still log in and see their dashboard; the log says Redis is out."""
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: run with DATABASE_URL=postgres://… (CI does)")
     server = Server(server_env(REDIS_URL="redis://127.0.0.1:1/0"))  # nothing listens there

@@ -80,7 +80,9 @@ def every_text_value_in_the_database():
 # What is sealed -------------------------------------------------------------------------------
 @pytest.mark.django_db
 def test_a_known_sentence_written_everywhere_is_found_nowhere_in_the_tables(user):
-    """One sentence in every exercise, the journal and the safety answers; then every value of
+    """Whatever a person writes anywhere is unreadable to someone reading the database directly.
+
+    One sentence in every exercise, the journal and the safety answers; then every value of
     every table, read with SQL, and the sentence is in none of them."""
     words = f"{SECRET} in my own words"
     EntryFactory(user=user, title=words, body=words)
@@ -125,6 +127,7 @@ def test_a_known_sentence_written_everywhere_is_found_nowhere_in_the_tables(user
 
 @pytest.mark.django_db
 def test_search_tokens_do_not_contain_the_words(user):
+    """Search still finds your words, yet its index holds no readable piece of them."""
     entry = EntryFactory(user=user, title="", body="river")
     tokens = list(EntryToken.objects.filter(entry=entry).values_list("token", flat=True))
     assert len(tokens) == 3  # "riv", "rive", "river"
@@ -134,10 +137,12 @@ def test_search_tokens_do_not_contain_the_words(user):
 
 
 def test_the_same_text_encrypts_differently_each_time():
+    """Two people writing the same words cannot be matched up from the database."""
     assert crypto.encrypt("same") != crypto.encrypt("same")
 
 
 def test_index_key_is_not_the_encryption_key(settings):
+    """Neither the search index's key nor a key's fingerprint gives away the key to your words."""
     key = settings.ENCRYPTION_KEYS[0]
     raw = Fernet(key)
     derived = crypto._index_key(key)
@@ -147,6 +152,7 @@ def test_index_key_is_not_the_encryption_key(settings):
 
 
 def test_words_are_casefolded_accent_stripped_and_split_on_punctuation():
+    """Search matches words whatever their case, accents or punctuation: Café finds cafe."""
     assert crypto.normalise_words("Café, CAFÉ! naïve-Ärger x 42 l'été") == {
         "cafe",
         "naive",
@@ -158,6 +164,7 @@ def test_words_are_casefolded_accent_stripped_and_split_on_punctuation():
 
 @pytest.mark.django_db
 def test_totp_secrets_are_encrypted_and_login_still_works_after_rotation(client, user, settings):
+    """Authenticator app codes keep working after a key rotation; the secret is never readable."""
     from allauth.mfa.models import Authenticator
     from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 
@@ -191,6 +198,7 @@ def raw_entry(entry):
 
 @pytest.mark.django_db
 def test_rotation_keeps_everything_readable_and_searchable(settings, user):
+    """After the site's keys are rotated, every entry and memory reads and searches as before."""
     old_key = settings.ENCRYPTION_KEYS[0]
     old_entry = EntryFactory(user=user, title="Old", body="written under the old key")
     memory = MemoryFactory(user=user, what="the old lake")
@@ -223,6 +231,7 @@ def test_rotation_keeps_everything_readable_and_searchable(settings, user):
 
 @pytest.mark.django_db
 def test_rotation_does_not_change_versions_or_dates(settings, user):
+    """After a key rotation, entries keep their edit dates and no edit clashes with another tab."""
     entry = EntryFactory(user=user)
     settings.ENCRYPTION_KEYS = [Fernet.generate_key().decode(), *settings.ENCRYPTION_KEYS]
     call_command("rotate_keys", stdout=StringIO())
@@ -232,6 +241,7 @@ def test_rotation_does_not_change_versions_or_dates(settings, user):
 
 @pytest.mark.django_db
 def test_dry_run_counts_rows_per_key_and_changes_nothing(settings, user):
+    """Whoever runs the site can preview a key rotation, rows counted per key, with no change."""
     entry = EntryFactory(user=user, title="t", body="b")
     before = raw_entry(entry)
     settings.ENCRYPTION_KEYS = [Fernet.generate_key().decode(), *settings.ENCRYPTION_KEYS]
@@ -255,6 +265,7 @@ def lose_the_key_of(entry):
 
 @pytest.mark.django_db
 def test_rotation_skips_an_unreadable_row_reports_it_and_fails(settings, user):
+    """A rotation meeting an unreadable row names it, rotates the rest, and says keep old keys."""
     assert health.status(fresh=True).ok  # the site has run: its key is recorded
     readable = EntryFactory(user=user, body="still fine")
     lost = EntryFactory(user=user, body="will be lost")
@@ -271,6 +282,7 @@ def test_rotation_skips_an_unreadable_row_reports_it_and_fails(settings, user):
 
 
 def test_rotate_command_refuses_a_batch_size_below_one(db):
+    """Key rotation refuses a batch size below one rather than doing nothing."""
     with pytest.raises(CommandError):
         call_command("rotate_keys", batch_size=0)
 
@@ -278,6 +290,7 @@ def test_rotate_command_refuses_a_batch_size_below_one(db):
 # One unreadable row never takes a page down ---------------------------------------------------
 @pytest.mark.django_db
 def test_a_list_with_an_unreadable_entry_still_shows_the_rest(client_logged_in, user, caplog):
+    """One unreadable entry still leaves the journal, the entry page and the downloads working."""
     EntryFactory(user=user, title="Readable one", body="fine")
     lost = EntryFactory(user=user, title="Lost one", body="gone")
     lose_the_key_of(lost)
@@ -297,6 +310,7 @@ def test_a_list_with_an_unreadable_entry_still_shows_the_rest(client_logged_in, 
 
 @pytest.mark.django_db
 def test_an_unreadable_exercise_row_keeps_the_summary_and_export_working(program_client, user):
+    """One unreadable memory leaves the summary, marked, and the download working."""
     memory = MemoryFactory(user=user, what="a fine day")
     with connection.cursor() as cursor:
         cursor.execute(
@@ -312,6 +326,7 @@ def test_an_unreadable_exercise_row_keeps_the_summary_and_export_working(program
 
 @pytest.mark.django_db
 def test_saving_a_row_with_an_unreadable_value_keeps_its_token(user):
+    """Editing another part of a memory never wipes its unreadable part, which a key may restore."""
     memory = MemoryFactory(user=user, what="a fine day", where="the pier")
     token = seal_with_a_lost_key("x")
     with connection.cursor() as cursor:
@@ -325,6 +340,7 @@ def test_saving_a_row_with_an_unreadable_value_keeps_its_token(user):
 # Keys fail safe -------------------------------------------------------------------------------
 @pytest.mark.django_db
 def test_the_first_check_records_the_key_in_use(settings):
+    """A site's first key check notes which key it runs with, so a wrong key later is caught."""
     assert health.status(fresh=True).ok
     assert list(KeyCheck.objects.values_list("fingerprint", flat=True)) == [
         crypto.fingerprint(settings.ENCRYPTION_KEYS[0])
@@ -335,6 +351,7 @@ def test_the_first_check_records_the_key_in_use(settings):
 def test_a_wrong_key_fails_healthz_refuses_writes_and_stops_startup(
     client_logged_in, settings, user
 ):
+    """With a wrong key the health check fails, saving is paused, and the site won't restart."""
     EntryFactory(user=user, body="written with the right key")
     assert health.status(fresh=True).ok
     right_key = settings.ENCRYPTION_KEYS[0]
@@ -360,6 +377,7 @@ def test_a_wrong_key_fails_healthz_refuses_writes_and_stops_startup(
 
 @pytest.mark.django_db
 def test_a_wrong_key_is_caught_even_before_any_key_check_was_recorded(settings, user):
+    """A wrong key is caught even on a site that never noted its key, naming what can't be read."""
     EntryFactory(user=user, body="stored before key checks existed")
     settings.ENCRYPTION_KEYS = [Fernet.generate_key().decode()]
     result = health.status(fresh=True)
@@ -370,6 +388,7 @@ def test_a_wrong_key_is_caught_even_before_any_key_check_was_recorded(settings, 
 
 @pytest.mark.django_db
 def test_keys_in_the_wrong_order_are_refused(settings):
+    """Keys listed oldest first are refused with a wrong order message that prints neither."""
     old = settings.ENCRYPTION_KEYS[0]
     assert health.status(fresh=True).ok
     new = Fernet.generate_key().decode()
@@ -401,7 +420,9 @@ def deploy_errors():
 def test_after_a_rotation_the_old_key_alone_refuses_to_start_and_to_save(
     program_client, settings, user
 ):
-    """Started with the old key alone, the server passed every check, showed the rotated text as
+    """After a rotation, a site left with only the old key stops and names the fix, losing nothing.
+
+    Started with the old key alone, the server passed every check, showed the rotated text as
     unreadable, and a save replaced it for good. Now the check fails, naming the fix."""
     apology = ApologyFactory(user=user, draft="I am sorry for the things I said in March.")
     old, new = rotate_to_a_new_key(settings)
@@ -470,6 +491,7 @@ def test_the_deploy_check_records_no_key(settings):
 
 
 def test_healthz_is_ok_with_the_right_key(client, db):
+    """With the right key the health check says ok."""
     assert client.get(reverse("healthz")).status_code == 200
 
 
@@ -487,6 +509,7 @@ GOOD = Fernet.generate_key().decode()
     ],
 )
 def test_bad_keys_get_a_clear_error_that_never_prints_them(raw, message):
+    """A malformed, empty or repeated key stops the site with a message that never prints it."""
     with pytest.raises(ImproperlyConfigured, match=message) as error:
         keys.parse(raw)
     for part in raw.split(","):
@@ -495,6 +518,7 @@ def test_bad_keys_get_a_clear_error_that_never_prints_them(raw, message):
 
 
 def test_the_old_variable_name_still_works_with_a_deprecation_warning():
+    """A site still using JOURNAL_KEYS keeps working and is told to rename it ENCRYPTION_KEYS."""
     with pytest.warns(DeprecationWarning, match="Rename it to ENCRYPTION_KEYS"):
         assert keys.from_environment({"JOURNAL_KEYS": GOOD}) == [GOOD]
     assert keys.from_environment({"ENCRYPTION_KEYS": GOOD, "JOURNAL_KEYS": "x"}) == [GOOD]
@@ -524,12 +548,14 @@ def run_check(env):
 
 
 def test_refuses_to_start_without_keys_in_production():
+    """In production the site won't start without ENCRYPTION_KEYS, and says so."""
     result = run_check({"DEBUG": "false", "ALLOWED_HOSTS": "example.org"})
     assert result.returncode != 0
     assert "ENCRYPTION_KEYS is missing" in result.stderr
 
 
 def test_refuses_an_invalid_key_without_printing_it():
+    """An invalid key stops the site with a message that never prints the key."""
     result = run_check({"DEBUG": "false", "ENCRYPTION_KEYS": "not-a-key"})
     assert result.returncode != 0
     assert "key number 1 is not a valid key" in result.stderr
@@ -537,6 +563,7 @@ def test_refuses_an_invalid_key_without_printing_it():
 
 
 def test_development_derives_a_key_without_configuration():
+    """In development the site starts with no key configured."""
     result = run_check({"DEBUG": "true"})
     assert result.returncode == 0, result.stderr
 
@@ -544,6 +571,7 @@ def test_development_derives_a_key_without_configuration():
 # Upgrading a database written before everything was encrypted -----------------------------------
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_encrypts_rows_stored_in_plain_text(user):
+    """Upgrading an older site encrypts words stored in plain text, and people still read them."""
     from django.db.migrations.executor import MigrationExecutor
 
     before = [("stages", "0003_progress_and_exercises")]

@@ -13,6 +13,7 @@ from .helpers import log_in
 
 
 def test_a_discreet_person_sees_only_the_neutral_name(live_server, page, artifacts):
+    """In discreet mode the header, tab, footer and printed summary say Notes, never exback."""
     user = UserFactory(discreet=True)
     SafetyCheckFactory(user=user)
     log_in(page, live_server, user.email)

@@ -18,6 +18,7 @@ def draft_keys(page):
 def test_exercise_draft_survives_an_expired_session_and_is_cleared_once_saved(
     live_server, page, context, artifacts
 ):
+    """A memory typed as the session ends is back after logging in again, and gone once kept."""
     user = UserFactory()
     SafetyCheckFactory(user=user)
     log_in(page, live_server, user.email)
@@ -46,6 +47,7 @@ def test_exercise_draft_survives_an_expired_session_and_is_cleared_once_saved(
 
 
 def test_logging_out_forgets_every_draft_on_the_device(live_server, page):
+    """Logging out wipes every unsaved draft, exercise and journal alike, from the device."""
     user = UserFactory()
     SafetyCheckFactory(user=user)
     log_in(page, live_server, user.email)

@@ -80,17 +80,20 @@ def check_pages(page, base, paths, shots):
 
 
 def test_visitor_pages_reflow_with_a_one_row_header(live_server, page, shots):
+    """A visitor's pages never scroll sideways on a small phone and keep a one-row header."""
     problems = check_pages(page, live_server.url, VISITOR_PAGES, shots)
     assert not problems, problems
 
 
 def test_person_pages_reflow_with_a_one_row_header(live_server, page, person, password, shots):
+    """Signed-in pages never scroll sideways on a small phone and keep a one-row header."""
     log_in(page, live_server, person.email, password)
     problems = check_pages(page, live_server.url, PERSON_PAGES, shots)
     assert not problems, problems
 
 
 def test_phone_menu_opens_without_javascript(live_server, browser, person, password, shots):
+    """On a phone with JavaScript off, Menu still opens to the journal, Log out and quick exit."""
     context = browser.new_context(java_script_enabled=False, viewport=PHONE)
     page = context.new_page()
     try:
@@ -115,6 +118,7 @@ def test_phone_menu_opens_without_javascript(live_server, browser, person, passw
 def test_mood_chart_opens_on_the_latest_days_with_readable_labels(
     live_server, page, person, password
 ):
+    """On a phone the mood chart opens on the latest days, with labels at least 12 px tall."""
     log_in(page, live_server, person.email, password)
     page.set_viewport_size(PHONE_WIDE)
     page.goto(live_server.url + reverse("progress:selfcare"))
@@ -142,6 +146,7 @@ def test_mood_chart_opens_on_the_latest_days_with_readable_labels(
 def test_check_ins_are_cards_on_a_phone_and_a_table_on_a_desktop(
     live_server, page, person, password
 ):
+    """Check-ins show as labelled cards on a phone and as a table on a desktop."""
     log_in(page, live_server, person.email, password)
     url = live_server.url + reverse("progress:selfcare")
     page.set_viewport_size(PHONE)
@@ -159,6 +164,7 @@ def test_check_ins_are_cards_on_a_phone_and_a_table_on_a_desktop(
 def test_stage_page_has_the_program_beside_the_text_on_a_desktop(
     live_server, page, person, password, shots
 ):
+    """On a desktop a stage's exercise and progress sit at the top, beside its text."""
     log_in(page, live_server, person.email, password)
     page.set_viewport_size(DESKTOP)
     page.goto(live_server.url + reverse("progress:detail", args=["say-sorry"]))
@@ -174,7 +180,9 @@ def test_stage_page_has_the_program_beside_the_text_on_a_desktop(
 def test_the_stage_pages_program_column_grows_and_ends_cleanly_at_1280(
     live_server, page, person, password, shots, height
 ):
-    """At 1280 px the column beside the stage text held every section in a scroll box taller
+    """On a 1280 px screen the program beside a stage scrolls with the page, its last link whole.
+
+    At 1280 px the column beside the stage text held every section in a scroll box taller
     than the window, its last link cut in half. It is no scroll box now: scrolling the page
     brings its last link fully into view."""
     log_in(page, live_server, person.email, password)

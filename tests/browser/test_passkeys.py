@@ -202,7 +202,9 @@ def test_a_passkey_confirms_access_and_can_be_renamed_and_removed(
 
 
 def test_at_an_ip_address_the_passkey_pages_say_passkeys_cannot_work(live_server, page, artifacts):
-    """Browsers refuse WebAuthn for an IP address (http://127.0.0.1 is a secure context, yet
+    """At an IP address the passkey pages say passkeys cannot work and name the address that does.
+
+    Browsers refuse WebAuthn for an IP address (http://127.0.0.1 is a secure context, yet
     `navigator.credentials.create` throws): the log-in page and the add page say so in words
     beside the button, and name the address that works."""
     user = UserFactory()
@@ -231,7 +233,9 @@ def test_at_an_ip_address_the_passkey_pages_say_passkeys_cannot_work(live_server
 
 
 def test_without_webauthn_in_the_browser_the_log_in_page_says_so(live_server, page):
-    """A browser without WebAuthn (no `window.PublicKeyCredential`), on an address where it
+    """In a browser without passkeys, the log-in page says this browser does not offer them.
+
+    A browser without WebAuthn (no `window.PublicKeyCredential`), on an address where it
     would work, is told that this browser does not offer passkeys."""
     page.add_init_script("delete window.PublicKeyCredential;")
     page.goto(live_server.url + "/accounts/login/")

@@ -17,6 +17,7 @@ def exback_keys(page):
 
 @pytest.mark.parametrize("how", ["button", "shift three times"])
 def test_quick_exit_from_a_page_with_a_draft(live_server, page, settings, how, artifacts):
+    """Quick exit, by button or three Shifts, wipes the draft; Back shows only the log-in page."""
     settings.QUICK_EXIT_URL = live_server.url + "/healthz"  # a neutral page the test can reach
     user = UserFactory()
     log_in(page, live_server, user.email)

@@ -33,6 +33,7 @@ def reader(live_server, page, *, violence: bool, children: bool):
 
 
 def test_a_person_whose_ex_was_violent_walks_a_path_of_their_own(live_server, page, artifacts):
+    """Someone whose ex was violent reads their own text in every section, with no apology form."""
     user = reader(live_server, page, violence=True, children=False)
     page.screenshot(path=artifacts / "readers-unsafe-dashboard.png", full_page=True)
     for slug in SLUGS:
@@ -52,6 +53,7 @@ def test_a_person_whose_ex_was_violent_walks_a_path_of_their_own(live_server, pa
 def test_a_parent_reads_about_the_children_where_contact_comes_up(
     live_server, page, artifacts, violence
 ):
+    """A parent reads about the children on the time-and-space page and the contacts page."""
     reader(live_server, page, violence=violence, children=True)
     page.goto(live_server.url + reverse("progress:detail", args=["time-and-space"]))
     main = page.locator("main")

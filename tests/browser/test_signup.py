@@ -12,6 +12,7 @@ ZONE = "Pacific/Kiritimati"
 
 
 def test_sign_up_confirm_and_log_in(live_server, browser, artifacts):
+    """A newcomer signs up in their time zone, confirms with the emailed code, and logs in again."""
     # A browser that lives fourteen hours ahead of UTC.
     context = browser.new_context(timezone_id=ZONE)
     page = context.new_page()
@@ -55,6 +56,7 @@ def test_sign_up_confirm_and_log_in(live_server, browser, artifacts):
 
 
 def test_sign_up_without_javascript_keeps_the_site_time_zone(live_server, browser):
+    """Signing up with JavaScript off works, and the account keeps the site's time zone."""
     context = browser.new_context(timezone_id=ZONE, java_script_enabled=False)
     page = context.new_page()
     page.goto(live_server.url + "/accounts/signup/")
@@ -78,7 +80,9 @@ Intl.DateTimeFormat = new Proxy(Intl.DateTimeFormat, {
 
 
 def test_the_sign_up_page_reads_the_time_zone_only_as_the_form_is_sent(live_server, browser):
-    """Loading the sign-up page asks Intl for nothing (its time-zone data was a long task on
+    """The sign-up page opens without slow time-zone work, yet the account gets the browser's zone.
+
+    Loading the sign-up page asks Intl for nothing (its time-zone data was a long task on
     a slow phone, Lighthouse's mobile run); sending the form fills the hidden field first, so
     the account still starts in the browser's zone."""
     context = browser.new_context(timezone_id=ZONE)

@@ -158,6 +158,7 @@ def nu_checker():
 def test_every_page_is_accessible_valid_and_local(
     nu_checker, live_server, page, sweep_dirs, person_with_data, password
 ):
+    """Every page works with assistive tech, reflows at 320 px and loads nothing from elsewhere."""
     out, html_dir = sweep_dirs
     base = live_server.url
 
