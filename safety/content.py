@@ -55,7 +55,8 @@ SAFETY_MESSAGE = (
 # collapsed until opened or written in.
 #
 # Every part: the model field that stores it, its heading, what to write and an example (in our
-# own words), and what it implements (for the sources on the page and the README's table).
+# own words), and what it implements (for the sources on the page and the table in
+# docs/program.md).
 
 
 class PlanPart(NamedTuple):

@@ -95,7 +95,7 @@ def ensure_role(url):
     role = parts.username or ""
     if parts.hostname not in LOCAL_HOSTS or not re.fullmatch(r"[a-z_][a-z0-9_]*", role):
         raise SystemExit(
-            f"cannot connect to PostgreSQL at {parts.hostname} as {role!r}: see README, Benchmark"
+            f"cannot connect to PostgreSQL at {parts.hostname} as {role!r}: see docs/benchmark.md"
         )
     superuser = ["psql", "-h", parts.hostname or "127.0.0.1", "-p", str(parts.port or 5432),
                  "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-q", "-tAc"]  # fmt: skip

@@ -267,7 +267,7 @@ def drill(kind):
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     log = open(ROOT / "test-artifacts" / f"drill-{kind}.log", "w")  # noqa: SIM115
-    # The production server (README, Deploy): granian, chosen by `make bench`.
+    # The production server (docs/deploy.md): granian, chosen by `make bench`.
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "granian"), "--interface", "wsgi",
          "--host", "127.0.0.1", "--port", str(port), "--workers", "2",

@@ -99,7 +99,7 @@ def test_migrate_creates_the_cache_table_production_uses_without_redis(tmp_path)
 def test_after_a_rotation_a_server_with_the_old_key_alone_refuses_to_start(tmp_path):
     """After a key rotation, a server left with only the old key refuses to start and names the fix.
 
-    The rotation as the README gives it, in fresh processes on one database: migrate and
+    The rotation as docs/encryption.md gives it, in fresh processes on one database: migrate and
     serve with the old key, put a new key first and rotate, then start with the old key alone.
     `check --deploy` fails naming the fix and the WSGI application refuses to load; with both
     keys, newest first, both pass."""

@@ -14,7 +14,7 @@ def keys_read_what_is_stored(app_configs=None, **kwargs) -> list[checks.CheckMes
     return [
         checks.Error(
             f"Encryption keys: {result.message}",
-            hint="See the README, Encryption at rest: Rotating a key.",
+            hint="See docs/encryption.md, Rotating a key.",
             id="vault.E001",
         )
     ]

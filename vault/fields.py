@@ -21,7 +21,7 @@ logger = logging.getLogger(__name__)
 
 UNREADABLE_MESSAGE = (
     "This can't be read with the current encryption keys. Nothing is lost yet: the site's "
-    "operator can restore the key it was written with (see the README, Keys)."
+    "operator can restore the key it was written with (see docs/encryption.md)."
 )
 
 

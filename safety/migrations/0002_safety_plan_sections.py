@@ -19,7 +19,7 @@ to "Ways to stay calm and safe" or "People and places to reach", the optional pa
 and documents to keep ready"), so that going back loses no one's words. That part may then be
 over the old form's 3,000 characters: the old page shows it and asks for it shorter before
 saving. A row with a value the configured keys cannot read stops the migration (nothing is
-changed) rather than drop that value: restore the key first (README, Keys).
+changed) rather than drop that value: restore the key first (docs/encryption.md).
 """
 
 from django.db import migrations
@@ -46,8 +46,8 @@ NEW_PARTS = list(FOLD_BACK)
 def _cannot_go_back(plan) -> RuntimeError:
     return RuntimeError(
         f"safety_safetyplan id={plan.pk} holds a value the configured keys cannot read, and "
-        "migrating back would lose it. Restore the key it was written with (README, Keys), "
-        "then migrate back again. Nothing was changed."
+        "migrating back would lose it. Restore the key it was written with "
+        "(docs/encryption.md), then migrate back again. Nothing was changed."
     )
 
 

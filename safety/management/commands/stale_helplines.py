@@ -1,5 +1,6 @@
 """List the helplines due for another check: not checked for over a year (or --days), and
-those marked not yet verified. It only reads; the README (Helplines) says how to re-check."""
+those marked not yet verified. It only reads; docs/program.md (Re-checking the helplines) says
+how to re-check."""
 
 import datetime
 
