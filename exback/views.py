@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from keep.versions import Conflict
 from safety import services as safety_services
 from safety.forms import SafetyCheckForm
 from vault import health as vault_health
@@ -59,7 +60,7 @@ def account(request):
     if posted == SITUATION_FORM and situation_form.is_valid():
         try:
             safety_services.safety_check_save(user=request.user, form=situation_form)
-        except safety_services.Conflict as changed:
+        except Conflict as changed:
             conflict = situation_form.lost_to(changed.current)
         else:
             messages.success(request, "Your situation is saved. Only you can see it.")

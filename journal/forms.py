@@ -3,6 +3,8 @@ from typing import cast
 from crispy_forms.helper import FormHelper
 from django import forms
 
+from keep.submissions import token_field
+from keep.versions import version_field
 from stages import content
 from stages.models import Stage
 
@@ -78,7 +80,7 @@ class EntryForm(forms.Form):
 
 class NewEntryForm(EntryForm):
     prompt = forms.CharField(max_length=MAX_PROMPT_LENGTH, required=False, widget=forms.HiddenInput)
-    submission_token = forms.UUIDField(widget=forms.HiddenInput)
+    submission_token = token_field(required=True)
 
     def clean_prompt(self):
         """Only a prompt of the program is kept: the prompt is stored unencrypted, so it
@@ -90,7 +92,7 @@ class NewEntryForm(EntryForm):
 
 
 class EditEntryForm(EntryForm):
-    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    version = version_field(required=True)
 
 
 class EntryFilterForm(forms.Form):

@@ -48,6 +48,9 @@ class Entry(models.Model):
         related_name="journal_entries",
     )
     prompt = models.CharField(max_length=MAX_PROMPT_LENGTH, blank=True)
+    # The guards of keep.versions and keep.submissions act on these two fields. They are the
+    # journal's own, not keep.models': they came first (this version editable, the constraint
+    # below named for the journal), and matching keep.models would only be a migration.
     # Raised by each edit; an edit only applies to the version it was loaded from.
     version = models.PositiveIntegerField(default=1)
     # From the new-entry form: a second POST of the same form finds the first entry.

@@ -1,10 +1,11 @@
 """Writes that touch an entry and its search tokens together, so neither is half-saved."""
 
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import transaction
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
 
+from keep.submissions import made_by, save_once
+from keep.versions import update_at_version
 from vault import crypto
 
 from .models import Entry, EntryToken
@@ -24,11 +25,10 @@ def entry_create(
     *, user, title, body, mood=None, stage=None, prompt="", submission_token=None
 ) -> tuple[Entry, bool]:
     """Create an entry, or return the one already made from the same form (a double
-    submit), with whether it was created."""
-    if submission_token is not None:
-        existing = Entry.objects.for_user(user).filter(submission_token=submission_token).first()
-        if existing is not None:
-            return existing, False
+    submit, keep.submissions), with whether it was created."""
+    existing = made_by(Entry, user=user, token=submission_token)
+    if existing is not None:
+        return existing, False
     entry = Entry(
         user=user,
         title=title,
@@ -38,35 +38,25 @@ def entry_create(
         prompt=prompt,
         submission_token=submission_token,
     )
-    try:
-        with transaction.atomic():
-            entry.save(force_insert=True)
-            entry_index(entry=entry)
-    except IntegrityError:
-        # The same form, posted twice at once: the other request won the race.
-        if submission_token is None:
-            raise
-        existing = Entry.objects.for_user(user).filter(submission_token=submission_token).first()
-        if existing is None:
-            raise
-        return existing, False
-    return entry, True
+
+    def insert() -> Entry:
+        entry.save(force_insert=True)
+        entry_index(entry=entry)
+        return entry
+
+    # The same form, posted twice at once: the other request may win the race.
+    return save_once(insert, find=lambda: made_by(Entry, user=user, token=submission_token))
 
 
 @sensitive_variables("title", "body")
 def entry_update(*, entry: Entry, version: int, title, body, mood, stage) -> bool:
-    """Save new text if the entry is still at `version` (a conditional UPDATE), and
-    reindex it. False, with nothing written, when it changed elsewhere meanwhile."""
+    """Save new text if the entry is still at `version` (keep.versions' conditional UPDATE),
+    and reindex it. False, with nothing written, when it changed elsewhere meanwhile."""
     with transaction.atomic():
-        updated = Entry.objects.filter(pk=entry.pk, user_id=entry.user_id, version=version).update(
-            title=title,
-            body=body,
-            mood=mood,
-            stage=stage,
-            version=F("version") + 1,
-            updated_at=timezone.now(),
-        )
-        if not updated:
+        rows = Entry.objects.filter(pk=entry.pk, user_id=entry.user_id)
+        if not update_at_version(
+            rows, version, title=title, body=body, mood=mood, stage=stage, updated_at=timezone.now()
+        ):
             return False
         entry.title, entry.body, entry.mood, entry.stage = title, body, mood, stage
         entry.version = version + 1

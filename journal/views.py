@@ -7,7 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods, require_safe
 
-from safety.drafts import draft_owner
+from keep import drafts
 from stages.models import Stage
 from stages.program import program_for
 
@@ -43,7 +43,7 @@ def _stage_name(program, entry) -> str:
 
 
 def _mark_saved(request, draft_id):
-    request.session[SAVED_DRAFT_SESSION_KEY] = draft_id
+    drafts.mark_saved(request, draft_id, session_key=SAVED_DRAFT_SESSION_KEY)
 
 
 @never_cache
@@ -96,7 +96,7 @@ def new(request):
     else:
         stage, prompt = _prompt_from_query(request, program)
         form = NewEntryForm(
-            initial={"stage": stage, "prompt": prompt, "submission_token": uuid.uuid4()},
+            initial={"stage": stage, "prompt": prompt},  # a fresh token: keep.submissions
             program=program,
         )
     prompt = form["prompt"].value() or ""
@@ -107,7 +107,7 @@ def new(request):
             "form": form,
             "prompt": prompt,
             "draft_id": "new",
-            "draft_owner": draft_owner(request.user),
+            "draft_owner": drafts.draft_owner(request.user),
         },
     )
 
@@ -123,8 +123,8 @@ def detail(request, pk):
         {
             "entry": entry,
             "stage_name": _stage_name(program_for(request.user), entry),
-            "saved_draft": request.session.pop(SAVED_DRAFT_SESSION_KEY, ""),
-            "draft_owner": draft_owner(request.user),
+            "saved_draft": drafts.pop_saved(request, session_key=SAVED_DRAFT_SESSION_KEY),
+            "draft_owner": drafts.draft_owner(request.user),
         },
     )
 
@@ -185,7 +185,7 @@ def edit(request, pk):
             "current_stage_name": _stage_name(program, current) if current else "",
             "prompt": entry.prompt,
             "draft_id": str(entry.pk),
-            "draft_owner": draft_owner(request.user),
+            "draft_owner": drafts.draft_owner(request.user),
         },
     )
 

@@ -1,4 +1,3 @@
-import uuid
 from decimal import Decimal
 from typing import Any, cast
 
@@ -8,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from keep.saves import add_save_guards
+from keep.submissions import stamp_token
 from stages import content
 from vault.forms import blank_unreadable
 
@@ -79,27 +80,6 @@ class RangeFirstDecimalField(forms.DecimalField):
                     validator(value)
 
 
-MAX_VERSION = 2**31 - 1
-
-
-def add_save_guards(form, model, instance) -> None:
-    """Hidden fields that keep a person's words safe (services.py acts on them):
-    `version`, the version an edit was loaded from, so a save made meanwhile in another tab
-    is noticed rather than overwritten; and, on a form that adds a row, `submission_token`,
-    so a double submit adds one row."""
-    if any(f.name == "version" for f in model._meta.fields) and instance and instance.pk:
-        form.fields["version"] = forms.IntegerField(
-            widget=forms.HiddenInput, required=False, min_value=1, max_value=MAX_VERSION
-        )
-        form.initial["version"] = instance.version
-    if any(f.name == "submission_token" for f in model._meta.fields) and not (
-        instance and instance.pk
-    ):
-        form.fields["submission_token"] = forms.UUIDField(
-            widget=forms.HiddenInput, required=False, initial=uuid.uuid4
-        )
-
-
 class OwnedModelForm(forms.ModelForm):
     """A model form whose owner always comes from the signed-in person, never from the form.
     `user` is keyword-only so that `save(commit=False)` keeps ModelForm's meaning."""
@@ -113,8 +93,7 @@ class OwnedModelForm(forms.ModelForm):
         obj = super().save(commit=False)
         if user is not None:
             obj.user = user
-        if self.cleaned_data.get("submission_token"):
-            obj.submission_token = self.cleaned_data["submission_token"]
+        stamp_token(obj, self)
         if commit:
             obj.save()
         return obj

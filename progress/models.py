@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 
+from keep.models import SubmittedOnce, Versioned
 from safety.situation import Situation
 from stages import content
 from stages.models import Stage
@@ -114,30 +115,6 @@ class StageProgress(models.Model):
         progress.last_visited_at = timezone.now()
         progress.save()
         return progress
-
-
-class Versioned(models.Model):
-    """Something a person may edit in two tabs at once: a save names the version it was
-    loaded from, and loses to a save made meanwhile instead of overwriting it (services.py)."""
-
-    version = models.PositiveIntegerField(default=1, editable=False)
-
-    class Meta:
-        abstract = True
-
-
-class SubmittedOnce(Versioned):
-    """A row added by a form: the form's one-time token makes a double submit one row."""
-
-    submission_token = models.UUIDField(null=True, blank=True, editable=False)
-
-    class Meta:
-        abstract = True
-        constraints = [
-            models.UniqueConstraint(
-                fields=["user", "submission_token"], name="%(app_label)s_%(class)s_one_per_submit"
-            )
-        ]
 
 
 class OwnedQuerySet(models.QuerySet):

@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from keep import drafts, submissions, versions
 from safety import content as safety_content
-from safety import drafts
 from safety import views as safety_views
 from safety.situation import situation_for
 from stages import content
@@ -114,55 +114,20 @@ def _form_page(request, exercise: Exercise, form, *, template, saved, context=di
     conflict = None
     aside = _program(request).set_aside(exercise.key)
     if request.method == "POST" and aside is None:
-        if services.submitted_before(user=request.user, form=form):
+        if submissions.submitted_before(user=request.user, form=form):
             # A double submit: the first one saved it.
             messages.success(request, saved)
             return redirect(then or exercise.url_name)
         if form.is_valid():
             try:
                 _save(request, form, exercise, saved)
-            except services.Conflict as changed:
-                conflict = _conflict(form, changed.current)
+            except versions.Conflict as changed:
+                conflict = versions.lost_to(form, changed.current)
             else:
                 return redirect(then or exercise.url_name)
     return _exercise_page(
         request, exercise, template, {"form": form, "conflict": conflict, **context()}
     )
-
-
-def _conflict(form, current) -> list[tuple[str, str]]:
-    """After a save lost to one made meanwhile: keep what the person typed in the form (set
-    to the current version, so saving again keeps it), say so next to the form, and list
-    what was saved meanwhile, so both texts are on the page."""
-    form.data = form.data.copy()
-    form.data["version"] = str(current.version)
-    form.add_error(
-        None,
-        "This was changed in another tab or window after you opened it, so nothing was saved. "
-        "Your text is still in the form, and what was saved meanwhile is shown below it. "
-        "Keep what you want and save again.",
-    )
-    return saved_values(form, current)
-
-
-def saved_values(form, current) -> list[tuple[str, str]]:
-    """(label, saved value) for each visible field of the form, read from the saved row."""
-    answers = {**getattr(current, "sincerity", {}), **getattr(current, "answers", {})}
-    rows = []
-    for name, field in form.fields.items():
-        if field.widget.is_hidden:
-            continue
-        if name in answers:
-            value = answers[name]
-        elif hasattr(current, name):
-            value = getattr(current, name)
-        else:
-            continue
-        choices = dict(getattr(field, "choices", ()) or ())
-        if isinstance(value, dict):
-            value = choices.get(value.get("answer"), value.get("answer"))
-        rows.append((str(field.label or name), str(choices.get(value, value) or "")))
-    return rows
 
 
 def _answers_page(request, key: str, *, template: str, saved: str, context=lambda obj: {}):
@@ -773,10 +738,12 @@ def reach_out_now(request):
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            services.guarded_save(user=request.user, form=form)
-        except services.Conflict as changed:
+            services.exercise_save(
+                user=request.user, form=form, exercise=BY_KEY["reach_out"], moves_stage=False
+            )
+        except versions.Conflict as changed:
             if getattr(changed.current, "answers", None) != form.answers():
-                conflict = _conflict(form, changed.current)
+                conflict = versions.lost_to(form, changed.current)
         if conflict is None:  # saved, or the same answers sent twice
             return redirect("progress:reach_out_now_ground")
     return _urge_page(
@@ -826,9 +793,11 @@ def reach_out_now_end(request):
     the dashboard or the contact log."""
     form = UrgeForm(request.POST or None, safety_first=request.situation.unsafe)
     if request.method == "POST":
-        urge = services.submitted_before(user=request.user, form=form)
+        urge = submissions.submitted_before(user=request.user, form=form)
         if urge is None and form.is_valid():
-            urge = services.guarded_save(user=request.user, form=form)
+            urge = services.exercise_save(
+                user=request.user, form=form, exercise=BY_KEY["reach_out_now"], moves_stage=False
+            )
         if urge is not None:
             drafts.mark_saved(request)
             return _urge_ended(request, urge)

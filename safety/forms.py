@@ -1,54 +1,13 @@
 from django import forms
 
+from keep.versions import VersionedForm
 from vault.forms import blank_unreadable
 
 from . import content
 from .models import YES_NO, YES_NO_NOT_SURE, DangerCheck, SafetyCheck, SafetyPlan
 
-MAX_VERSION = 2**31 - 1
 
-CONFLICT_MESSAGE = (
-    "This was changed in another tab or window after you opened it, so nothing was saved. "
-    "Your text is still in the form, and what was saved meanwhile is shown below it. "
-    "Keep what you want and save again."
-)
-
-
-class Versioned(forms.BaseForm):
-    """A form over a row a person may edit in two tabs at once: a hidden `version` says which
-    version the form was loaded from (services.py refuses a save from a stale one), and after
-    such a refusal the form keeps what was typed and lists what was saved meanwhile."""
-
-    def add_version(self) -> None:
-        instance = getattr(self, "instance", None)
-        if instance is not None and instance.pk:
-            self.fields["version"] = forms.IntegerField(
-                widget=forms.HiddenInput, required=False, min_value=1, max_value=MAX_VERSION
-            )
-            self.initial["version"] = instance.version
-
-    def saved_value(self, current, name):
-        return getattr(current, name, None)
-
-    def lost_to(self, current) -> list[tuple[str, str]]:
-        """After a save lost to one made meanwhile: keep what the person typed (at the current
-        version, so saving again keeps it), say so above the form, and return (label, saved
-        value) for each visible field, so both texts are on the page."""
-        data = dict(self.data.items())  # one value per field: every field here has one
-        data[self.add_prefix("version")] = str(current.version)
-        self.data = data
-        self.add_error(None, CONFLICT_MESSAGE)
-        rows = []
-        for name, field in self.fields.items():
-            if field.widget.is_hidden:
-                continue
-            value = self.saved_value(current, name)
-            choices = dict(getattr(field, "choices", ()) or ())
-            rows.append((str(field.label or name), str(choices.get(value, value) or "")))
-        return rows
-
-
-class SafetyCheckForm(Versioned, forms.Form):
+class SafetyCheckForm(VersionedForm, forms.Form):
     """The safety questions, then the situation's: one required yes or no each, kept as the
     row's encrypted answers. The same form on the safety check and on the account page."""
 
@@ -89,7 +48,7 @@ class SafetyCheckForm(Versioned, forms.Form):
         return check
 
 
-class DangerCheckForm(Versioned, forms.Form):
+class DangerCheckForm(VersionedForm, forms.Form):
     """The danger check's questions: one required yes, no or not sure each, kept as the row's
     encrypted answers."""
 
@@ -135,7 +94,7 @@ def _plan_label(part: content.PlanPart) -> str:
     return part.heading
 
 
-class SafetyPlanForm(Versioned, forms.ModelForm):
+class SafetyPlanForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = SafetyPlan
         fields = [part.field for part in content.SAFETY_PLAN_SECTIONS]

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from keep.models import Versioned
 from vault.fields import EncryptedJSONField, EncryptedTextField
 
 from . import content
@@ -22,7 +23,7 @@ class OwnedQuerySet(models.QuerySet):
         return self.filter(user=user)
 
 
-class SafetyCheck(models.Model):
+class SafetyCheck(Versioned):
     """The safety check: the safety questions, asked before the program, and the person's
     situation (whether they share children with their ex), changeable at any time from the
     check or the account page. Read through safety.situation, never directly."""
@@ -32,8 +33,6 @@ class SafetyCheck(models.Model):
     # nor who has children. {"violence": "no", ..., "children": "yes"}
     answers = EncryptedJSONField(default=dict)
     updated_at = models.DateTimeField(auto_now=True)
-    # The version a form was loaded from: a save from a stale tab loses (services.py).
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = OwnedQuerySet.as_manager()
 
@@ -65,7 +64,7 @@ class SafetyCheck(models.Model):
         return self.updated_at <= now - datetime.timedelta(days=REVIEW_DAYS)
 
 
-class SafetyPlan(models.Model):
+class SafetyPlan(Versioned):
     """A private, printable safety plan: the steps of the Stanley-Brown Safety Planning
     Intervention in their order, then the optional parts that domestic-abuse safety planning
     adds (content.SAFETY_PLAN_STEPS and SAFETY_PLAN_OPTIONAL say what each one is for)."""
@@ -88,7 +87,6 @@ class SafetyPlan(models.Model):
     protective_orders = EncryptedTextField(max_length=3000, blank=True)
     after_leaving = EncryptedTextField(max_length=3000, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = OwnedQuerySet.as_manager()
 
@@ -202,7 +200,7 @@ class Helpline(models.Model):
         return digits.replace("#", "%23")
 
 
-class DangerCheck(models.Model):
+class DangerCheck(Versioned):
     """The danger check (content.DANGER_QUESTIONS): for a person whose safety answers suggest
     abuse, the signs research links to the greatest danger, answered yes, no or not sure. One
     per person, changeable at any time; what it means is decided here (`urgent`)."""
@@ -211,8 +209,6 @@ class DangerCheck(models.Model):
     # Encrypted, with no column saying whether any answer is yes. {"strangled": "no", ...}
     answers = EncryptedJSONField(default=dict)
     updated_at = models.DateTimeField(auto_now=True)
-    # The version a form was loaded from: a save from a stale tab loses (services.py).
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = OwnedQuerySet.as_manager()
 

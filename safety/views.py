@@ -14,7 +14,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from . import content, drafts, helplines, services
+from keep import drafts
+from keep.versions import Conflict
+
+from . import content, helplines, services
 from .exit import EXIT_CLEAR_SITE_DATA, clear_site_data, end_session
 from .forms import DangerCheckForm, SafetyCheckForm, SafetyPlanForm
 from .models import DangerCheck, SafetyPlan
@@ -50,7 +53,7 @@ def check(request):
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.safety_check_save(user=request.user, form=form)
-        except services.Conflict as changed:
+        except Conflict as changed:
             conflict = form.lost_to(changed.current)
         else:
             messages.success(
@@ -85,7 +88,7 @@ def danger_check(request, *, stage=None):
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.danger_check_save(user=request.user, form=form)
-        except services.Conflict as changed:
+        except Conflict as changed:
             saved = cast(DangerCheck, changed.current)
             # The same answers sent twice (a double click) are saved already.
             if saved.answers != form.answers():
@@ -122,7 +125,7 @@ def plan(request):
     if request.method == "POST" and form.is_valid():
         try:
             services.safety_plan_save(user=request.user, form=form)
-        except services.Conflict as changed:
+        except Conflict as changed:
             conflict = form.lost_to(changed.current)
         else:
             drafts.mark_saved(request)

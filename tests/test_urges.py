@@ -14,7 +14,7 @@ from django.db import connection
 from django.urls import reverse
 
 from progress.export import user_data
-from progress.models import HeldMessage, ReachOutCheck, Urge
+from progress.models import HeldMessage, ReachOutCheck, StageProgress, Urge
 from vault import crypto
 
 from .clock import frozen
@@ -320,6 +320,18 @@ def test_a_wait_is_counted_on_the_dashboard_straight_away(program_client):
     assert "You waited. That took strength" in page
     assert urges_resisted(page) == "1"
     assert "A hard moment, noted" in page  # recent activity
+
+
+def test_an_urge_after_the_dashboard_was_opened_is_counted_too(program_client, user):
+    """An urge ended after the dashboard was already open shows on its next visit."""
+    program_client.get(reverse("dashboard"))  # the figures are kept from here on
+    program_client.post(START, STEADY)
+    end(program_client, "waited")
+    page = program_client.get(reverse("dashboard")).content.decode()
+    assert urges_resisted(page) == "1"
+    assert Urge.objects.filter(user=user).count() == 1
+    # A moment of wanting to reach out is not work on a stage: no stage is marked under way.
+    assert not StageProgress.objects.filter(user=user).exists()
 
 
 # The stage pages --------------------------------------------------------------------------------
