@@ -140,8 +140,6 @@ TEMPLATES = [
                 "safety.exit.quick_exit_context",
                 "exback.privacy.site_name_context",
             ],
-            # {% url %} that remembers its answers (a page makes 30-40 reverse() calls).
-            "builtins": ["exback.templatetags.urls_once"],
         },
     },
 ]

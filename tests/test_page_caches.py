@@ -226,7 +226,8 @@ def test_deleting_an_account_leaves_no_figures(program_client, user):
 
 
 def render(source, **context):
-    return Template(source).render(Context(context))
+    """Render as a template that loads the remembering tag by name, as the hot pages do."""
+    return Template("{% load urls_once %}" + source).render(Context(context))
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,9 @@ Django's `reverse()` costs 25–45 µs a call, and a signed-in page makes 30–4
 header's navigation is drawn twice, wide and in the phone menu), about 1 ms a page. The URL
 patterns never change while a process runs, so the answer for a view name and its arguments
 is remembered per URLconf and script prefix (an LRU of 4,096: journal entry ids come and go).
-Loaded as a template builtin (config/settings.py), so every template's `{% url %}` is this.
+Loaded by name, `{% load urls_once %}`, in the templates on every signed-in page (base.html,
+the site navigation) and the busiest pages (dashboard, the program's pages, the journal
+list); every other template uses Django's own tag.
 """
 
 import functools
