@@ -1,9 +1,9 @@
 """Every exercise of the program, declared once.
 
-An exercise belongs to one stage and has one page (its URL name in the `stages` namespace is
+An exercise belongs to one stage and has one page (its URL name in the `progress` namespace is
 its key, and so is the name of its view in views.py), a model holding what the person wrote,
 and a form. The stage page lists a stage's exercises from here; the dashboard's recent
-activity, the personal summary (one template per exercise, `stages/summary/<key>.html`) and
+activity, the personal summary (one template per exercise, `progress/summary/<key>.html`) and
 the account export all read this list. Adding an exercise means one declaration below, plus
 its model, form, view and templates.
 """

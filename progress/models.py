@@ -1,3 +1,7 @@
+"""What each person has done in the program: their progress through the sections, the rows
+of the twelve exercises (everything they write is encrypted at rest, vault.fields) and the
+dashboard's kept figures (Overview)."""
+
 import datetime
 from decimal import Decimal
 

@@ -1,4 +1,7 @@
-"""The program's pages: one function per URL, with the URL's name (see urls.py).
+"""The program's pages as one person works through them: the sections with their progress,
+the twelve exercises, the personal summary and the urge flow. One function per URL, with the
+URL's name (see urls.py); the words come from stages.content, chosen for this reader; every
+write goes through services.py.
 
 Sign-in and a verified address are checked for every view by the site's middleware; the
 program adds one rule of its own, `safety_checked`: the safety check comes first."""
