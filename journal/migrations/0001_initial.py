@@ -6,7 +6,6 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-import exback.models
 import vault.fields
 
 
@@ -31,9 +30,8 @@ class Migration(migrations.Migration):
                 "constraints": [],
             },
             bases=("exback.user",),
-            managers=[
-                ("objects", exback.models.UserManager()),
-            ],
+            # The site's user manager is left out (the proxy was deleted in 0002 and no
+            # migration ever queried it), so the journal never imports the site.
         ),
         migrations.CreateModel(
             name="Entry",
