@@ -1,10 +1,13 @@
 """What a person's own check-ins, contacts and urges show side by side: the insights page and
 the figures in the account export.
 
-Everything counts over one bounded window, the last WINDOW_WEEKS weeks of seven days ending
-today (91 days), however long the history: three queries (`read`), each of dates, moods,
-hours and outcomes only. Nothing a person wrote is read, so nothing is decrypted, and nothing
-here is kept between requests. The rest are pure functions over those rows.
+Everything counts over one bounded window of weeks of seven days ending today: the weeks
+since the person's first check-in, contact or urge in the last WINDOW_WEEKS weeks (91 days),
+never fewer than MIN_WEEKS, however long the history. So a month of check-ins fills its chart
+instead of a third of it, and a year of them counts its last 13 weeks. Three queries (`read`),
+each of dates, moods, hours and outcomes only: nothing a person wrote is read, so nothing is
+decrypted, and nothing here is kept between requests. The rest are pure functions over those
+rows.
 
 The averages split the days with a check-in into three groups that never overlap: days with
 contact, the day after a contact (when that day had none of its own), and the other days,
@@ -21,30 +24,43 @@ from .models import Contact, SelfCareCheckIn, Urge
 
 WINDOW_WEEKS = 13
 WINDOW_DAYS = WINDOW_WEEKS * 7
+MIN_WEEKS = 4
 MIN_DAYS = 5
 GROUPS = ("contact", "after", "without")
 
 DAY = datetime.timedelta(days=1)
 TENTH = Decimal("0.1")
 
-# The charts' geometry, in the SVG's own units (its viewBox); both charts are as wide.
+# The charts' geometry, in the SVG's own units (its viewBox): both charts are as wide, and
+# the weeks shown share the plot's width.
 LEFT = 24  # room for the axis numbers
 RIGHT = 10
 TOP = 20  # room for the contact marks above the mood chart
 PLOT = 130  # the plot's height
 BOTTOM = 26  # room for the date labels
-DAY_WIDTH = 4
-WEEK_WIDTH = DAY_WIDTH * 7
-WIDTH = LEFT + WINDOW_DAYS * DAY_WIDTH + RIGHT
+PLOT_WIDTH = 364
+WIDTH = LEFT + PLOT_WIDTH + RIGHT
 HEIGHT = TOP + PLOT + BOTTOM
 BASELINE = TOP + PLOT
 MOOD_UNIT = PLOT // 5
-LABEL_EVERY_WEEKS = 4
+LABELS = 4  # dates under a chart, at most
 
 
-def window(today: datetime.date) -> tuple[datetime.date, datetime.date]:
-    """The first and last day counted: WINDOW_DAYS days ending today."""
-    return today - (WINDOW_DAYS - 1) * DAY, today
+def window(today: datetime.date, weeks: int = WINDOW_WEEKS) -> tuple[datetime.date, datetime.date]:
+    """The first and last day counted: `weeks` weeks of seven days ending today."""
+    return today - (7 * weeks - 1) * DAY, today
+
+
+def weeks_shown(first: datetime.date | None, today: datetime.date) -> int:
+    """How many weeks the window holds: from the week of the person's first row in the last
+    WINDOW_WEEKS weeks (`first`, None without any), between MIN_WEEKS and WINDOW_WEEKS."""
+    if first is None:
+        return MIN_WEEKS
+    return max(MIN_WEEKS, min(WINDOW_WEEKS, (today - first).days // 7 + 1))
+
+
+def _round(value: float) -> float:
+    return round(value, 2)
 
 
 def read(user, today: datetime.date) -> dict:
@@ -124,14 +140,19 @@ def groups(days: dict, contacts: set[datetime.date]) -> list[dict]:
     return found
 
 
-def urge_weeks(urges: Iterable[tuple], today: datetime.date) -> list[dict]:
-    """The urges of each week of the window, oldest first: how many ended without reaching
-    out (resisted) and how many with it (acted), by the person's local date."""
-    start, _ = window(today)
-    counts = {"resisted": [0] * WINDOW_WEEKS, "acted": [0] * WINDOW_WEEKS}
-    for created_at, outcome in urges:
-        index = (min(timezone.localtime(created_at).date(), today) - start).days // 7
-        if 0 <= index < WINDOW_WEEKS:
+def urge_dates(urges: Iterable[tuple], today: datetime.date) -> list[tuple]:
+    """(local date, outcome) per urge; one dated ahead of today counts as today's."""
+    return [(min(timezone.localtime(when).date(), today), outcome) for when, outcome in urges]
+
+
+def urge_weeks(urges: Iterable[tuple], today: datetime.date, weeks: int) -> list[dict]:
+    """The urges (from `urge_dates`) of each week of the window, oldest first: how many ended
+    without reaching out (resisted) and how many with it (acted)."""
+    start, _ = window(today, weeks)
+    counts = {"resisted": [0] * weeks, "acted": [0] * weeks}
+    for date, outcome in urges:
+        index = (date - start).days // 7
+        if 0 <= index < weeks:
             counts["acted" if outcome == Urge.Outcome.REACHED_OUT else "resisted"][index] += 1
     return [
         {
@@ -140,39 +161,40 @@ def urge_weeks(urges: Iterable[tuple], today: datetime.date) -> list[dict]:
             "resisted": counts["resisted"][index],
             "acted": counts["acted"][index],
         }
-        for index in range(WINDOW_WEEKS)
+        for index in range(weeks)
     ]
 
 
-def _date_labels(today: datetime.date) -> list[dict]:
-    """A date under the first day of every LABEL_EVERY_WEEKS-th week."""
-    start, _ = window(today)
+def _date_labels(today: datetime.date, weeks: int) -> list[dict]:
+    """A date under the first day of a week, at most LABELS of them, the first week's first."""
+    start, _ = window(today, weeks)
+    every = -(-weeks // LABELS)
+    week_width = PLOT_WIDTH / weeks
     return [
-        {
-            "date": start + 7 * week * DAY,
-            "x": LEFT + week * WEEK_WIDTH + DAY_WIDTH // 2,
-        }
-        for week in range(0, WINDOW_WEEKS, LABEL_EVERY_WEEKS)
+        {"date": start + 7 * week * DAY, "x": _round(LEFT + week * week_width)}
+        for week in range(0, weeks, every)
     ]
 
 
-def mood_chart(days: dict, contacts: set[datetime.date], today: datetime.date) -> dict:
+def mood_chart(days: dict, contacts: set[datetime.date], today: datetime.date, weeks: int) -> dict:
     """Geometry for the SVG of mood per day over the window, oldest first, each day of
     contact marked above the plot and by a line through it."""
-    start, _ = window(today)
+    start, _ = window(today, weeks)
+    day_width = PLOT_WIDTH / (7 * weeks)
+    gap = day_width / 4
     columns = []
-    for index in range(WINDOW_DAYS):
+    for index in range(7 * weeks):
         day = start + index * DAY
         mood = days[day][0] if day in days else None
         height = (mood or 0) * MOOD_UNIT
-        left = LEFT + index * DAY_WIDTH
+        left = LEFT + index * day_width
         columns.append(
             {
                 "date": day,
                 "mood": mood,
                 "contact": day in contacts,
-                "x": left + 0.5,
-                "mid": left + DAY_WIDTH / 2,
+                "x": _round(left + gap / 2),
+                "mid": _round(left + day_width / 2),
                 "y": BASELINE - height,
                 "height": height,
             }
@@ -185,9 +207,12 @@ def mood_chart(days: dict, contacts: set[datetime.date], today: datetime.date) -
         "right": WIDTH - RIGHT,
         "top": TOP,
         "baseline": BASELINE,
-        "bar_width": DAY_WIDTH - 1,
+        "bar_width": _round(day_width - gap),
+        # The contact mark, a triangle above the plot, as wide as a day up to 8 units.
+        "mark": _round(min(day_width, 8) / 2),
+        "mark_width": _round(min(day_width, 8)),
         "gridlines": [{"value": m, "y": BASELINE - m * MOOD_UNIT} for m in range(1, 6)],
-        "labels": _date_labels(today),
+        "labels": _date_labels(today, weeks),
         "recorded": sum(1 for c in columns if c["mood"]),
         "contacts": sum(1 for c in columns if c["contact"]),
     }
@@ -202,23 +227,25 @@ def _scale(highest: int) -> tuple[int, int]:
 
 
 def urge_chart(weeks: list[dict], today: datetime.date) -> dict:
-    """Geometry for the SVG of urges per week: two bars a week, resisted then acted on."""
+    """Geometry for the SVG of urges per week: two bars a week, resisted then acted on, side
+    by side and at most 24 units wide each."""
     top, step = _scale(max([max(w["resisted"], w["acted"]) for w in weeks] or [0]))
-    bar = (WEEK_WIDTH - 6) // 2
+    week_width = PLOT_WIDTH / len(weeks)
+    bar = min((week_width - 6) / 2, 24)
     columns = []
     for index, week in enumerate(weeks):
-        left = LEFT + index * WEEK_WIDTH + 2
+        left = LEFT + index * week_width + (week_width - 2 * bar - 2) / 2
         resisted = week["resisted"] * PLOT / top
         acted = week["acted"] * PLOT / top
         columns.append(
             {
                 **week,
-                "resisted_x": left,
-                "resisted_y": BASELINE - resisted,
-                "resisted_height": resisted,
-                "acted_x": left + bar + 2,
-                "acted_y": BASELINE - acted,
-                "acted_height": acted,
+                "resisted_x": _round(left),
+                "resisted_y": _round(BASELINE - resisted),
+                "resisted_height": _round(resisted),
+                "acted_x": _round(left + bar + 2),
+                "acted_y": _round(BASELINE - acted),
+                "acted_height": _round(acted),
             }
         )
     return {
@@ -228,12 +255,12 @@ def urge_chart(weeks: list[dict], today: datetime.date) -> dict:
         "left": LEFT,
         "right": WIDTH - RIGHT,
         "baseline": BASELINE,
-        "bar_width": bar,
+        "bar_width": _round(bar),
         "gridlines": [
-            {"value": value, "y": BASELINE - value * PLOT / top}
+            {"value": value, "y": _round(BASELINE - value * PLOT / top)}
             for value in range(step, top + 1, step)
         ],
-        "labels": _date_labels(today),
+        "labels": _date_labels(today, len(weeks)),
         "resisted": sum(w["resisted"] for w in weeks),
         "acted": sum(w["acted"] for w in weeks),
     }
@@ -241,23 +268,32 @@ def urge_chart(weeks: list[dict], today: datetime.date) -> dict:
 
 def figures(rows: dict, today: datetime.date) -> dict:
     """The window, the groups' averages and both charts, from `read`'s rows."""
-    start, end = window(today)
+    widest, _ = window(today)
     days = {
-        day: values for day, values in checkin_days(rows["checkins"], today).items() if day >= start
+        day: values
+        for day, values in checkin_days(rows["checkins"], today).items()
+        if day >= widest
     }
     contacts = contact_days(rows["contacts"], today)
-    weeks = urge_weeks(rows["urges"], today)
+    urges = urge_dates(rows["urges"], today)
+    first = min(
+        [*days, *(day for day in contacts if day >= widest), *(day for day, _ in urges)],
+        default=None,
+    )
+    shown = weeks_shown(first, today)
+    start, end = window(today, shown)
+    weeks = urge_weeks(urges, today, shown)
     in_window = sorted({*days, *(day for day in contacts if day >= start)}, reverse=True)
     return {
         "start": start,
         "end": end,
-        "window_days": WINDOW_DAYS,
-        "window_weeks": WINDOW_WEEKS,
+        "window_days": 7 * shown,
+        "window_weeks": shown,
         "minimum": MIN_DAYS,
         "checkin_days": len(days),
         "contact_days": sum(1 for day in contacts if day >= start),
         "groups": groups(days, contacts),
-        "mood_chart": mood_chart(days, contacts, today),
+        "mood_chart": mood_chart(days, contacts, today, shown),
         "urge_chart": urge_chart(weeks, today),
         # The mood chart's figures as rows: each day with a check-in or contact, newest first.
         "table": [

@@ -758,8 +758,9 @@ INSIGHTS = {
     "link": "Insights: your mood beside your contact",
     "title": "Your mood beside your contact",
     "intro": (
-        "Your own check-ins, contact log and urges, side by side, over the last 13 weeks. "
-        "Only days with a check-in count towards the averages."
+        "Your own check-ins, contact log and urges, side by side, week by week since the first "
+        "of them, over the last 13 weeks at most. Only days with a check-in count towards the "
+        "averages."
     ),
     "figures_title": "What your check-ins show",
     "mood": {

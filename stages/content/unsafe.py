@@ -477,9 +477,9 @@ TEXTS: dict[str, object] = {
         "link": "How you have felt after contact",
         "title": "How you have felt after contact",
         "intro": (
-            "Your own check-ins beside the days you noted contact, over the last 13 weeks. It is "
-            "a private record for you, and it asks nothing of you. Only days with a check-in "
-            "count towards the averages."
+            "Your own check-ins beside the days you noted contact, week by week since the first "
+            "of them, over the last 13 weeks at most. It is a private record for you, and it asks "
+            "nothing of you. Only days with a check-in count towards the averages."
         ),
         "figures_title": "How you felt, in your check-ins",
         "mood": {

@@ -1,8 +1,9 @@
 """The insights page (progress.insights, issue 25): a person's mood and sleep beside their
 contact, their urges week by week, the same figures in their export and on no one else's page.
 
-The clock stands at NOON (Wednesday 18 March 2026): the window is the 91 days from Thursday
-18 December 2025 to that day."""
+The clock stands at NOON (Wednesday 18 March 2026). The window is weeks of seven days ending
+that day, from the week of the person's first row: at least 4 weeks, at most 13 (the 91 days
+from Thursday 18 December 2025)."""
 
 import datetime
 import html
@@ -154,8 +155,9 @@ def test_a_month_with_a_few_contacts_gives_each_groups_average_and_days(user):
 
     assert {g["key"]: (g["days"], g["mood"], g["sleep"]) for g in found["groups"]} == EXPECTED
     assert (found["checkin_days"], found["contact_days"]) == (30, 6)
+    # Five weeks of seven days, from the week of the first check-in.
     assert (found["start"], found["end"]) == (
-        datetime.date(2025, 12, 18),
+        datetime.date(2026, 2, 12),
         datetime.date(2026, 3, 18),
     )
 
@@ -237,7 +239,7 @@ def test_urges_are_counted_week_by_week(user):
 
     weeks = insights.for_user(user, timezone.localdate())["urge_chart"]["weeks"]
 
-    assert len(weeks) == 13
+    assert len(weeks) == 4  # the fewest weeks shown
     assert (weeks[-1]["start"], weeks[-1]["end"]) == (
         datetime.date(2026, 3, 12),
         datetime.date(2026, 3, 18),
@@ -309,7 +311,7 @@ def test_the_charts_are_accessible_svg_drawn_on_the_server(program_client, user)
         assert re.search(rf'<desc id="{name}-desc">[^<]+</desc>', chart)
         assert 'width="100%"' in chart and "viewBox=" in chart
     mood_desc = re.search(r'<desc id="mood-chart-desc">([^<]+)', charts[0])[1]
-    assert mood_desc.startswith("30 of 91 days have a check-in; 6 days had contact.")
+    assert mood_desc.startswith("30 of 35 days have a check-in; 6 days had contact.")
     assert charts[0].count('class="contact-mark"') == 6
     assert charts[0].count('class="bar"') == 30
     page = response.content.decode()
@@ -334,13 +336,13 @@ def test_the_tables_hold_the_charts_figures(program_client, user):
     ]
     assert len(days["rows"]) == 1 + 30
     today = timezone.localdate()
-    contact_rows = [row for row in days["rows"][1:] if row[3] == "Contact"]
+    contact_rows = [row for row in days["rows"][1:] if row[3] == "Yes"]
     assert [row[0] for row in contact_rows] == [
         f"{today - d * DAY:%a} {(today - d * DAY).day} {today - d * DAY:%b}"
         for d in sorted(CONTACT_DAYS_AGO)
     ]
-    assert contact_rows[0][1:3] == ["2 / 5", "6.0 h"]  # 3 days ago
-    assert len(weeks["rows"]) == 1 + 13
+    assert contact_rows[0][1:3] == ["2", "6.0"]  # 3 days ago
+    assert len(weeks["rows"]) == 1 + 5
     assert weeks["rows"][-1] == ["12 Mar to 18 Mar", "1", "0"]
     assert weeks["rows"][-2] == ["5 Mar to 11 Mar", "0", "1"]
 
@@ -418,7 +420,10 @@ def test_the_page_costs_the_same_queries_with_a_year_of_data(
 
     assert response.status_code == 200
     assert len(year.captured_queries) == len(few.captured_queries)
-    assert "91 days with a check-in" in visible_text(response)
+    text = visible_text(response)
+    assert (
+        "18 December 2025 to 18 March 2026: 91 days with a check-in, 31 days with contact." in text
+    )
 
 
 # Where the page is reached, and where its figures go -----------------------------------------
@@ -442,9 +447,9 @@ def test_the_json_export_holds_the_figures(client_logged_in, user):
     data = json.loads(client_logged_in.get(reverse("account_export_json")).content)
 
     assert data["program"]["insights"] == {
-        "from": "2025-12-18",
+        "from": "2026-02-12",
         "to": "2026-03-18",
-        "days": 91,
+        "days": 35,
         "minimum_days": 5,
         "check_in_days": 30,
         "contact_days": 6,
@@ -463,7 +468,7 @@ def test_the_markdown_export_holds_the_figures(client_logged_in, user):
 
     text = client_logged_in.get(reverse("account_export_md")).content.decode()
 
-    assert "## My insights, 18 December 2025 to 18 March 2026" in text
+    assert "## My insights, 12 February 2026 to 18 March 2026" in text
     assert "30 days with a check-in, 6 days with contact" in text
     assert "- Days with contact (6 days): mood 2.3 out of 5, sleep 6.0 hours on average" in text
     assert "- The day after contact (6 days): mood 3.2 out of 5, sleep 7.0 hours on average" in text
