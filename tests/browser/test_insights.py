@@ -88,4 +88,7 @@ def test_insights_from_the_dashboard_at_320_and_1280_in_both_schemes(
             page.screenshot(
                 path=artifacts / f"insights-{reader}-{size}-{scheme}.png", full_page=True
             )
+    # On paper the charts are drawn in black and grey, whichever scheme the screen was in.
+    page.emulate_media(media="print", color_scheme="dark")
+    page.screenshot(path=artifacts / f"insights-{reader}-print.png", full_page=True)
     assert found == {}
