@@ -1,6 +1,7 @@
 """A person's own data: download everything (JSON, or the journal as Markdown) and delete
 the account. Downloads hold decrypted journal text, so they are never cached."""
 
+import datetime
 import html
 import json
 import re
@@ -123,6 +124,48 @@ def _md_line(text: str) -> str:
     return _md_text(" ".join(text.split()))
 
 
+# The insights page's groups, as the Markdown export names them (progress.insights.export).
+_INSIGHT_GROUPS = [
+    ("with_contact", "Days with contact"),
+    ("day_after_contact", "The day after contact"),
+    ("without_contact", "Days without contact"),
+]
+
+
+def _insights_markdown(user) -> list[str]:
+    """The insights page's figures (progress.insights), for a person with a check-in in its
+    window: figures only, none of what they wrote."""
+    from progress.insights import day_count, export
+
+    figures = export(user, timezone.localdate())
+    if not figures["check_in_days"]:
+        return []
+    start = datetime.date.fromisoformat(figures["from"]).strftime("%-d %B %Y")
+    end = datetime.date.fromisoformat(figures["to"]).strftime("%-d %B %Y")
+    lines = [
+        f"## My insights, {start} to {end}",
+        "",
+        f"From my check-ins and contact log: {day_count(figures['check_in_days'])} with a "
+        f"check-in, {day_count(figures['contact_days'])} with contact. An average needs at least "
+        f"{figures['minimum_days']} days with a check-in. This shows what happened together, "
+        "not what caused what.",
+        "",
+    ]
+    for key, label in _INSIGHT_GROUPS:
+        group = figures[key]
+        if group["mood"] is None:
+            said = "too few days to tell"
+        else:
+            said = f"mood {group['mood']} out of 5, sleep {group['hours_slept']} hours on average"
+        lines.append(f"- {label} ({day_count(group['days'])}): {said}")
+    lines += [
+        f"- Urges resisted: {figures['urges_resisted']}; reached out: "
+        f"{figures['urges_reached_out']}",
+        "",
+    ]
+    return lines
+
+
 @sensitive_variables()
 def export_markdown(user) -> str:
     """The journal as Markdown that renders as the person wrote it and nothing more: what they
@@ -133,6 +176,7 @@ def export_markdown(user) -> str:
         f"Exported {timezone.localtime().strftime('%-d %B %Y, %H:%M')} for {_md_line(user.email)}.",
         "",
     ]
+    lines += _insights_markdown(user)
     names = _section_names(user)
     for entry in _entries(user).iterator(chunk_size=200):
         created = timezone.localtime(entry.created_at).strftime("%-d %B %Y, %H:%M")

@@ -2,8 +2,11 @@
 
 from decimal import Decimal
 
+from django.utils import timezone
+
 from safety import export as safety_export
 
+from . import insights
 from .exercises import EXERCISES
 from .models import StageProgress
 
@@ -22,8 +25,8 @@ def _fields(obj, fields):
 
 def user_data(user) -> dict:
     """Return a JSON-serialisable dict of this person's safety answers and plan (written in
-    the safety app, exported with the program), progress and every exercise in the registry:
-    one query per exercise."""
+    the safety app, exported with the program), progress, every exercise in the registry
+    (one query each) and the insights page's figures (three queries)."""
     progress = StageProgress.objects.filter(user=user).select_related("stage")
     data = {
         **safety_export.user_data(user),
@@ -43,4 +46,5 @@ def user_data(user) -> dict:
         else:
             rows = rows.order_by(*exercise.export_order)
             data[exercise.export_key] = [_fields(obj, exercise.export_fields) for obj in rows]
+    data["insights"] = insights.export(user, timezone.localdate())
     return data

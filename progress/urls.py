@@ -7,6 +7,7 @@ app_name = "progress"
 urlpatterns = [
     path("", views.index, name="index"),
     path("summary/", views.summary, name="summary"),
+    path("insights/", views.insights, name="insights"),
     path("exercises/apology/", views.apology, name="apology"),
     path("exercises/self-care/", views.selfcare, name="selfcare"),
     path("exercises/self-care/today/", views.checkin_today, name="checkin_today"),

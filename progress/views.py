@@ -23,6 +23,7 @@ from safety import views as safety_views
 from safety.situation import situation_for
 from stages import content
 
+from . import insights as insight_figures
 from . import reports, services
 from .exercises import BY_KEY, URGE_STAGES, Exercise, for_stage
 from .forms import (
@@ -279,6 +280,25 @@ def summary(request):
         "progress/summary.html",
         {
             **reports.summary(request.user, _program(request)),
+            "situation": request.situation,
+        },
+    )
+
+
+@require_safe
+@safety_checked
+def insights(request):
+    """The person's mood and sleep beside their contact, and their urges week by week, over
+    the last 13 weeks (progress.insights), in the words written for this reader."""
+    texts = _program(request).text("INSIGHTS")
+    found = insight_figures.for_user(request.user, timezone.localdate())
+    return render(
+        request,
+        "progress/insights.html",
+        {
+            **found,
+            "texts": texts,
+            "said": insight_figures.in_words(found, texts),
             "situation": request.situation,
         },
     )

@@ -750,3 +750,51 @@ READINESS_WEIGHTS = [
     (4, "4"),
     (5, "5 – matters a lot"),
 ]
+
+# The insights page (progress.insights): a person's own check-ins beside their contact log and
+# urges. Each figure sentence takes {mood} or {sleep} and {days} ("6 days"); "too_few" takes
+# {days} and {minimum}. Never a word that reads a figure as a reason to be in touch.
+INSIGHTS = {
+    "link": "Insights: your mood beside your contact",
+    "title": "Your mood beside your contact",
+    "intro": (
+        "Your own check-ins, contact log and urges, side by side, week by week since the first "
+        "of them, over the last 13 weeks at most. Only days with a check-in count towards the "
+        "averages."
+    ),
+    "figures_title": "What your check-ins show",
+    "mood": {
+        "contact": "On days with contact, your mood averaged {mood} out of 5, over {days}.",
+        "after": "On the day after contact, your mood averaged {mood} out of 5, over {days}.",
+        "without": "On days without contact, your mood averaged {mood} out of 5, over {days}.",
+    },
+    "sleep": {
+        "contact": "On days with contact, you slept {sleep} hours on average, over {days}.",
+        "after": "On the day after contact, you slept {sleep} hours on average, over {days}.",
+        "without": "On days without contact, you slept {sleep} hours on average, over {days}.",
+    },
+    "groups": {
+        "contact": "Days with contact",
+        "after": "The day after contact",
+        "without": "Days without contact",
+    },
+    "too_few": "{group}: too few days to tell yet ({days} with a check-in; an average needs at "
+    "least {minimum}).",
+    "not_cause": "This shows what happened together, not what caused what.",
+    "how_counted": (
+        "A day counts once, however many contacts it had. Days without contact leave out the day "
+        "after a contact, which has its own figure."
+    ),
+    "mood_chart_title": "Your mood and the days of contact",
+    "urges_title": "Urges, week by week",
+    "urges_intro": "Each time you used the urge button, and where the moment ended.",
+    "resisted": "Resisted",
+    "acted": "Reached out",
+    "source": (
+        "These figures are worked out on our server each time you open this page, from the dates, "
+        "moods, hours of sleep and urges you saved, never from your notes. Nothing is sent "
+        "anywhere."
+    ),
+    "support": "",
+    "support_link": "",
+}

@@ -40,6 +40,7 @@ EVERYONE_TEXTS: dict[str, Any] = {
     "MEMORY_GUIDANCE": everyone.MEMORY_GUIDANCE,
     "DATE_IDEA_REMINDER": everyone.DATE_IDEA_REMINDER,
     "REACH_OUT_QUESTIONS": everyone.REACH_OUT_QUESTIONS,
+    "INSIGHTS": everyone.INSIGHTS,
     "EXERCISE_TITLES": {},
     "SET_ASIDE": {},
     # The exercise whose page, summary and place in the program are, for this reader, the

@@ -471,6 +471,57 @@ In many places a court can order someone to stay away from you. A helpline or a 
 }
 
 TEXTS: dict[str, object] = {
+    # The insights page: how the person felt after contact, in their own check-ins; never a
+    # figure read as a reason to be in touch, and support always in reach.
+    "INSIGHTS": {
+        "link": "How you have felt after contact",
+        "title": "How you have felt after contact",
+        "intro": (
+            "Your own check-ins beside the days you noted contact, week by week since the first "
+            "of them, over the last 13 weeks at most. It is a private record for you, and it asks "
+            "nothing of you. Only days with a check-in count towards the averages."
+        ),
+        "figures_title": "How you felt, in your check-ins",
+        "mood": {
+            "contact": "On days there was contact, your mood averaged {mood} out of 5, over {days}.",
+            "after": "On the day after contact, your mood averaged {mood} out of 5, over {days}.",
+            "without": "On days with no contact, your mood averaged {mood} out of 5, over {days}.",
+        },
+        "sleep": {
+            "contact": "On days there was contact, you slept {sleep} hours on average, over {days}.",
+            "after": "On the day after contact, you slept {sleep} hours on average, over {days}.",
+            "without": "On days with no contact, you slept {sleep} hours on average, over {days}.",
+        },
+        "groups": {
+            "contact": "Days there was contact",
+            "after": "The day after contact",
+            "without": "Days with no contact",
+        },
+        "too_few": "{group}: too few days to tell yet ({days} with a check-in; an average needs "
+        "at least {minimum}).",
+        "not_cause": "This shows what happened together, not what caused what.",
+        "how_counted": (
+            "A day counts once, however many contacts it had. Days with no contact leave out the "
+            "day after a contact, which has its own figure."
+        ),
+        "mood_chart_title": "Your mood and the days there was contact",
+        "urges_title": "Hard moments, week by week",
+        "urges_intro": "Each hard moment you noted, and where it ended.",
+        "resisted": "Got through",
+        "acted": "Ended in contact",
+        "support": (
+            "However these figures look, what you felt after contact matters. If contact leaves "
+            "you frightened, low or shaken, you don't have to carry it alone: a helpline can "
+            "listen and help you think about your safety. If you are in danger, call your local "
+            "emergency number."
+        ),
+        "support_link": "Helplines and support on the Safety page",
+        "source": (
+            "These figures are worked out on our server each time you open this page, from the "
+            "dates, moods, hours of sleep and hard moments you saved, never from your notes. "
+            "Nothing is sent anywhere."
+        ),
+    },
     "URGE_TITLE": "A hard moment",
     "URGE_ENDED": {
         "waited": (
