@@ -2,9 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from . import tools
-from .factories import PASSWORD, UserFactory
-from .factories_safety import SafetyCheckFactory
+from tests import tools
+from tests.factories import PASSWORD, UserFactory
+from tests.factories.safety import SafetyCheckFactory
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 BROWSER_DIR = Path(__file__).resolve().parent / "browser"
@@ -36,6 +36,14 @@ def program_client(client_logged_in, user):
     """Signed in as `user` (verified), who has answered the safety check (all no), so the
     program's pages open instead of asking it first."""
     SafetyCheckFactory(user=user)
+    return client_logged_in
+
+
+@pytest.fixture
+def afraid_client(client_logged_in, user):
+    """Signed in as `user` (verified), who told the safety check they have felt afraid of their
+    ex: a person for whom reconnecting is unsafe."""
+    SafetyCheckFactory(user=user, afraid=True)
     return client_logged_in
 
 

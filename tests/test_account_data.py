@@ -9,10 +9,9 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from journal.models import Entry, EntryToken
-
-from .clock import frozen
-from .factories_journal import EntryFactory, StageFactory
-from .factories_stages import ReadinessFactory
+from tests.clock import frozen
+from tests.factories.journal import EntryFactory, StageFactory
+from tests.factories.progress import ReadinessFactory
 
 pytestmark = pytest.mark.django_db
 

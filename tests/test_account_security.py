@@ -9,7 +9,6 @@ from urllib.parse import urlencode
 
 import pytest
 from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from allauth.usersessions.models import UserSession
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import get_hasher
@@ -22,29 +21,24 @@ from django.test import Client
 from django.urls import reverse
 
 from exback.passwords import HELP_TEXT
-
-from .clock import NOON, frozen
-from .factories import PASSWORD, UserFactory
-from .test_accounts import NEW_PASSWORD, code_in, current_code, reauthenticate_url, sign_up
+from tests.clock import NOON, frozen
+from tests.factories import PASSWORD, UserFactory
+from tests.helpers.accounts import (
+    NEW_PASSWORD,
+    code_in,
+    current_code,
+    log_in,
+    reauthenticate_url,
+    sign_up,
+    signed_in,
+    with_totp,
+)
 
 User = get_user_model()
 pytestmark = pytest.mark.django_db
 
 WRONG = "not-the-right-passphrase"
 REFUSED = "Too many failed login attempts"
-
-
-def with_totp(user):
-    """Turn on an authenticator app for `user`; returns its secret."""
-    secret = generate_totp_secret()
-    TOTP.activate(user, secret)
-    return secret
-
-
-def log_in(client, user, password=PASSWORD, **extra):
-    return client.post(
-        reverse("account_login"), {"login": user.email, "password": password}, **extra
-    )
 
 
 def log_in_with_code(client, user, secret):
@@ -54,10 +48,6 @@ def log_in_with_code(client, user, secret):
     response = client.post(reverse("mfa_authenticate"), {"code": current_code(secret)})
     assert response.status_code == 302
     return response
-
-
-def signed_in(client):
-    return client.get(reverse("dashboard")).status_code == 200
 
 
 # 1. The admin signs in through the site, and opens only with two-factor.

@@ -6,7 +6,6 @@ sentence case ("Change your password", not "Change Password"), and no page says 
 or "sign out" where the site says "log in" and "log out" (nor "Sign Up" for "Sign up")."""
 
 import re
-from html.parser import HTMLParser
 
 import pytest
 from allauth.account.forms import default_token_generator
@@ -18,117 +17,23 @@ from django.core import mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from .factories import PASSWORD
-from .test_accounts import code_in, current_code, sign_up
-from .test_passkeys import passkey
+from tests.factories import PASSWORD
+from tests.helpers.accounts import code_in, current_code, passkey, sign_up
+from tests.helpers.voice import voice_problems
 
 pytestmark = pytest.mark.django_db
-
-# Words that keep their capital after a heading's first word. Kept short: each is a proper
-# noun or an acronym a person reads as one.
-ALLOWED_CAPITALS = {
-    "I",  # the pronoun: "I have saved my recovery codes"
-    "QR",  # the QR code an authenticator app scans
-}
-
-# The elements a person reads as a page's headings, buttons and labels; and `a` with
-# Bootstrap's `btn` class, which looks like a button.
-CHECKED = {"title", "h1", "h2", "h3", "button", "label", "legend", "summary"}
-# The site says "log in" and "log out" ("Sign up" is the site's own word for joining).
-SIGN_IN_OUT = re.compile(r"\bsign(?:ed|ing|s)?[- ]?(?:in|out)\b", re.IGNORECASE)
-SIGN_UP_TITLE_CASE = re.compile(r"\bSign[- ]?Up\b")
-# Attributes whose words a person reads or hears.
-READ_ATTRIBUTES = {"title", "aria-label", "placeholder", "alt"}
-
-
-class VoiceParser(HTMLParser):
-    """The text of each checked element, and all the words a person reads on the page."""
-
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.elements: list[tuple[str, str]] = []
-        self.words: list[str] = []
-        # Every open element (tag, whether it is checked, its text so far), so that an end
-        # tag closes the element it belongs to.
-        self._open: list[tuple[str, bool, list[str]]] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        a = {key: value or "" for key, value in attrs}
-        self.words += [a[name] for name in READ_ATTRIBUTES if a.get(name)]
-        if tag == "input" and a.get("type") in {"submit", "button"} and a.get("value"):
-            self.elements.append(("button", a["value"]))
-        if tag in {"script", "style"}:
-            self._skip += 1
-        if tag not in self.VOID:
-            checked = tag in CHECKED or (tag == "a" and "btn" in a.get("class", "").split())
-            self._open.append((tag, checked, []))
-
-    def handle_endtag(self, tag):
-        if tag in {"script", "style"}:
-            self._skip = max(0, self._skip - 1)
-        for i in range(len(self._open) - 1, -1, -1):
-            if self._open[i][0] == tag:
-                for name, checked, parts in reversed(self._open[i:]):
-                    if checked:
-                        self.elements.append((name, " ".join("".join(parts).split())))
-                del self._open[i:]
-                return
-
-    def handle_data(self, data):
-        if self._skip:
-            return
-        self.words.append(data)
-        for _, checked, parts in self._open:
-            if checked:
-                parts.append(data)
-
-
-def parse(html):
-    parser = VoiceParser()
-    parser.feed(html)
-    parser.close()
-    return parser
-
-
-def title_case_words(text):
-    """Words after a sentence's first that start with a capital letter, unless allowed."""
-    found = []
-    for sentence in re.split(r"(?<=[.:?!·])\s+", text):
-        words = re.findall(r"[^\W\d_][\w'’]*", sentence)
-        found += [w for w in words[1:] if w[0].isupper() and w not in ALLOWED_CAPITALS]
-    return found
-
-
-def voice_problems(html):
-    """What on the page is not in the site's voice, as readable lines."""
-    page = parse(html)
-    problems = []
-    for name, text in page.elements:
-        if name == "title":
-            text = text.rsplit(" · ", 1)[0]  # "Log in · exback": the site's name last
-        if capitals := title_case_words(text):
-            problems.append(f"<{name}> {text!r} is in Title Case ({', '.join(capitals)})")
-    words = " ".join(" ".join(page.words).split())
-    for pattern in (SIGN_IN_OUT, SIGN_UP_TITLE_CASE):
-        for match in pattern.finditer(words):
-            start = max(0, match.start() - 40)
-            problems.append(f"says {match.group()!r}: …{words[start : match.end() + 40]}…")
-    return problems
 
 
 # The pages. Each builds what it needs and returns the response to check.
 
 
-def log_in(client, user):
+def log_in_as(client, user):
     response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
     assert response.status_code == 302
     return client
 
 
-def with_totp(user):
+def with_app_and_codes(user):
     TOTP.activate(user, generate_totp_secret())
     RecoveryCodes.activate(user)
 
@@ -143,12 +48,12 @@ def signed_out(name):
     return lambda client, user: get(client, name)
 
 
-def signed_in(name, setup=None, *, again=False):
+def signed_in_page(name, setup=None, *, again=False):
     """Logged in with the password, then given `setup` (an authenticator added before
     logging in would ask for it at log-in)."""
 
     def page(client, user):
-        log_in(client, user)
+        log_in_as(client, user)
         if setup:
             setup(user)
         if again:
@@ -180,7 +85,7 @@ def two_factor_at_log_in(client, user):
 
 def email_with_a_change_pending(client, user):
     EmailAddress.objects.create(user=user, email="next@example.com", verified=False)
-    log_in(client, user)
+    log_in_as(client, user)
     return get(client, "account_email")
 
 
@@ -192,14 +97,14 @@ def set_password(client, user):
 
 
 def with_everything(user):
-    with_totp(user)
+    with_app_and_codes(user)
     passkey(user, "my phone")
     passkey(user, "desk key", passwordless=False)
 
 
 def one_key(name):
     def page(client, user):
-        log_in(client, user)
+        log_in_as(client, user)
         key = passkey(user, "my phone")
         client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
         return get(client, name, pk=key.pk)
@@ -208,8 +113,8 @@ def one_key(name):
 
 
 def sessions_with_another(client, user):
-    log_in(client.__class__(), user)  # a second session elsewhere
-    log_in(client, user)
+    log_in_as(client.__class__(), user)  # a second session elsewhere
+    log_in_as(client, user)
     return get(client, "usersessions_list")
 
 
@@ -242,27 +147,31 @@ PAGES = {
     "confirm address by code": confirm_by_code,
     "two-factor at log-in": two_factor_at_log_in,
     # Signed in.
-    "log out": signed_in("account_logout"),
-    "email": signed_in("account_email"),
+    "log out": signed_in_page("account_logout"),
+    "email": signed_in_page("account_email"),
     "email with a change pending": email_with_a_change_pending,
-    "change password": signed_in("account_change_password"),
+    "change password": signed_in_page("account_change_password"),
     "set password": set_password,
-    "reauthenticate": signed_in("account_reauthenticate"),
-    "reauthenticate, all kinds": signed_in("account_reauthenticate", with_everything),
-    "reauthenticate with a code": signed_in("mfa_reauthenticate", with_everything),
-    "reauthenticate with a key": signed_in("mfa_reauthenticate_webauthn", with_everything),
-    "two-factor, none yet": signed_in("mfa_index"),
-    "two-factor, all kinds": signed_in("mfa_index", with_everything),
-    "activate authenticator app": signed_in("mfa_activate_totp", again=True),
-    "deactivate authenticator app": signed_in("mfa_deactivate_totp", with_totp, again=True),
-    "recovery codes": signed_in("mfa_view_recovery_codes", with_totp, again=True),
-    "new recovery codes": signed_in("mfa_generate_recovery_codes", with_totp, again=True),
-    "passkeys, none yet": signed_in("mfa_list_webauthn"),
-    "passkeys, two": signed_in("mfa_list_webauthn", with_everything),
-    "add a passkey": signed_in("mfa_add_webauthn", again=True),
+    "reauthenticate": signed_in_page("account_reauthenticate"),
+    "reauthenticate, all kinds": signed_in_page("account_reauthenticate", with_everything),
+    "reauthenticate with a code": signed_in_page("mfa_reauthenticate", with_everything),
+    "reauthenticate with a key": signed_in_page("mfa_reauthenticate_webauthn", with_everything),
+    "two-factor, none yet": signed_in_page("mfa_index"),
+    "two-factor, all kinds": signed_in_page("mfa_index", with_everything),
+    "activate authenticator app": signed_in_page("mfa_activate_totp", again=True),
+    "deactivate authenticator app": signed_in_page(
+        "mfa_deactivate_totp", with_app_and_codes, again=True
+    ),
+    "recovery codes": signed_in_page("mfa_view_recovery_codes", with_app_and_codes, again=True),
+    "new recovery codes": signed_in_page(
+        "mfa_generate_recovery_codes", with_app_and_codes, again=True
+    ),
+    "passkeys, none yet": signed_in_page("mfa_list_webauthn"),
+    "passkeys, two": signed_in_page("mfa_list_webauthn", with_everything),
+    "add a passkey": signed_in_page("mfa_add_webauthn", again=True),
     "rename a passkey": one_key("mfa_edit_webauthn"),
     "remove a passkey": one_key("mfa_remove_webauthn"),
-    "sessions": signed_in("usersessions_list"),
+    "sessions": signed_in_page("usersessions_list"),
     "sessions, two": sessions_with_another,
 }
 
@@ -343,7 +252,7 @@ def test_the_first_second_factor_and_its_recovery_codes_show_one_success_box(
 
     Turning on an authenticator app also makes recovery codes (shown on the next page):
     "your app is on" is said once, without "new codes, the old ones no longer work"."""
-    log_in(client, user)
+    log_in_as(client, user)
     client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
     client.get(reverse("mfa_activate_totp"))
     secret = client.session["mfa.totp.secret"]
@@ -357,8 +266,8 @@ def test_the_first_second_factor_and_its_recovery_codes_show_one_success_box(
 
 def test_new_recovery_codes_asked_for_say_the_old_ones_stop_working(transactional_db, client, user):
     """Making new codes on purpose still says so."""
-    log_in(client, user)
-    with_totp(user)
+    log_in_as(client, user)
+    with_app_and_codes(user)
     client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
     response = client.post(reverse("mfa_generate_recovery_codes"), follow=True)
     assert "Your new recovery codes are ready; the old ones no longer work." in success_boxes(

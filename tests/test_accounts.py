@@ -1,7 +1,6 @@
 """Accounts through django-allauth: sign up, verify, log in and out, reset a password."""
 
 import re
-from urllib.parse import urlencode
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -9,27 +8,15 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 
-from .clock import frozen
-from .factories import PASSWORD, UserFactory
+from tests.clock import frozen
+from tests.factories import PASSWORD, UserFactory
+from tests.helpers.accounts import NEW_PASSWORD, code_in, current_code, reauthenticate_url, sign_up
 
 User = get_user_model()
-NEW_PASSWORD = "another-quite-long-passphrase"
 
 
 def link_in(message):
     return re.search(r"https?://testserver(/\S+)", message.body).group(1)
-
-
-def code_in(message):
-    """The six-digit code of a confirmation email (ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED)."""
-    return re.search(r"^\s+(\d{6})$", message.body, re.MULTILINE).group(1)
-
-
-def sign_up(client, email="new@example.com", password1=NEW_PASSWORD, password2=None):
-    return client.post(
-        reverse("account_signup"),
-        {"email": email, "password1": password1, "password2": password2 or password1},
-    )
 
 
 @pytest.mark.django_db
@@ -242,18 +229,6 @@ def test_two_factor_pages_are_available(client_logged_in):
     response = client_logged_in.get(response["Location"])
     assert response.status_code == 200
     assert '<main id="main"' in response.content.decode()
-
-
-def reauthenticate_url(next_url):
-    return reverse("account_reauthenticate") + "?" + urlencode({"next": next_url})
-
-
-def current_code(secret):
-    import time
-
-    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 @pytest.mark.django_db

@@ -12,32 +12,24 @@ import pytest
 from django.urls import reverse
 
 from progress.models import Readiness
-from safety import content
+from safety import content as safety_content
 from safety.models import DangerCheck, Helpline
-
-from .factories import UserFactory
-from .factories_safety import DANGER_ALL_NO, DangerCheckFactory, SafetyCheckFactory
-from .factories_stages import ReadinessFactory
-from .test_vault import raw_values
+from tests.factories import UserFactory
+from tests.factories.progress import ReadinessFactory
+from tests.factories.safety import (
+    DANGER_ALL_NO,
+    DangerCheckFactory,
+    SafetyCheckFactory,
+    danger_check_form_data,
+)
+from tests.helpers.vault import raw_values
 
 pytestmark = pytest.mark.django_db
 
 READINESS = reverse("progress:readiness")
 DANGER_CHECK = reverse("safety:danger_check")
 URGENT = '<section class="danger-urgent'
-QUESTION_KEYS = [key for key, *_ in content.DANGER_QUESTIONS]
-
-
-@pytest.fixture
-def unsafe_client(client, user):
-    """Signed in as `user`, who told the safety check they have felt afraid of their ex."""
-    SafetyCheckFactory(user=user, afraid=True)
-    client.force_login(user)
-    return client
-
-
-def answers(**changes) -> dict[str, str]:
-    return {**DANGER_ALL_NO, **changes}
+QUESTION_KEYS = [key for key, *_ in safety_content.DANGER_QUESTIONS]
 
 
 def page(client, url=READINESS, **extra) -> str:
@@ -57,27 +49,27 @@ def visible_text_of(fragment: str) -> str:
 
 
 # Who sees it -----------------------------------------------------------------------------------
-def test_an_unsafe_person_sees_the_danger_check_at_the_readiness_url(unsafe_client):
+def test_an_unsafe_person_sees_the_danger_check_at_the_readiness_url(afraid_client):
     """Someone afraid of their ex finds a danger check where the getting-back-together aid would be.
 
     The readiness address shows the danger check, every question with yes, no and not sure,
     and none of the decision aid about getting back together."""
-    text = page(unsafe_client)
+    text = page(afraid_client)
     assert '<h1 class="h2">A danger check</h1>' in text
-    for _, question, _ in content.DANGER_QUESTIONS:
+    for _, question, _ in safety_content.DANGER_QUESTIONS:
         assert question in text
-    assert text.count('value="not_sure"') == len(content.DANGER_QUESTIONS)
+    assert text.count('value="not_sure"') == len(safety_content.DANGER_QUESTIONS)
     assert "Reasons for getting back together" not in text
     assert "not part of your path" not in text
     assert reverse("safety:plan") in text and 'href="/safety/"' in text
 
 
-def test_the_page_says_what_the_check_is_and_is_not(unsafe_client):
+def test_the_page_says_what_the_check_is_and_is_not(afraid_client):
     """The danger check says it is no diagnosis or score, names its source, and is private.
 
     Not a diagnosis or a score, adapted from the Danger Assessment with its source named,
     private and encrypted."""
-    text = page(unsafe_client)
+    text = page(afraid_client)
     assert "not a diagnosis and not a score" in text
     assert "Danger Assessment by Jacquelyn C. Campbell" in text
     assert "American Journal of Public Health, 2003" in text
@@ -91,12 +83,12 @@ def test_a_person_with_no_yes_sees_the_ordinary_decision_aid(program_client):
     assert "A danger check" not in text
 
 
-def test_the_stage_page_lists_the_danger_check_for_an_unsafe_person(unsafe_client):
+def test_the_stage_page_lists_the_danger_check_for_an_unsafe_person(afraid_client):
     """For someone afraid of their ex, the are-you-sure stage's exercise is the danger check.
 
     On the "are you sure?" part of the program the danger check is the exercise, not a step
     set aside."""
-    text = page(unsafe_client, reverse("progress:detail", args=["are-you-sure"]))
+    text = page(afraid_client, reverse("progress:detail", args=["are-you-sure"]))
     assert f'href="{READINESS}"' in text
     assert "A danger check" in text
     assert "Set aside for you" not in text
@@ -104,24 +96,24 @@ def test_the_stage_page_lists_the_danger_check_for_an_unsafe_person(unsafe_clien
 
 # What the answers lead to ------------------------------------------------------------------
 @pytest.mark.parametrize("key", QUESTION_KEYS)
-def test_any_yes_puts_the_urgent_step_above_everything_else(unsafe_client, user, key):
+def test_any_yes_puts_the_urgent_step_above_everything_else(afraid_client, user, key):
     """Any yes on the danger check opens the page with the emergency number and abuse line first.
 
     One yes, to any question: saved, and the page then opens with the country's emergency
     number and its abuse line, before the check itself and before any message."""
     user.country = "GB"
     user.save()
-    response = unsafe_client.post(READINESS, answers(**{key: "yes"}))
+    response = afraid_client.post(READINESS, danger_check_form_data(**{key: "yes"}))
     assert response.status_code == 302
     assert response.url == READINESS
     assert DangerCheck.objects.get(user=user).answers[key] == "yes"
 
-    text = page(unsafe_client)
+    text = page(afraid_client)
     assert before_in_main(text, URGENT) == ""
     main = text.split("<main", 1)[1]
     assert main.index(URGENT) < main.index(">A danger check</h2>") < main.index("<form")
     urgent = text.split(URGENT, 1)[1].split("</section>", 1)[0]
-    assert content.DANGER_URGENT_TITLE in urgent
+    assert safety_content.DANGER_URGENT_TITLE in urgent
     emergency = Helpline.objects.get(country="GB", is_emergency=True)
     refuge = Helpline.objects.get(country="GB", name="National Domestic Abuse Helpline (Refuge)")
     assert f'href="tel:{emergency.phone}"' in urgent
@@ -129,77 +121,77 @@ def test_any_yes_puts_the_urgent_step_above_everything_else(unsafe_client, user,
     assert "Samaritans" not in urgent  # the abuse lines, not every line
     assert reverse("safety:plan") in urgent
     assert reverse("safety:index") in urgent
-    assert content.DANGER_CALM not in text
+    assert safety_content.DANGER_CALM not in text
 
 
-@pytest.mark.parametrize("key", content.DANGER_NOT_SURE_IS_URGENT)
+@pytest.mark.parametrize("key", safety_content.DANGER_NOT_SURE_IS_URGENT)
 def test_not_sure_about_strangulation_a_weapon_or_threats_to_kill_is_urgent(
-    unsafe_client, user, key
+    afraid_client, user, key
 ):
     """Not knowing whether they could strangle, arm themselves or kill is itself a warning."""
-    DangerCheckFactory(user=user, answers=answers(**{key: "not_sure"}))
-    text = page(unsafe_client)
+    DangerCheckFactory(user=user, answers=danger_check_form_data(**{key: "not_sure"}))
+    text = page(afraid_client)
     assert before_in_main(text, URGENT) == ""
 
 
-def test_not_sure_elsewhere_is_met_gently_without_the_urgent_step(unsafe_client, user):
+def test_not_sure_elsewhere_is_met_gently_without_the_urgent_step(afraid_client, user):
     """Answering not sure on an ordinary question brings a gentle word, neither alarm nor all-clear.
 
     "Not sure" on a question where it is not itself a warning: a word about talking it
     through, no urgent block and no calm all-clear."""
-    DangerCheckFactory(user=user, answers=answers(jealous_control="not_sure"))
-    text = page(unsafe_client)
+    DangerCheckFactory(user=user, answers=danger_check_form_data(jealous_control="not_sure"))
+    text = page(afraid_client)
     assert URGENT not in text
-    assert content.DANGER_UNSURE in text
-    assert content.DANGER_CALM not in text
+    assert safety_content.DANGER_UNSURE in text
+    assert safety_content.DANGER_CALM not in text
 
 
-def test_all_no_shows_the_calm_line(unsafe_client, user):
+def test_all_no_shows_the_calm_line(afraid_client, user):
     """Answering no to everything saves the check and shows a calm line that help is still there.
 
     Every answer no: saved, with a calm line that the signs are still worth watching and help
     is there anyway."""
-    response = unsafe_client.post(READINESS, answers(), follow=True)
+    response = afraid_client.post(READINESS, danger_check_form_data(), follow=True)
     text = html.unescape(response.content.decode())
     assert URGENT not in text
-    assert content.DANGER_CALM in text
+    assert safety_content.DANGER_CALM in text
     assert "Your answers are saved" in text
     assert DangerCheck.objects.get(user=user).answers == DANGER_ALL_NO
 
 
-def test_leaving_is_named_as_a_dangerous_time(unsafe_client, user):
+def test_leaving_is_named_as_a_dangerous_time(afraid_client, user):
     """A yes to having left in the past year adds that leaving can be the most dangerous time."""
-    DangerCheckFactory(user=user, answers=answers(left="yes"))
-    assert content.DANGER_URGENT_LEAVING in page(unsafe_client)
+    DangerCheckFactory(user=user, answers=danger_check_form_data(left="yes"))
+    assert safety_content.DANGER_URGENT_LEAVING in page(afraid_client)
 
 
-def test_an_unknown_country_gets_the_international_directories(unsafe_client, user):
+def test_an_unknown_country_gets_the_international_directories(afraid_client, user):
     """With no country known, the urgent step points to the local emergency number and directories.
 
     With no country on the account and none in the browser's language, the urgent step says
     to call the local emergency number and lists the international directories."""
-    DangerCheckFactory(user=user, answers=answers(capable="yes"))
-    urgent = page(unsafe_client).split(URGENT, 1)[1].split("</section>", 1)[0]
+    DangerCheckFactory(user=user, answers=danger_check_form_data(capable="yes"))
+    urgent = page(afraid_client).split(URGENT, 1)[1].split("</section>", 1)[0]
     assert "call your local emergency number" in urgent
     for directory in Helpline.objects.international():
         assert directory.name in urgent
     assert reverse("account") in urgent  # where to choose a country
 
 
-def test_the_browsers_region_picks_the_country_as_on_the_safety_page(unsafe_client, user):
+def test_the_browsers_region_picks_the_country_as_on_the_safety_page(afraid_client, user):
     """With no country on the account, an Australian browser gets Australia's urgent numbers.
 
     No country on the account: the browser's language region chooses, as on the Safety
     page."""
-    DangerCheckFactory(user=user, answers=answers(weapon="yes"))
-    urgent = page(unsafe_client, HTTP_ACCEPT_LANGUAGE="en-AU,en;q=0.8").split(URGENT, 1)[1]
+    DangerCheckFactory(user=user, answers=danger_check_form_data(weapon="yes"))
+    urgent = page(afraid_client, HTTP_ACCEPT_LANGUAGE="en-AU,en;q=0.8").split(URGENT, 1)[1]
     assert "Australia emergency number" in urgent
     assert 'href="tel:000"' in urgent
     assert "1800RESPECT" in urgent
 
 
 def test_a_country_without_an_abuse_line_gets_its_emergency_number_and_the_directories(
-    unsafe_client, user
+    afraid_client, user
 ):
     """Someone in Switzerland, with no abuse line listed, gets the emergency number and directories.
 
@@ -207,8 +199,8 @@ def test_a_country_without_an_abuse_line_gets_its_emergency_number_and_the_direc
     international directories for an abuse service."""
     user.country = "CH"
     user.save()
-    DangerCheckFactory(user=user, answers=answers(strangled="yes"))
-    urgent = page(unsafe_client).split(URGENT, 1)[1].split("</section>", 1)[0]
+    DangerCheckFactory(user=user, answers=danger_check_form_data(strangled="yes"))
+    urgent = page(afraid_client).split(URGENT, 1)[1].split("</section>", 1)[0]
     assert "Switzerland emergency number" in urgent
     assert "We don't list a domestic-abuse line for Switzerland yet" in urgent
     assert "Hot Peach Pages" in urgent
@@ -224,14 +216,14 @@ def test_every_country_but_switzerland_has_an_abuse_line_marked():
 
 
 # Saving -----------------------------------------------------------------------------------------
-def test_bad_input_keeps_the_other_answers_and_saves_nothing(unsafe_client, user):
+def test_bad_input_keeps_the_other_answers_and_saves_nothing(afraid_client, user):
     """A missing or invalid answer gets a message beside it, keeps the other answers, saves nothing.
 
     A missing answer and one that is not a choice: messages beside them, every other
     answer still chosen, and nothing stored."""
-    data = answers(weapon="yes", capable="perhaps")
+    data = danger_check_form_data(weapon="yes", capable="perhaps")
     del data["strangled"]
-    response = unsafe_client.post(READINESS, data)
+    response = afraid_client.post(READINESS, data)
     text = response.content.decode()
     assert response.status_code == 200
     assert "Please choose an answer." in text
@@ -241,50 +233,52 @@ def test_bad_input_keeps_the_other_answers_and_saves_nothing(unsafe_client, user
     assert not DangerCheck.objects.filter(user=user).exists()
 
 
-def test_bad_input_leaves_saved_answers_as_they_were(unsafe_client, user):
+def test_bad_input_leaves_saved_answers_as_they_were(afraid_client, user):
     """A person who answered before and sends an incomplete form keeps what was saved."""
-    DangerCheckFactory(user=user, answers=answers(threats_to_kill="yes"))
-    data = answers()
+    DangerCheckFactory(user=user, answers=danger_check_form_data(threats_to_kill="yes"))
+    data = danger_check_form_data()
     del data["pregnant"]
-    assert unsafe_client.post(READINESS, data).status_code == 200
+    assert afraid_client.post(READINESS, data).status_code == 200
     assert DangerCheck.objects.get(user=user).answers["threats_to_kill"] == "yes"
 
 
-def test_answers_can_be_changed(unsafe_client, user):
+def test_answers_can_be_changed(afraid_client, user):
     """The page opens with the saved answers chosen, and a new save replaces them."""
-    check = DangerCheckFactory(user=user, answers=answers(escalating="yes"))
-    text = page(unsafe_client)
+    check = DangerCheckFactory(user=user, answers=danger_check_form_data(escalating="yes"))
+    text = page(afraid_client)
     assert re.search(r'name="escalating" value="yes"[^>]*checked', text)
-    unsafe_client.post(READINESS, {**answers(), "version": check.version})
+    afraid_client.post(READINESS, {**danger_check_form_data(), "version": check.version})
     check.refresh_from_db()
     assert check.answers == DANGER_ALL_NO
     assert check.version == 2
 
 
-def test_a_save_from_a_stale_tab_does_not_overwrite(unsafe_client, user):
+def test_a_save_from_a_stale_tab_does_not_overwrite(afraid_client, user):
     """Two tabs: the second save, from the older version, is refused and shows both."""
-    check = DangerCheckFactory(user=user, answers=answers(escalating="yes"))
-    unsafe_client.post(READINESS, {**answers(weapon="yes"), "version": check.version})
-    response = unsafe_client.post(READINESS, {**answers(), "version": check.version})
+    check = DangerCheckFactory(user=user, answers=danger_check_form_data(escalating="yes"))
+    afraid_client.post(
+        READINESS, {**danger_check_form_data(weapon="yes"), "version": check.version}
+    )
+    response = afraid_client.post(READINESS, {**danger_check_form_data(), "version": check.version})
     assert response.status_code == 200
     assert "changed in another tab" in response.content.decode()
-    assert DangerCheck.objects.get(user=user).answers == answers(weapon="yes")
+    assert DangerCheck.objects.get(user=user).answers == danger_check_form_data(weapon="yes")
 
 
-def test_the_same_answers_sent_twice_are_saved_once(unsafe_client, user):
+def test_the_same_answers_sent_twice_are_saved_once(afraid_client, user):
     """A double click: the second post finds its answers saved and moves on."""
     check = DangerCheckFactory(user=user)
-    data = {**answers(forced_sex="yes"), "version": check.version}
-    assert unsafe_client.post(READINESS, data).status_code == 302
-    assert unsafe_client.post(READINESS, data).status_code == 302
+    data = {**danger_check_form_data(forced_sex="yes"), "version": check.version}
+    assert afraid_client.post(READINESS, data).status_code == 302
+    assert afraid_client.post(READINESS, data).status_code == 302
     assert DangerCheck.objects.get(user=user).version == 2
 
 
 def test_a_post_to_the_readiness_url_never_saves_the_decision_aid_for_an_unsafe_person(
-    unsafe_client, user
+    afraid_client, user
 ):
     """What the danger check saves is the danger check: no decision-aid row appears."""
-    unsafe_client.post(READINESS, answers())
+    afraid_client.post(READINESS, danger_check_form_data())
     assert not Readiness.objects.filter(user=user).exists()
 
 
@@ -294,14 +288,14 @@ def test_another_person_cannot_see_or_change_it(client, user, other_user):
 
     Another person, unsafe too, gets their own empty check at both addresses, and their
     save is theirs alone."""
-    DangerCheckFactory(user=user, answers=answers(strangled="yes", capable="yes"))
+    DangerCheckFactory(user=user, answers=danger_check_form_data(strangled="yes", capable="yes"))
     SafetyCheckFactory(user=other_user, afraid=True)
     client.force_login(other_user)
     for url in (READINESS, DANGER_CHECK):
         text = page(client, url)
         assert URGENT not in text
         assert " checked" not in text.split("<form", 1)[1].split("</form>", 1)[0]
-    client.post(DANGER_CHECK, answers())
+    client.post(DANGER_CHECK, danger_check_form_data())
     assert DangerCheck.objects.get(user=user).answers["strangled"] == "yes"
     assert DangerCheck.objects.get(user=other_user).answers == DANGER_ALL_NO
 
@@ -312,13 +306,13 @@ def test_a_visitor_is_sent_to_log_in(client, url):
     response = client.get(url)
     assert response.status_code == 302
     assert response.url.startswith(reverse("account_login"))
-    assert client.post(url, answers()).status_code == 302
+    assert client.post(url, danger_check_form_data()).status_code == 302
     assert not DangerCheck.objects.exists()
 
 
-def test_the_answers_are_encrypted_at_rest(unsafe_client, user):
+def test_the_answers_are_encrypted_at_rest(afraid_client, user):
     """The database holds ciphertext, with no column that says whether any answer was yes."""
-    unsafe_client.post(READINESS, answers(strangled="yes"))
+    afraid_client.post(READINESS, danger_check_form_data(strangled="yes"))
     ((stored,),) = raw_values("safety_dangercheck", ["answers"])
     assert "strangled" not in stored and "yes" not in stored
     assert stored.startswith("gAAAAA")  # a Fernet token
@@ -327,17 +321,17 @@ def test_the_answers_are_encrypted_at_rest(unsafe_client, user):
 
 
 # Where else it appears ---------------------------------------------------------------------
-def test_the_summary_holds_the_danger_check_for_an_unsafe_person(unsafe_client, user):
+def test_the_summary_holds_the_danger_check_for_an_unsafe_person(afraid_client, user):
     """Your summary shows your danger check answers and what they mean, not the decision aid.
 
     The personal summary lists each question with its answer and what they mean, and
     nothing of the decision aid, even when it was answered before."""
     ReadinessFactory(user=user, reasons=[{"side": "for", "text": "Old times", "weight": 2}])
-    DangerCheckFactory(user=user, answers=answers(weapon="not_sure"))
-    text = page(unsafe_client, reverse("progress:summary"))
-    assert content.DANGER_QUESTIONS[2][1] in text
+    DangerCheckFactory(user=user, answers=danger_check_form_data(weapon="not_sure"))
+    text = page(afraid_client, reverse("progress:summary"))
+    assert safety_content.DANGER_QUESTIONS[2][1] in text
     assert "<dd>Not sure</dd>" in text
-    assert content.DANGER_SUMMARY["urgent"] in text
+    assert safety_content.DANGER_SUMMARY["urgent"] in text
     assert "Old times" not in text
 
 
@@ -351,25 +345,25 @@ def test_the_summary_shows_no_danger_check_to_a_person_with_no_yes(program_clien
     assert "Danger check" not in text
 
 
-def test_the_json_export_holds_the_danger_check(unsafe_client, user):
+def test_the_json_export_holds_the_danger_check(afraid_client, user):
     """The account's JSON export has the answers as given and whether they were urgent."""
-    DangerCheckFactory(user=user, answers=answers(pregnant="yes"))
-    data = json.loads(unsafe_client.get(reverse("account_export_json")).content)
+    DangerCheckFactory(user=user, answers=danger_check_form_data(pregnant="yes"))
+    data = json.loads(afraid_client.get(reverse("account_export_json")).content)
     danger = data["program"]["danger_check"]
-    assert danger["answers"] == answers(pregnant="yes")
+    assert danger["answers"] == danger_check_form_data(pregnant="yes")
     assert danger["urgent"] is True
 
 
 def test_the_urgent_page_costs_a_fixed_number_of_queries(
-    unsafe_client, user, django_assert_max_num_queries
+    afraid_client, user, django_assert_max_num_queries
 ):
     """The session, the user, the safety check, the danger check and two for the helplines."""
     user.country = "GB"
     user.save()
-    DangerCheckFactory(user=user, answers=answers(capable="yes"))
-    unsafe_client.get(READINESS)  # the first request of a session notes the verified email
+    DangerCheckFactory(user=user, answers=danger_check_form_data(capable="yes"))
+    afraid_client.get(READINESS)  # the first request of a session notes the verified email
     with django_assert_max_num_queries(6):
-        assert unsafe_client.get(READINESS).status_code == 200
+        assert afraid_client.get(READINESS).status_code == 200
 
 
 def test_a_person_can_open_the_danger_check_at_its_own_address(client, db):

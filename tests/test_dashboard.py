@@ -8,10 +8,8 @@ from django.utils import timezone
 
 from progress.models import StageProgress
 from stages.models import Stage
-
-from .clock import frozen
-from .factories_safety import SafetyCheckFactory
-from .factories_stages import (
+from tests.clock import frozen
+from tests.factories.progress import (
     ApologyFactory,
     CheckInFactory,
     ContactFactory,
@@ -19,6 +17,7 @@ from .factories_stages import (
     MemoryFactory,
     StageProgressFactory,
 )
+from tests.factories.safety import SafetyCheckFactory
 
 pytestmark = frozen
 

@@ -7,12 +7,10 @@ from django.urls import reverse
 from progress.models import Apology, Readiness
 from safety.situation import situation_for
 from stages import content
-
-from .clock import frozen
-from .factories_safety import SafetyCheckFactory
-from .factories_stages import ReadinessFactory
-from .test_stages_exercises import READY
-from .test_vault import raw_values
+from tests.clock import frozen
+from tests.factories.progress import ReadinessFactory, apology_form_data, readiness_form_data
+from tests.factories.safety import SafetyCheckFactory
+from tests.helpers.vault import raw_values
 
 pytestmark = [pytest.mark.django_db, frozen]
 
@@ -24,7 +22,7 @@ def test_reasons_are_saved_with_their_weights_encrypted_and_shown_again(program_
     program_client.post(
         URL,
         {
-            **READY,
+            **readiness_form_data(),
             "for_1": "We laughed every day",
             "for_1_weight": "4",
             "against_1": "We argued about money",
@@ -60,7 +58,7 @@ def test_each_weight_is_labelled_as_a_person_would_read_it_with_its_reason(progr
 
 def test_an_answer_that_suggests_waiting_is_named_with_why_and_what_next(program_client):
     """An answer that suggests waiting is named, with your answer, why it matters and what next."""
-    response = program_client.post(URL, {**READY, "impulsive": "yes"}, follow=True)
+    response = program_client.post(URL, readiness_form_data(impulsive="yes"), follow=True)
     html = response.content.decode()
     why, next_step = content.READINESS_CONCERNS["impulsive"]
     assert "1 thing worth a second look" in html
@@ -75,7 +73,7 @@ def test_heavier_reasons_against_are_a_concern(program_client):
     html = program_client.post(
         URL,
         {
-            **READY,
+            **readiness_form_data(),
             "for_1": "Shared friends",
             "for_1_weight": "2",
             "against_1": "I felt small around them",
@@ -109,7 +107,7 @@ def test_the_decision_aid_gives_way_to_the_danger_check_when_reconnecting_is_uns
     check (tests/test_danger_check.py), and the decision aid's answers posted to it save
     nothing."""
     SafetyCheckFactory(user=user, afraid=True)
-    html = client_logged_in.post(URL, READY, follow=True).content.decode()
+    html = client_logged_in.post(URL, readiness_form_data(), follow=True).content.decode()
     assert "Reasons for getting back together" not in html
     assert "A danger check" in html
     assert reverse("safety:plan") in html
@@ -129,7 +127,12 @@ def test_a_half_filled_reason_gets_a_message_next_to_it(
     program_client, user, changes, field, message
 ):
     """A half-filled or invalid reason gets a message beside it, keeps your text, saves nothing."""
-    data = {**READY, "against_1": "kept as typed", "against_1_weight": "2", **changes}
+    data = {
+        **readiness_form_data(),
+        "against_1": "kept as typed",
+        "against_1_weight": "2",
+        **changes,
+    }
     response = program_client.post(URL, data)
     html = response.content.decode()
     assert response.status_code == 200
@@ -143,7 +146,7 @@ def test_the_summary_holds_the_reasons_and_the_concerns(program_client):
     """Your summary shows your reasons with their weights and the next step for each concern."""
     program_client.post(
         URL,
-        {**READY, "band_aid": "yes", "against_1": "Old habits", "against_1_weight": "3"},
+        {**readiness_form_data(band_aid="yes"), "against_1": "Old habits", "against_1_weight": "3"},
     )
     html = program_client.get(reverse("progress:summary")).content.decode()
     assert "Old habits (3)" in html
@@ -152,13 +155,7 @@ def test_the_summary_holds_the_reasons_and_the_concerns(program_client):
 
 
 # The apology's sincerity check --------------------------------------------------------------
-APOLOGY = {
-    "has_reason": "yes",
-    "seeking_approval": "no",
-    "telling_them_what_they_want": "no",
-    "draft": "I'm sorry I missed your exhibition.",
-    "status": "draft",
-}
+APOLOGY = apology_form_data(seeking_approval="no", draft="I'm sorry I missed your exhibition.")
 
 
 def test_approval_seeking_gets_a_warm_reply(program_client, user):
@@ -194,7 +191,7 @@ def test_the_summary_holds_everything_written_in_the_early_stages(program_client
 
     Issue 14: the check-ins with their notes (the mood history), the contacts with what
     was noted, the held messages' words, the reach-out answers, and the memories' where and why."""
-    from .factories_stages import (
+    from tests.factories.progress import (
         CheckInFactory,
         ContactFactory,
         HeldMessageFactory,

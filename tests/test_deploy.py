@@ -3,11 +3,10 @@
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.tools import ROOT
 
 PRODUCTION_ENV = {
     "DEBUG": "false",

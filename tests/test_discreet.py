@@ -8,9 +8,8 @@ import pytest
 from django.urls import reverse
 
 from safety.models import SafetyCheck
-
-from .clock import frozen
-from .test_hostile_input import PAGES, VARIANTS, page_url, person_data, sign_in
+from tests.clock import frozen
+from tests.helpers.pages import PAGES, VARIANTS, page_url, person_data, sign_in
 
 pytestmark = [pytest.mark.django_db, frozen]
 

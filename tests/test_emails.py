@@ -6,73 +6,24 @@ import io
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-from allauth.account.adapter import get_adapter
-from allauth.core.context import request_context
 from django.core import mail
 from django.core.mail.backends import console as django_console
-from django.test import RequestFactory
 from django.urls import reverse
 
 from exback.mail import EmailBackend
-
-from .clock import frozen
-from .factories import PASSWORD, UserFactory
-from .test_account_security import log_in
-from .test_accounts import NEW_PASSWORD, sign_up
+from tests.clock import frozen
+from tests.factories import PASSWORD, UserFactory
+from tests.helpers.accounts import NEW_PASSWORD, log_in, sign_up
+from tests.helpers.emails import EMAILS, LINK, html_of, send
+from tests.tools import ROOT
 
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(__file__).resolve().parent.parent
-LINK = "http://testserver/accounts/confirm-email/" + "MQ:1vAbCd:" + "x" * 90 + "/"
 
-# Every email allauth (account and mfa) can send here, with what its template is given.
-NOTIFICATION = {"ip": "192.0.2.1", "user_agent": "Firefox", "timestamp": None}
-EMAILS = {
-    "account/email/email_confirmation_signup": {"code": "482913"},
-    "account/email/email_confirmation": {"activate_url": LINK},
-    "account/email/password_reset_key": {"password_reset_url": LINK},
-    "account/email/password_reset_code": {"code": "482913"},
-    "account/email/login_code": {"code": "482913"},
-    "account/email/account_already_exists": {"password_reset_url": LINK},
-    "account/email/unknown_account": {"signup_url": LINK},
-    "account/email/email_confirm": NOTIFICATION,
-    "account/email/email_changed": {**NOTIFICATION, "from_email": "a@x.org", "to_email": "b@x.org"},
-    "account/email/email_deleted": {**NOTIFICATION, "deleted_email": "old@x.org"},
-    "account/email/password_changed": NOTIFICATION,
-    "account/email/password_set": NOTIFICATION,
-    "account/email/password_reset": NOTIFICATION,
-    "mfa/email/totp_activated": NOTIFICATION,
-    "mfa/email/totp_deactivated": NOTIFICATION,
-    "mfa/email/recovery_codes_generated": NOTIFICATION,
-    "mfa/email/webauthn_added": NOTIFICATION,
-    "mfa/email/webauthn_removed": NOTIFICATION,
-}
 # Words a subject must never carry: an inbox preview is seen by others.
 NOT_IN_SUBJECTS = re.compile(r"\bex\b|relationship|partner|break ?up|love|getting back", re.I)
-
-
-def send(template_prefix, user, **extra):
-    """Send one email the way allauth does: through our adapter, during a request."""
-    request = RequestFactory().get("/")
-    with request_context(request):
-        context = {**EMAILS[template_prefix], **extra}
-        if user is not None:
-            context["user"] = user
-        if "timestamp" in context:
-            from django.utils import timezone
-
-            context["timestamp"] = timezone.now()
-        get_adapter(request).send_mail(template_prefix, user.email if user else "x@x.org", context)
-    return mail.outbox[-1]
-
-
-def html_of(message):
-    (html, mimetype) = message.alternatives[0]
-    assert mimetype == "text/html"
-    return html
 
 
 @pytest.mark.parametrize("template_prefix", EMAILS)

@@ -9,7 +9,6 @@ import subprocess
 import sys
 from html import unescape
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
@@ -18,10 +17,10 @@ from django.urls import reverse
 
 from safety.helplines import COUNTRY_NAMES
 from safety.models import Helpline
-
-from .clock import NOON, frozen
-from .factories import UserFactory
-from .factories_safety import HelplineFactory
+from tests.clock import NOON, frozen
+from tests.factories import UserFactory
+from tests.factories.safety import HelplineFactory
+from tests.tools import ROOT
 
 pytestmark = pytest.mark.django_db
 
@@ -122,7 +121,7 @@ def test_a_country_without_helplines_is_refused_next_to_the_field(client, user):
 
 
 # Kept true (issue 22) ---------------------------------------------------------------------------
-DATA = Path(__file__).resolve().parent.parent / "safety" / "data" / "helplines.json"
+DATA = ROOT / "safety" / "data" / "helplines.json"
 FIELDS = ["purpose", "is_emergency", "phone", "text", "chat_url", "hours", "source_url"]
 FIELDS += ["verified", "note", "order"]
 
@@ -227,11 +226,10 @@ def test_stale_helplines_exits_zero_from_the_command_line(tmp_path):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings"}
     env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'helplines.sqlite3'}"
     manage = [sys.executable, "manage.py"]
-    root = DATA.parent.parent.parent
-    subprocess.run([*manage, "migrate", "-v0"], cwd=root, env=env, check=True)  # noqa: S603
+    subprocess.run([*manage, "migrate", "-v0"], cwd=ROOT, env=env, check=True)  # noqa: S603
     result = subprocess.run(  # noqa: S603
         [*manage, "stale_helplines", "--days", "0"],
-        cwd=root,
+        cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,

@@ -12,7 +12,6 @@ and no log line may hold what was typed. After a save the page is opened again, 
 would, so the next post carries a fresh one-time token and the current version.
 """
 
-import datetime as dt
 import logging
 import uuid
 from dataclasses import dataclass, field
@@ -29,32 +28,17 @@ from django.db import connection
 from django.db.models import Count, ForeignKey, Max, OuterRef, Subquery
 from django.http import UnreadablePostError
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from exback.bad_requests import bad_request
 from journal.models import Entry
-from progress.models import SelfCareCheckIn, StageProgress
-from reminders import emails as reminder_emails
-from reminders.models import ReminderSettings, SentReminder
-
-from .clock import frozen
-from .factories import PASSWORD
-from .factories_journal import EntryFactory
-from .factories_safety import SafetyCheckFactory
-from .factories_stages import (
-    ApologyFactory,
-    CheckInFactory,
-    ContactFactory,
-    DateIdeaFactory,
-    FeelingSignFactory,
-    HeldMessageFactory,
-    MemoryFactory,
-    PatternAnswersFactory,
-    ReachOutCheckFactory,
-    ReadinessFactory,
-    ResponsibilityFactory,
-)
+from progress.models import SelfCareCheckIn
+from tests.clock import frozen
+from tests.factories import PASSWORD
+from tests.factories.progress import checkin_form_data
+from tests.factories.safety import SafetyCheckFactory, safety_check_form_data
+from tests.helpers.pages import PAGES, VARIANTS, VISITOR_DATA, page_url, person_data, sign_in
 
 pytestmark = [pytest.mark.django_db, frozen]
 
@@ -116,74 +100,6 @@ QUERIES = [
     "&next=dashboard",
     "stage=%00&page=%00&q=%00",
 ]
-
-# The program section used for pages that take a slug, and one the person has completed.
-OPEN_STAGE = "say-sorry"
-COMPLETED_STAGE = "take-care-of-yourself"
-STARTED_STAGE = "time-and-space"
-
-
-# Pages ---------------------------------------------------------------------------------------
-def _patterns(resolver: URLResolver, namespace: str | None = None, params=()):
-    """(name, pattern, its parameters with those of the includes above it) for each URL."""
-    for pattern in resolver.url_patterns:
-        here = (*params, *pattern.pattern.regex.groupindex)
-        if isinstance(pattern, URLResolver):
-            yield from _patterns(pattern, pattern.namespace or namespace, here)
-        elif isinstance(pattern, URLPattern) and pattern.name:
-            yield (f"{namespace}:{pattern.name}" if namespace else pattern.name), pattern, here
-
-
-def _page_names() -> list[tuple[str, list[str], bool]]:
-    """(URL name, its parameters, whether it is allauth's) for exback's, safety's, the
-    program's, the journal's and allauth's URL patterns, in the order the URLconf lists them."""
-    return [
-        (name, list(params), pattern.callback.__module__.startswith("allauth."))
-        for name, pattern, params in _patterns(get_resolver())
-        if pattern.callback.__module__.startswith(
-            ("exback.", "safety.", "stages.", "journal.", "reminders.", "allauth.")
-        )
-    ]
-
-
-PAGES = _page_names()
-
-# Where a page with parameters takes them from: the person's data (see `person`), by name.
-PARAMETERS = {
-    ("progress:checkin_edit", "pk"): "checkin",
-    ("progress:checkin_delete", "pk"): "checkin",
-    ("progress:contact_edit", "pk"): "contact",
-    ("progress:contact_delete", "pk"): "contact",
-    ("progress:message_detail", "pk"): "message",
-    ("progress:message_rewrite", "pk"): "message",
-    ("progress:message_decide", "pk"): "message",
-    ("progress:message_delete", "pk"): "message",
-    ("progress:responsibility_edit", "pk"): "responsibility",
-    ("progress:responsibility_delete", "pk"): "responsibility",
-    ("progress:memory_edit", "pk"): "memory",
-    ("progress:memory_delete", "pk"): "memory",
-    ("progress:detail", "slug"): "open_stage",
-    ("progress:start", "slug"): "open_stage",
-    ("progress:complete", "slug"): "started_stage",
-    ("progress:reopen", "slug"): "completed_stage",
-    ("journal:detail", "pk"): "entry",
-    ("journal:edit", "pk"): "entry",
-    ("journal:delete", "pk"): "entry",
-    ("account_session_end", "pk"): "other_session",
-    # The one-click unsubscribe link of a reminder the person was sent.
-    ("reminders:unsubscribe", "token"): "unsubscribe_token",
-    # allauth's pages for one passkey: none of the person's.
-    ("mfa_edit_webauthn", "pk"): "no_such_row",
-    ("mfa_remove_webauthn", "pk"): "no_such_row",
-    # allauth's links from emails, with keys that are not (or no longer) valid.
-    ("account_confirm_email", "key"): "bad_key",
-    ("account_reset_password_from_key", "uidb36"): "bad_uid",
-    ("account_reset_password_from_key", "key"): "bad_key",
-}
-
-
-# Pages walked a second time with other parameters: a completed stage's has the reopen form.
-VARIANTS = {"progress:detail": [{"slug": "completed_stage"}, {"slug": "started_stage"}]}
 
 
 def _cases():
@@ -373,15 +289,6 @@ def variants(form: Form):
         yield f"button {button[0]}", changed, {}
 
 
-# What a visitor's pages take from the URL: nothing of anyone's.
-VISITOR_DATA = {
-    "no_such_row": 0,
-    "other_session": 0,
-    "bad_key": "MQ:1v2-not-a-key",
-    "bad_uid": "zz",
-}
-
-
 # The person and what they have ----------------------------------------------------------------
 @pytest.fixture
 def person(program_client, user):
@@ -389,71 +296,6 @@ def person(program_client, user):
     of the program, a held message past its cooling-off period, a completed stage and a
     journal entry."""
     return program_client, user, person_data(program_client, user)
-
-
-def person_data(client, user) -> dict:
-    """Sign `user` in on `client` and give them something everywhere (see `person`): where
-    each page with parameters finds them (PARAMETERS). Also for tests/test_discreet.py."""
-    sign_in(client, user)
-    now = timezone.now()
-    ApologyFactory(user=user)
-    checkin = CheckInFactory(user=user)
-    ReachOutCheckFactory(user=user)
-    PatternAnswersFactory(user=user)
-    ReadinessFactory(user=user)
-    DateIdeaFactory(user=user)
-    FeelingSignFactory(user=user)
-    StageProgress.complete(user, COMPLETED_STAGE)
-    StageProgress.touch(user, STARTED_STAGE)
-    data = {
-        "checkin": checkin.pk,
-        "contact": ContactFactory(user=user).pk,
-        "message": HeldMessageFactory(user=user, ready_at=now - dt.timedelta(hours=1)).pk,
-        "responsibility": ResponsibilityFactory(user=user).pk,
-        "memory": MemoryFactory(user=user).pk,
-        "entry": EntryFactory(user=user).pk,
-        "open_stage": OPEN_STAGE,
-        "completed_stage": COMPLETED_STAGE,
-        "started_stage": STARTED_STAGE,
-        **VISITOR_DATA,
-        "other_session": other_session(user, client),
-        "unsubscribe_token": unsubscribe_token(user),
-    }
-    return data
-
-
-def unsubscribe_token(user) -> str:
-    """The unsubscribe link's token of a daily reminder sent to the person, who has every
-    reminder on."""
-    ReminderSettings.objects.create(
-        user=user,
-        daily_enabled=True,
-        daily_time=dt.time(20, 0),
-        held_ready_enabled=True,
-        weekly_enabled=True,
-    )
-    reminder = SentReminder.objects.create(user=user, kind="daily", slot="2026-03-17")
-    return reminder_emails.unsubscribe_token(reminder)
-
-
-def sign_in(client, user):
-    """Log in through allauth's form and confirm the password again, as allauth's two-factor
-    pages ask before they open."""
-    client.logout()
-    response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
-    assert response.status_code == 302, "the person could not log in"
-    response = client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
-    assert response.status_code == 302, "the person could not confirm their password"
-
-
-def other_session(user, client) -> int:
-    """The id of another signed-in session of the person's (allauth.usersessions), or 0."""
-    if not apps.is_installed("allauth.usersessions"):
-        return 0
-    sign_in(Client(), user)
-    sessions = apps.get_model("usersessions", "UserSession").objects.filter(user=user)
-    mine = client.session.session_key
-    return sessions.exclude(session_key=mine).values_list("pk", flat=True).first() or 0
 
 
 def snapshot_query(user) -> tuple[str, tuple]:
@@ -587,15 +429,6 @@ def fuzz_query(walk: Walk, form: Form, label: str) -> None:
     url = form.action or walk.url
     for which, data, raw in variants(form):
         walk.get(f"{url}?{encode(data, raw)}", f"{label} search {which}")
-
-
-def page_url(name, params, data, sources=None) -> str:
-    kwargs = {}
-    for param in params:
-        source = (sources or {}).get(param) or PARAMETERS.get((name, param))
-        assert source, f"Tell the walk where {name}'s {param} comes from (PARAMETERS)."
-        kwargs[param] = data[source]
-    return reverse(name, kwargs=kwargs)
 
 
 def is_header_logout(form: Form, name: str) -> bool:
@@ -790,15 +623,6 @@ def test_a_nul_in_the_path_gets_the_400_page(client):
     assert response.status_code == 400
 
 
-SAFETY_ANSWERS = {
-    "violence": "no",
-    "threats": "no",
-    "controlled": "no",
-    "afraid": "no",
-    "children": "no",
-}
-
-
 @pytest.mark.parametrize(
     "next_url",
     [
@@ -815,7 +639,7 @@ SAFETY_ANSWERS = {
 )
 def test_safety_check_follows_only_a_path_of_this_site(program_client, next_url):
     """Anything but a same-site path goes to the program's start, and the answers are saved."""
-    response = program_client.post(reverse("safety:check"), {**SAFETY_ANSWERS, "next": next_url})
+    response = program_client.post(reverse("safety:check"), safety_check_form_data(next=next_url))
     assert response.status_code == 302
     assert response.url == reverse("progress:index")
 
@@ -823,19 +647,13 @@ def test_safety_check_follows_only_a_path_of_this_site(program_client, next_url)
 def test_safety_check_follows_a_path_of_this_site(program_client):
     """After the safety check you land on the page of this site you were heading to."""
     response = program_client.post(
-        reverse("safety:check"), {**SAFETY_ANSWERS, "next": reverse("progress:summary")}
+        reverse("safety:check"), safety_check_form_data(next=reverse("progress:summary"))
     )
     assert response.status_code == 302
     assert response.url == reverse("progress:summary")
 
 
-CHECK_IN = {
-    "date": "2026-03-01",
-    "ate_well": "yes",
-    "moved": "no",
-    "basic_care": "yes",
-    "mood": "3",
-}
+CHECK_IN = checkin_form_data(date="2026-03-01", hours_slept=None, mood="3", note=None)
 
 
 @pytest.mark.parametrize("hours", ["1e309", "-1e309", "1e999999999", "inf", "nan", "25", "-1"])

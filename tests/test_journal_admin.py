@@ -5,9 +5,8 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib import admin
 
 from journal.models import Entry, EntryToken
-
-from .factories import UserFactory
-from .factories_journal import EntryFactory
+from tests.factories import UserFactory
+from tests.factories.journal import EntryFactory
 
 pytestmark = pytest.mark.django_db
 

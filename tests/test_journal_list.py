@@ -12,8 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from journal.models import Entry
-
-from .factories_journal import EntryFactory, StageFactory
+from tests.factories.journal import EntryFactory, StageFactory
 
 pytestmark = pytest.mark.django_db
 

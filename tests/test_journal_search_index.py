@@ -8,10 +8,9 @@ from django.apps import apps
 
 from journal.models import Entry, EntryToken
 from journal.services import entries_reindex
+from tests.factories.journal import EntryFactory
+from tests.helpers.vault import lose_the_key_of
 from vault import crypto
-
-from .factories_journal import EntryFactory
-from .test_vault import lose_the_key_of
 
 rebuild = importlib.import_module("journal.migrations.0004_search_by_word_start")
 

@@ -6,8 +6,7 @@ import pytest
 from django.urls import reverse
 
 from journal.models import Entry, EntryToken
-
-from .factories_journal import EntryFactory, StageFactory
+from tests.factories.journal import EntryFactory, StageFactory
 
 pytestmark = pytest.mark.django_db
 

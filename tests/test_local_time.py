@@ -15,13 +15,18 @@ from django.utils import timezone
 from exback.forms import AccountSettingsForm
 from journal.models import Entry
 from progress.models import Contact, SelfCareCheckIn
-
-from .clock import frozen
-from .factories import UserFactory
-from .factories_journal import EntryFactory
-from .factories_safety import SafetyCheckFactory
-from .factories_stages import CheckInFactory, ContactFactory, HeldMessageFactory
-from .test_accounts import NEW_PASSWORD
+from tests.clock import frozen
+from tests.factories import UserFactory
+from tests.factories.journal import EntryFactory
+from tests.factories.progress import (
+    CheckInFactory,
+    ContactFactory,
+    HeldMessageFactory,
+    checkin_form_data,
+    contact_form_data,
+)
+from tests.factories.safety import SafetyCheckFactory
+from tests.helpers.accounts import NEW_PASSWORD
 
 pytestmark = [pytest.mark.django_db, frozen]
 
@@ -54,7 +59,7 @@ def person_in(client):
 def check_in(client):
     return client.post(
         reverse("progress:checkin_today"),
-        {"hours_slept": "7", "ate_well": "yes", "moved": "no", "basic_care": "yes", "mood": "4"},
+        checkin_form_data(hours_slept="7", note=None),
     )
 
 
@@ -173,7 +178,9 @@ def test_a_contact_logged_before_moving_west_is_zero_days_ago_everywhere(
     written = timezone.localdate(timezone=zoneinfo.ZoneInfo(old_zone))
     response = client.post(
         reverse("progress:contacts"),
-        {"date": written.isoformat(), "initiated_by": "me", "method": "text", "how_it_went": ""},
+        contact_form_data(
+            date=written.isoformat(), initiated_by="me", method="text", how_it_went=""
+        ),
     )
     assert response.status_code == 302
     assert client.get(reverse("dashboard")).context["contact"]["days_since"] == 0
@@ -223,7 +230,7 @@ def test_a_check_in_made_before_moving_west_is_todays(
     assert "you checked in already today" in page
     response = client.post(
         reverse("progress:checkin_today"),
-        {"hours_slept": "8", "ate_well": "yes", "moved": "yes", "basic_care": "yes", "mood": "5"},
+        checkin_form_data(hours_slept="8", moved="yes", mood="5", note=None),
     )
     assert response.status_code == 302
     (edited,) = SelfCareCheckIn.objects.filter(user=person)
@@ -241,7 +248,7 @@ def test_a_row_dated_ahead_of_the_new_today_can_still_be_edited(
     checkin = CheckInFactory(user=person, date=written, mood=2)
     contact = ContactFactory(user=person, date=written)
     move_zone(client, new_zone)
-    answers = {"hours_slept": "8", "ate_well": "yes", "moved": "yes", "basic_care": "yes"}
+    answers = checkin_form_data(hours_slept="8", moved="yes", mood=None, note=None)
 
     page = client.get(reverse("progress:checkin_edit", args=[checkin.pk])).content.decode()
     assert f'max="{written.isoformat()}"' in page
@@ -253,7 +260,7 @@ def test_a_row_dated_ahead_of_the_new_today_can_still_be_edited(
     assert SelfCareCheckIn.objects.get(pk=checkin.pk).mood == 4
     response = client.post(
         reverse("progress:contact_edit", args=[contact.pk]),
-        {"date": written.isoformat(), "initiated_by": "them", "method": "call"},
+        contact_form_data(date=written.isoformat(), how_it_went=None),
     )
     assert response.status_code == 302
     assert Contact.objects.get(pk=contact.pk).initiated_by == "them"
@@ -261,7 +268,7 @@ def test_a_row_dated_ahead_of_the_new_today_can_still_be_edited(
     later = (written + dt.timedelta(days=1)).isoformat()
     response = client.post(
         reverse("progress:contact_edit", args=[contact.pk]),
-        {"date": later, "initiated_by": "them", "method": "call"},
+        contact_form_data(date=later, how_it_went=None),
     )
     assert "That date is in the future" in response.content.decode()
     assert Contact.objects.get(pk=contact.pk).date == written

@@ -10,9 +10,8 @@ import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.tools import ROOT
 
 
 def free_port():

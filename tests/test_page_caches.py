@@ -15,13 +15,13 @@ from progress import overview, services
 from progress.exercises import BY_KEY
 from progress.models import Overview, StageProgress
 from stages.models import Stage
-
-from .clock import NOON, frozen
-from .factories_stages import (
+from tests.clock import NOON, frozen
+from tests.factories.progress import (
     CheckInFactory,
     ContactFactory,
     HeldMessageFactory,
     UrgeFactory,
+    checkin_form_data,
 )
 
 pytestmark = frozen
@@ -123,14 +123,7 @@ def test_a_check_in_saved_after_the_dashboard_shows_at_once(program_client, user
     assert Overview.objects.get(user=user).figures["streak"] == 0  # kept
     response = program_client.post(
         reverse("progress:checkin_today"),
-        {
-            "hours_slept": "7.5",
-            "ate_well": "yes",
-            "moved": "no",
-            "basic_care": "yes",
-            "mood": "4",
-            "note": "",
-        },
+        checkin_form_data(note=""),
     )
     assert response.status_code == 302
     context = figures(program_client)

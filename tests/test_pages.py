@@ -93,8 +93,8 @@ def test_page_titles_name_the_site(client, client_logged_in):
 @pytest.mark.parametrize("name", ["dashboard", "account", "account_email", "journal:index"])
 def test_discreet_mode_gives_the_tab_a_neutral_name(client, name):
     """In discreet mode every tab is titled Notes and never exback."""
-    from .factories import UserFactory
-    from .factories_safety import SafetyCheckFactory
+    from tests.factories import UserFactory
+    from tests.factories.safety import SafetyCheckFactory
 
     person = UserFactory(discreet=True)
     SafetyCheckFactory(user=person)

@@ -4,18 +4,15 @@ authenticator: tests/browser/test_passkeys.py."""
 
 import json
 import re
-from urllib.parse import urlencode
 
 import pytest
 from allauth.mfa import app_settings as mfa_settings
 from django.conf import settings
 from django.urls import reverse
 
+from tests.helpers.accounts import passkey, reauthenticate_url
+
 SCRIPT = re.compile(r"<script\b([^>]*)>", re.IGNORECASE)
-
-
-def reauthenticate_url(next_url):
-    return reverse("account_reauthenticate") + "?" + urlencode({"next": next_url})
 
 
 def inline_scripts(html):
@@ -86,52 +83,6 @@ def test_the_log_in_page_offers_a_passkey(client):
     response = client.get(reverse("mfa_login_webauthn"), headers={"accept": "application/json"})
     assert response.status_code == 200
     assert response.json()["request_options"]["publicKey"]["userVerification"] == "required"
-
-
-def passkey(user, name, *, passwordless=True):
-    """A stored key as allauth keeps it: a registration that parses (a fresh P-256 public key,
-    no attestation), so that the log-in and confirm pages can ask for it; not a credential
-    anyone holds the private key of (the ceremonies are the browser tests')."""
-    import hashlib
-    import os
-
-    from allauth.mfa.models import Authenticator
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from fido2.cose import ES256
-    from fido2.webauthn import (
-        Aaguid,
-        AttestationObject,
-        AttestedCredentialData,
-        AuthenticatorAttestationResponse,
-        AuthenticatorData,
-        CollectedClientData,
-        RegistrationResponse,
-    )
-
-    credential_id = os.urandom(16)
-    public_key = ES256.from_cryptography_key(ec.generate_private_key(ec.SECP256R1()).public_key())
-    data = AuthenticatorData.create(
-        hashlib.sha256(b"testserver").digest(),
-        AuthenticatorData.FLAG.UP | AuthenticatorData.FLAG.AT,
-        0,
-        AttestedCredentialData.create(Aaguid.NONE, credential_id, public_key),
-    )
-    client_data = CollectedClientData.create(
-        type="webauthn.create", challenge=os.urandom(16), origin="http://testserver"
-    )
-    registration = RegistrationResponse(
-        raw_id=credential_id,
-        response=AuthenticatorAttestationResponse(
-            client_data=client_data,
-            attestation_object=AttestationObject.create("none", data, {}),
-        ),
-        client_extension_results={"credProps": {"rk": passwordless}},
-    )
-    return Authenticator.objects.create(
-        user=user,
-        type=Authenticator.Type.WEBAUTHN,
-        data={"name": name, "credential": dict(registration)},
-    )
 
 
 @pytest.mark.django_db

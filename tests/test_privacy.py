@@ -4,25 +4,16 @@ exit, and no one's words in a page title."""
 import re
 
 import pytest
-from allauth.usersessions.models import UserSession
-from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
 
-from .factories_journal import EntryFactory
+from tests.factories.journal import EntryFactory
+from tests.helpers.accounts import sessions_of
 
 pytestmark = pytest.mark.django_db
 
 
 EXIT_CLEARS = '"cache", "cookies", "storage"'
-
-
-def sessions_of(user) -> tuple[int, int]:
-    """The person's rows in django_session and in allauth's usersessions."""
-    mine = [
-        s for s in Session.objects.all() if s.get_decoded().get("_auth_user_id") == str(user.pk)
-    ]
-    return len(mine), UserSession.objects.filter(user=user).count()
 
 
 def test_quick_exit_without_javascript_clears_site_data_and_leaves(client, settings):

@@ -20,9 +20,8 @@ from safety.models import SafetyCheck
 from stages import content
 from stages.content import coparent, everyone, unsafe, unsafe_coparent
 from stages.content.readers import Reader, audiences, every_text, for_reader
-
-from .factories_journal import EntryFactory
-from .factories_stages import (
+from tests.factories.journal import EntryFactory
+from tests.factories.progress import (
     ApologyFactory,
     CheckInFactory,
     ContactFactory,

@@ -15,8 +15,7 @@ from django.utils import timezone
 
 from progress import models as progress
 from reminders.models import SentReminder
-
-from .test_vault import raw_values
+from tests.helpers.vault import raw_values
 
 # Where the models still lived in stages: progress unapplied, and with it what depends on it.
 BEFORE = [("stages", "0009_program_text_in_code"), ("reminders", "0001_initial")]

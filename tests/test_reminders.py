@@ -17,40 +17,18 @@ from reminders import emails, services
 from reminders.emails import ReminderEmail
 from reminders.models import Kind, ReminderSettings, SentReminder
 from reminders.tasks import send_reminder
-
-from .clock import NOON, frozen
-from .factories import UserFactory
-from .factories_journal import EntryFactory
-from .factories_safety import SafetyCheckFactory
-from .factories_stages import CheckInFactory, HeldMessageFactory
+from tests.clock import NOON, frozen
+from tests.factories import UserFactory
+from tests.factories.journal import EntryFactory
+from tests.factories.progress import CheckInFactory, HeldMessageFactory
+from tests.factories.safety import SafetyCheckFactory
+from tests.helpers.reminders import at, bodies, person, queued_sends, run_queued, send_one
 
 pytestmark = [pytest.mark.django_db, frozen]
 
 KIRITIMATI = "Pacific/Kiritimati"  # UTC+14
 HONOLULU = "Pacific/Honolulu"  # UTC-10
 SECRET_PHRASE = "Zanzibar-lighthouse-promise"
-
-
-def at(*args) -> dt.datetime:
-    return dt.datetime(*args, tzinfo=dt.UTC)
-
-
-def person(zone="", **prefs):
-    user = UserFactory(time_zone=zone)
-    if prefs:
-        ReminderSettings.objects.create(user=user, **prefs)
-    return user
-
-
-def queued_sends() -> int:
-    return DBTaskResult.objects.filter(task_path="reminders.tasks.send_reminder").count()
-
-
-def run_queued() -> None:
-    """Run every queued send, as the worker would (the worker itself: test_reminders_worker)."""
-    for result in DBTaskResult.objects.ready().filter(task_path="reminders.tasks.send_reminder"):
-        result.delete()
-        send_reminder.call(*result.args_kwargs["args"])
 
 
 # The settings page ----------------------------------------------------------------------------
@@ -457,19 +435,6 @@ def test_a_send_that_keeps_failing_stops_after_the_last_attempt(monkeypatch, tim
     reminder = SentReminder.objects.get()
     assert (reminder.status, reminder.attempts) == (SentReminder.Status.FAILED, 4)
     assert queued_sends() == 0
-
-
-# The emails -----------------------------------------------------------------------------------
-def send_one(user) -> mail.EmailMessage:
-    services.dispatch()
-    run_queued()
-    assert len(mail.outbox) == 1
-    return mail.outbox[0]
-
-
-def bodies(message) -> tuple[str, str]:
-    html = next(content for content, kind in message.alternatives if kind == "text/html")
-    return message.body, html
 
 
 @pytest.mark.parametrize("discreet", [False, True])

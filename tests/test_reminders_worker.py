@@ -7,7 +7,6 @@ import os
 import runpy
 import signal
 import sys
-from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -19,11 +18,9 @@ from django_tasks_db.models import DBTaskResult
 
 from reminders.models import ReminderSettings, SentReminder
 from reminders.tasks import dispatch_reminders
-
-from .clock import frozen
-from .factories import UserFactory
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.clock import frozen
+from tests.factories import UserFactory
+from tests.tools import ROOT
 
 
 @pytest.fixture

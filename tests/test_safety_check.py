@@ -8,12 +8,11 @@ from django.urls import reverse
 
 from safety.models import Helpline, SafetyCheck, SafetyPlan
 from safety.situation import situation_for
-
-from .factories_safety import SafetyCheckFactory
+from tests.factories.safety import SafetyCheckFactory, safety_check_form_data
 
 pytestmark = pytest.mark.django_db
 
-ALL_NO = {"violence": "no", "threats": "no", "controlled": "no", "afraid": "no", "children": "no"}
+ALL_NO = safety_check_form_data()
 
 
 def on_check_page(answers: dict) -> dict:

@@ -10,21 +10,13 @@ import time_machine
 from django.urls import reverse
 
 from progress.exercises import EXERCISES
-
-from .clock import NOON, frozen
-from .factories_safety import SafetyCheckFactory
-from .factories_stages import HeldMessageFactory
+from tests.clock import NOON, frozen
+from tests.factories.progress import HeldMessageFactory
 
 pytestmark = [pytest.mark.django_db, frozen]
 
 RECONNECTING = [e.url_name for e in EXERCISES if e.reconnects]
 NOT_RECONNECTING = [e.url_name for e in EXERCISES if not e.reconnects]
-
-
-@pytest.fixture
-def afraid_client(client_logged_in, user):
-    SafetyCheckFactory(user=user, afraid=True)
-    return client_logged_in
 
 
 def test_the_reconnecting_exercises_are_the_steps_towards_the_ex():

@@ -13,8 +13,7 @@ from django.db.migrations.executor import MigrationExecutor
 from exback.models import User
 from safety.models import Helpline, SafetyCheck, SafetyPlan
 from safety.situation import situation_for
-
-from .test_vault import raw_values, seal_with_a_lost_key
+from tests.helpers.vault import raw_values, seal_with_a_lost_key
 
 # Where the models still lived in stages and exback: safety unapplied, and with it the two
 # migrations that depend on it.

@@ -8,18 +8,17 @@ from html import unescape
 import pytest
 from django.urls import reverse
 
-from safety import content
+from safety import content as safety_content
 from safety.models import SafetyPlan
-
-from .clock import frozen
-from .factories_safety import SafetyCheckFactory
-from .test_vault import raw_values
+from tests.clock import frozen
+from tests.factories.safety import SafetyCheckFactory
+from tests.helpers.vault import raw_values
 
 pytestmark = [pytest.mark.django_db, frozen]
 
-FIELDS = [part.field for part in content.SAFETY_PLAN_SECTIONS]
-STEPS = [part.field for part in content.SAFETY_PLAN_STEPS]
-OPTIONAL = [part.field for part in content.SAFETY_PLAN_OPTIONAL]
+FIELDS = [part.field for part in safety_content.SAFETY_PLAN_SECTIONS]
+STEPS = [part.field for part in safety_content.SAFETY_PLAN_STEPS]
+OPTIONAL = [part.field for part in safety_content.SAFETY_PLAN_OPTIONAL]
 
 
 def plan_data(**changes):
@@ -39,7 +38,7 @@ def test_the_plan_needs_no_safety_check_first(client_logged_in):
     response = client_logged_in.get(reverse("safety:plan"))
     assert response.status_code == 200
     html = unescape(response.content.decode())
-    for part in content.SAFETY_PLAN_SECTIONS:
+    for part in safety_content.SAFETY_PLAN_SECTIONS:
         assert part.heading in html
         assert part.prompt in html and part.example in html
 
@@ -114,7 +113,7 @@ def test_the_plan_page_names_its_sources(client_logged_in):
     ):
         assert name in html and f'href="{link}' in html
     assert not re.search(r"<script[^>]+src=\"https?://", html)
-    for part in content.SAFETY_PLAN_SECTIONS:  # and each part beside what it comes from
+    for part in safety_content.SAFETY_PLAN_SECTIONS:  # and each part beside what it comes from
         assert f"<td>{part.heading}</td><td>{part.implements}</td>" in html
 
 
@@ -160,7 +159,7 @@ def test_the_printed_plan_shows_every_step_in_order_and_the_parts_written(client
     steps = re.findall(r'<h2 class="h5" id="plan-([a-z_]+)">(\d)\. ([^<]+)</h2>', html)
     assert steps == [
         (part.field, str(n), part.heading)
-        for n, part in enumerate(content.SAFETY_PLAN_STEPS, start=1)
+        for n, part in enumerate(safety_content.SAFETY_PLAN_STEPS, start=1)
     ]
     assert re.findall(r'<h3 class="h5" id="plan-([a-z_]+)">', html) == ["documents_money"]
     assert "Passport at my sister&#x27;s" in html and "Slow breathing" in html

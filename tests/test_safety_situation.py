@@ -8,9 +8,8 @@ import time_machine
 from django.contrib.auth.models import AnonymousUser
 
 from safety.situation import UNCHECKED, Situation, situation_for
-
-from .clock import NOON, frozen
-from .factories_safety import SafetyCheckFactory
+from tests.clock import NOON, frozen
+from tests.factories.safety import SafetyCheckFactory
 
 pytestmark = [pytest.mark.django_db, frozen]
 

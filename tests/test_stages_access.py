@@ -4,15 +4,14 @@ import pytest
 from django.urls import reverse
 
 from progress.models import Contact, HeldMessage, Memory, Responsibility, SelfCareCheckIn
-
-from .factories_safety import SafetyCheckFactory
-from .factories_stages import (
+from tests.factories.progress import (
     CheckInFactory,
     ContactFactory,
     HeldMessageFactory,
     MemoryFactory,
     ResponsibilityFactory,
 )
+from tests.factories.safety import SafetyCheckFactory
 
 PAGES = [
     ("progress:index", []),

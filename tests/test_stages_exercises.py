@@ -22,14 +22,24 @@ from progress.models import (
     SelfCareCheckIn,
 )
 from stages import content
-
-from .clock import frozen
-from .factories_stages import (
+from tests.clock import frozen
+from tests.factories.progress import (
     CheckInFactory,
     ContactFactory,
     HeldMessageFactory,
     MemoryFactory,
     ResponsibilityFactory,
+    apology_form_data,
+    checkin_form_data,
+    contact_form_data,
+    date_idea_form_data,
+    feelings_form_data,
+    held_message_form_data,
+    memory_form_data,
+    pattern_form_data,
+    reach_out_form_data,
+    readiness_form_data,
+    responsibility_form_data,
 )
 
 pytestmark = frozen
@@ -39,22 +49,11 @@ DAY = datetime.timedelta(days=1)
 
 
 # Stage 1: say sorry -------------------------------------------------------------------------
-def apology_data(**overrides):
-    return {
-        "has_reason": "yes",
-        "seeking_approval": "not_sure",
-        "telling_them_what_they_want": "no",
-        "draft": "I'm sorry for the things I said in March.",
-        "status": "draft",
-        **overrides,
-    }
-
-
 def test_apology_is_saved_and_edited_in_place(program_client, user):
     """An apology draft saves and is edited in place, and the page says it is never sent."""
-    program_client.post(reverse("progress:apology"), apology_data())
+    program_client.post(reverse("progress:apology"), apology_form_data())
     program_client.post(
-        reverse("progress:apology"), apology_data(status="ready", draft="Better words.")
+        reverse("progress:apology"), apology_form_data(status="ready", draft="Better words.")
     )
     apology = Apology.objects.get(user=user)
     assert apology.status == "ready"
@@ -70,31 +69,19 @@ def test_apology_is_saved_and_edited_in_place(program_client, user):
 )
 def test_apology_bad_input_saves_nothing_and_keeps_what_was_typed(program_client, user, bad):
     """A bad apology form says nothing was saved yet, and keeps the draft as typed."""
-    response = program_client.post(reverse("progress:apology"), apology_data(**bad))
+    response = program_client.post(reverse("progress:apology"), apology_form_data(**bad))
     assert response.status_code == 200
     assert "Nothing was saved yet" in response.content.decode()
-    typed = apology_data(**bad)["draft"].replace("'", "&#x27;")
+    typed = apology_form_data(**bad)["draft"].replace("'", "&#x27;")
     assert typed in response.content.decode()
     assert not Apology.objects.filter(user=user).exists()
 
 
 # Stage 2: self-care check-ins ---------------------------------------------------------------
-def checkin_data(**overrides):
-    return {
-        "hours_slept": "7.5",
-        "ate_well": "yes",
-        "moved": "no",
-        "basic_care": "yes",
-        "mood": "4",
-        "note": "A walk helped.",
-        **overrides,
-    }
-
-
 def test_todays_check_in_is_created_then_edited(program_client, user):
     """Today's check-in saved twice is one check-in, holding the second answers."""
-    program_client.post(reverse("progress:checkin_today"), checkin_data())
-    program_client.post(reverse("progress:checkin_today"), checkin_data(mood="2", moved="yes"))
+    program_client.post(reverse("progress:checkin_today"), checkin_form_data())
+    program_client.post(reverse("progress:checkin_today"), checkin_form_data(mood="2", moved="yes"))
     checkin = SelfCareCheckIn.objects.get(user=user)
     assert checkin.date == TODAY()
     assert checkin.mood == 2
@@ -110,7 +97,7 @@ def test_new_check_in_defaults_to_today(program_client):
 
 def test_a_missed_day_can_be_added(program_client, user):
     """A person can add a check-in for a day they missed."""
-    program_client.post(reverse("progress:checkin_new"), checkin_data(date=TODAY() - 2 * DAY))
+    program_client.post(reverse("progress:checkin_new"), checkin_form_data(date=TODAY() - 2 * DAY))
     assert SelfCareCheckIn.objects.get(user=user).date == TODAY() - 2 * DAY
 
 
@@ -128,7 +115,7 @@ def test_a_missed_day_can_be_added(program_client, user):
 )
 def test_check_in_bad_input_is_refused_next_to_the_field(program_client, user, bad, message):
     """An impossible check-in answer is refused with a message, and nothing is saved."""
-    response = program_client.post(reverse("progress:checkin_today"), checkin_data(**bad))
+    response = program_client.post(reverse("progress:checkin_today"), checkin_form_data(**bad))
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not SelfCareCheckIn.objects.filter(user=user).exists()
@@ -137,7 +124,7 @@ def test_check_in_bad_input_is_refused_next_to_the_field(program_client, user, b
 def test_check_in_for_a_future_date_is_refused(program_client, user):
     """A check-in dated in the future is refused, saying so."""
     response = program_client.post(
-        reverse("progress:checkin_new"), checkin_data(date=TODAY() + DAY)
+        reverse("progress:checkin_new"), checkin_form_data(date=TODAY() + DAY)
     )
     assert "That date is in the future" in response.content.decode()
     assert not SelfCareCheckIn.objects.filter(user=user).exists()
@@ -147,7 +134,7 @@ def test_second_check_in_for_the_same_day_gets_a_clear_error(program_client, use
     """A second check-in for a day says there is one already, and the first stays as it was."""
     CheckInFactory(user=user, date=TODAY() - DAY, mood=1)
     response = program_client.post(
-        reverse("progress:checkin_new"), checkin_data(date=TODAY() - DAY)
+        reverse("progress:checkin_new"), checkin_form_data(date=TODAY() - DAY)
     )
     assert "You already have a check-in for" in response.content.decode()
     assert SelfCareCheckIn.objects.get(user=user).mood == 1
@@ -160,7 +147,7 @@ def test_past_check_ins_are_read_only(program_client, user):
     assert reverse("progress:checkin_today") in page  # the today button
     assert ">edit</a>" not in page
     # Today's check-in view never reaches an older day.
-    program_client.post(reverse("progress:checkin_today"), checkin_data(mood="5"))
+    program_client.post(reverse("progress:checkin_today"), checkin_form_data(mood="5"))
     assert SelfCareCheckIn.objects.get(user=user, date=TODAY() - DAY).mood == 1
 
 
@@ -208,22 +195,12 @@ def test_self_care_page_has_an_accessible_chart_and_table(program_client, user):
 
 
 # Stage 3: contacts and feelings -------------------------------------------------------------
-def contact_data(**overrides):
-    return {
-        "date": (TODAY() - DAY).isoformat(),
-        "initiated_by": "them",
-        "method": "call",
-        "how_it_went": "Warm.",
-        **overrides,
-    }
-
-
 def test_contact_is_added_edited_and_deleted(program_client, user):
     """A contact can be noted, edited and deleted."""
-    program_client.post(reverse("progress:contacts"), contact_data())
+    program_client.post(reverse("progress:contacts"), contact_form_data())
     contact = Contact.objects.get(user=user)
     program_client.post(
-        reverse("progress:contact_edit", args=[contact.pk]), contact_data(method="text")
+        reverse("progress:contact_edit", args=[contact.pk]), contact_form_data(method="text")
     )
     contact.refresh_from_db()
     assert contact.method == "text"
@@ -234,7 +211,7 @@ def test_contact_is_added_edited_and_deleted(program_client, user):
 def test_contact_in_the_future_is_refused(program_client, user):
     """A contact dated in the future is refused, saying so."""
     response = program_client.post(
-        reverse("progress:contacts"), contact_data(date=(TODAY() + 2 * DAY).isoformat())
+        reverse("progress:contacts"), contact_form_data(date=(TODAY() + 2 * DAY).isoformat())
     )
     assert "in the future" in response.content.decode()
     assert not Contact.objects.filter(user=user).exists()
@@ -250,7 +227,7 @@ def test_contact_in_the_future_is_refused(program_client, user):
 )
 def test_contact_bad_input_saves_nothing(program_client, user, bad, message):
     """A contact with an overlong note or a made-up choice is refused with a message."""
-    response = program_client.post(reverse("progress:contacts"), contact_data(**bad))
+    response = program_client.post(reverse("progress:contacts"), contact_form_data(**bad))
     assert message in response.content.decode()
     assert not Contact.objects.filter(user=user).exists()
 
@@ -286,7 +263,7 @@ def test_space_guidance_follows_the_documented_thresholds(program_client, user, 
 
 def test_feelings_checklist_saves_ticks_and_notes(program_client, user):
     """The feelings checklist keeps each tick and note across saves."""
-    data = {"longing_noticed": "on", "longing_note": "They asked about the dog."}
+    data = feelings_form_data()
     program_client.post(reverse("progress:feelings"), data)
     program_client.post(reverse("progress:feelings"), {**data, "regret_noticed": "on"})
     signs = {s.feeling: s for s in FeelingSign.objects.filter(user=user)}
@@ -305,7 +282,7 @@ def test_feelings_note_is_limited_to_500(program_client, user):
 # Stage 4: before you reach out, held messages -----------------------------------------------
 def test_reach_out_check_saves_and_flags_unhealthy_answers(program_client, user):
     """A desperate answer to the reach-out check suggests waiting, with reminders of your value."""
-    data = {"desperate": "yes", "fine_without_reply": "yes", "pleading": "no", "know_open": "yes"}
+    data = reach_out_form_data(desperate="yes")
     program_client.post(reverse("progress:reach_out"), data)
     assert ReachOutCheck.objects.get(user=user).answers == data
     page = program_client.get(reverse("progress:reach_out")).content.decode()
@@ -317,7 +294,8 @@ def test_reach_out_check_saves_and_flags_unhealthy_answers(program_client, user)
 def test_a_held_message_stays_hidden_until_its_time(program_client, user):
     """A held message stays hidden until its time, and the pages say when that is."""
     program_client.post(
-        reverse("progress:held_messages"), {"text": "PLEASE-COME-BACK", "hold_hours": "48"}
+        reverse("progress:held_messages"),
+        held_message_form_data(text="PLEASE-COME-BACK", hold_hours="48"),
     )
     message = HeldMessage.objects.get(user=user)
     assert message.status == "held"
@@ -372,7 +350,7 @@ def test_rewriting_a_ready_message_restarts_the_hold(program_client, user):
     message = HeldMessageFactory(user=user, ready_at=timezone.now() - DAY)
     program_client.post(
         reverse("progress:message_rewrite", args=[message.pk]),
-        {"text": "Gentler.", "hold_hours": "72"},
+        held_message_form_data(text="Gentler.", hold_hours="72"),
     )
     message.refresh_from_db()
     assert message.text == "Gentler." and message.is_waiting and message.hold_hours == 72
@@ -382,7 +360,7 @@ def test_rewriting_a_ready_message_restarts_the_hold(program_client, user):
 def test_held_message_bad_input_saves_nothing(program_client, user, bad):
     """An empty or overlong held message, or an odd hold time, saves nothing."""
     response = program_client.post(
-        reverse("progress:held_messages"), {"text": "Hi", "hold_hours": "24", **bad}
+        reverse("progress:held_messages"), held_message_form_data(**{"text": "Hi", **bad})
     )
     assert response.status_code == 200
     assert not HeldMessage.objects.filter(user=user).exists()
@@ -408,11 +386,7 @@ def test_held_message_can_be_deleted(program_client, user):
 # Stage 5: responsibility --------------------------------------------------------------------
 def test_responsibility_is_added_edited_and_deleted(program_client, user):
     """A responsibility entry can be added, edited and deleted."""
-    data = {
-        "what_happened": "I forgot her birthday.",
-        "my_part": "I didn't plan.",
-        "do_differently": "",
-    }
+    data = responsibility_form_data()
     program_client.post(reverse("progress:responsibilities"), data)
     item = Responsibility.objects.get(user=user)
     program_client.post(
@@ -436,7 +410,7 @@ def test_responsibility_is_added_edited_and_deleted(program_client, user):
 )
 def test_responsibility_first_two_fields_are_required_and_all_limited(program_client, user, bad):
     """A responsibility entry needs what happened and your part, and overlong text is refused."""
-    data = {"what_happened": "A", "my_part": "B", "do_differently": "", **bad}
+    data = responsibility_form_data(**{"what_happened": "A", "my_part": "B", **bad})
     response = program_client.post(reverse("progress:responsibilities"), data)
     assert response.status_code == 200
     assert not Responsibility.objects.filter(user=user).exists()
@@ -449,21 +423,9 @@ def test_responsibility_page_shows_the_reminder(program_client):
 
 
 # Stage 6: patterns --------------------------------------------------------------------------
-def pattern_data(**overrides):
-    data = {
-        "taking_value": "yes",
-        "taking_value_habit_1": "Give first.",
-        "taking_value_habit_2": "Ask how they feel.",
-        "taking_value_habit_3": "See their side.",
-        "less_invested": "no",
-        "fears_insecurities": "no",
-    }
-    return {**data, **overrides}
-
-
 def test_patterns_save_three_habits_per_yes(program_client, user):
     """Each pattern answered yes saves its three new habits."""
-    program_client.post(reverse("progress:patterns"), pattern_data())
+    program_client.post(reverse("progress:patterns"), pattern_form_data())
     answers = PatternAnswers.objects.get(user=user).answers
     assert answers["taking_value"] == {
         "answer": "yes",
@@ -475,7 +437,7 @@ def test_patterns_save_three_habits_per_yes(program_client, user):
 def test_habits_required_for_each_yes(program_client, user):
     """A yes with fewer than three habits says how many so far and keeps what was typed."""
     response = program_client.post(
-        reverse("progress:patterns"), pattern_data(taking_value_habit_3="  ")
+        reverse("progress:patterns"), pattern_form_data(taking_value_habit_3="  ")
     )
     assert (
         "You answered yes: write three new habits for this pattern (2 of 3 so far)."
@@ -488,7 +450,7 @@ def test_habits_required_for_each_yes(program_client, user):
 def test_habits_typed_beside_a_no_are_kept(program_client, user):
     """A no makes the habits optional: what the person typed anyway is saved, not refused."""
     response = program_client.post(
-        reverse("progress:patterns"), pattern_data(less_invested_habit_2="Text back slower.")
+        reverse("progress:patterns"), pattern_form_data(less_invested_habit_2="Text back slower.")
     )
     assert response.status_code == 302
     answers = PatternAnswers.objects.get(user=user)
@@ -504,7 +466,7 @@ def test_every_pattern_question_needs_an_answer_and_habits_are_limited(program_c
     """An unanswered pattern question or an overlong habit is refused, and nothing saves."""
     response = program_client.post(
         reverse("progress:patterns"),
-        pattern_data(fears_insecurities="", taking_value_habit_1="x" * 301),
+        pattern_form_data(fears_insecurities="", taking_value_habit_1="x" * 301),
     )
     page = response.content.decode()
     assert "Please answer yes or no." in page
@@ -516,7 +478,7 @@ def test_patterns_page_shows_the_worked_example_and_edits_in_place(program_clien
     """The patterns page shows a worked example, and saving again edits the same answers."""
     page = program_client.get(reverse("progress:patterns")).content.decode()
     assert content.PATTERN_QUESTIONS[0]["example_habits"][0] in page
-    program_client.post(reverse("progress:patterns"), pattern_data())
+    program_client.post(reverse("progress:patterns"), pattern_form_data())
     program_client.post(
         reverse("progress:patterns"),
         {"taking_value": "no", "less_invested": "no", "fears_insecurities": "no"},
@@ -528,7 +490,7 @@ def test_patterns_page_shows_the_worked_example_and_edits_in_place(program_clien
 # Stage 7: memories and the date idea --------------------------------------------------------
 def test_memory_is_added_edited_and_deleted(program_client, user):
     """A good memory can be added, edited and deleted."""
-    data = {"what": "Dancing in the kitchen", "when": "2021", "where": "Home", "why_good": "Silly."}
+    data = memory_form_data()
     program_client.post(reverse("progress:memories"), data)
     memory = Memory.objects.get(user=user)
     program_client.post(reverse("progress:memory_edit", args=[memory.pk]), {**data, "when": "2020"})
@@ -550,7 +512,7 @@ def test_memory_is_added_edited_and_deleted(program_client, user):
 )
 def test_memory_bad_input_saves_nothing(program_client, user, bad):
     """A memory with nothing in what, or overlong text, is refused and saves nothing."""
-    data = {"what": "A", "when": "", "where": "", "why_good": "", **bad}
+    data = memory_form_data(**{"what": "A", "when": "", "where": "", "why_good": "", **bad})
     assert program_client.post(reverse("progress:memories"), data).status_code == 200
     assert not Memory.objects.filter(user=user).exists()
 
@@ -559,11 +521,16 @@ def test_date_idea_is_saved_once_and_shown_with_the_reminder(program_client, use
     """The date idea page shows its reminder and keeps one idea, refusing an overlong one."""
     page = program_client.get(reverse("progress:date_idea")).content.decode()
     assert content.DATE_IDEA_REMINDER.replace("'", "&#x27;") in page
-    program_client.post(reverse("progress:date_idea"), {"idea": "The bench by the river."})
-    program_client.post(reverse("progress:date_idea"), {"idea": "The café by the river."})
+    program_client.post(reverse("progress:date_idea"), date_idea_form_data())
+    program_client.post(
+        reverse("progress:date_idea"), date_idea_form_data(idea="The café by the river.")
+    )
     assert DateIdea.objects.get(user=user).idea == "The café by the river."
     assert (
-        program_client.post(reverse("progress:date_idea"), {"idea": "x" * 1001}).status_code == 200
+        program_client.post(
+            reverse("progress:date_idea"), date_idea_form_data(idea="x" * 1001)
+        ).status_code
+        == 200
     )
     assert DateIdea.objects.get(user=user).idea == "The café by the river."
 
@@ -575,16 +542,6 @@ def test_memories_are_listed(program_client, user):
 
 
 # Are you sure? ------------------------------------------------------------------------------
-READY = {
-    "still_in_love": "yes",
-    "impulsive": "no",
-    "band_aid": "no",
-    "ready_to_compromise": "yes",
-    "ready_to_admit": "yes",
-    "ready_to_change": "yes",
-}
-
-
 @pytest.mark.parametrize(
     ("overrides", "note"),
     [
@@ -595,8 +552,8 @@ READY = {
 )
 def test_readiness_answers_are_saved_with_a_gentle_note(program_client, user, overrides, note):
     """The are-you-sure answers are saved and met with a gentle note to match."""
-    program_client.post(reverse("progress:readiness"), {**READY, **overrides})
-    assert Readiness.objects.get(user=user).answers == {**READY, **overrides}
+    program_client.post(reverse("progress:readiness"), readiness_form_data(**overrides))
+    assert Readiness.objects.get(user=user).answers == readiness_form_data(**overrides)
     assert note in program_client.get(reverse("progress:readiness")).content.decode()
 
 
@@ -623,7 +580,7 @@ def test_a_past_check_in_is_edited_from_the_list(program_client, user):
     assert "Edit a check-in" in form
     response = program_client.post(
         reverse("progress:checkin_edit", args=[past.pk]),
-        checkin_data(date=past.date.isoformat(), mood="5", note="Better than I thought."),
+        checkin_form_data(date=past.date.isoformat(), mood="5", note="Better than I thought."),
     )
     assert response.status_code == 302
     past.refresh_from_db()
@@ -636,7 +593,7 @@ def test_a_past_check_in_cannot_move_onto_another_days(program_client, user):
     CheckInFactory(user=user, date=TODAY() - 2 * DAY, mood=4)
     response = program_client.post(
         reverse("progress:checkin_edit", args=[past.pk]),
-        checkin_data(date=(TODAY() - 2 * DAY).isoformat()),
+        checkin_form_data(date=(TODAY() - 2 * DAY).isoformat()),
     )
     assert "You already have a check-in for" in response.content.decode()
     past.refresh_from_db()

@@ -4,9 +4,7 @@ import json
 
 from progress.exercises import EXERCISES
 from progress.export import user_data
-
-from .factories_safety import SafetyCheckFactory
-from .factories_stages import (
+from tests.factories.progress import (
     ApologyFactory,
     CheckInFactory,
     ContactFactory,
@@ -20,6 +18,7 @@ from .factories_stages import (
     ResponsibilityFactory,
     StageProgressFactory,
 )
+from tests.factories.safety import SafetyCheckFactory
 
 
 def test_empty_account_exports_empty_sections(user):

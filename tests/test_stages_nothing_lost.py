@@ -17,9 +17,20 @@ from progress.models import (
     SelfCareCheckIn,
     Urge,
 )
-
-from .clock import frozen
-from .factories_stages import ApologyFactory, MemoryFactory, ReadinessFactory
+from tests.clock import frozen
+from tests.factories.progress import (
+    ApologyFactory,
+    MemoryFactory,
+    ReadinessFactory,
+    apology_form_data,
+    checkin_form_data,
+    contact_form_data,
+    held_message_form_data,
+    memory_form_data,
+    readiness_form_data,
+    responsibility_form_data,
+    urge_form_data,
+)
 
 pytestmark = [pytest.mark.django_db, frozen]
 
@@ -27,33 +38,27 @@ ADD_FORMS = [
     (
         "progress:contacts",
         Contact,
-        {"date": "2026-03-17", "initiated_by": "them", "method": "call", "how_it_went": "Warm."},
+        contact_form_data(date="2026-03-17"),
     ),
-    ("progress:held_messages", HeldMessage, {"text": "I miss you.", "hold_hours": "24"}),
+    ("progress:held_messages", HeldMessage, held_message_form_data()),
     (
         "progress:responsibilities",
         Responsibility,
-        {"what_happened": "I shouted.", "my_part": "I was tired.", "do_differently": "Pause."},
+        responsibility_form_data(
+            what_happened="I shouted.", my_part="I was tired.", do_differently="Pause."
+        ),
     ),
     (
         "progress:memories",
         Memory,
-        {"what": "The lake", "when": "June", "where": "", "why_good": ""},
+        memory_form_data(what="The lake", when="June", where="", why_good=""),
     ),
     (
         "progress:checkin_new",
         SelfCareCheckIn,
-        {
-            "date": "2026-03-16",
-            "hours_slept": "7",
-            "ate_well": "yes",
-            "moved": "no",
-            "basic_care": "yes",
-            "mood": "3",
-            "note": "",
-        },
+        checkin_form_data(date="2026-03-16", hours_slept="7", mood="3", note=""),
     ),
-    ("progress:reach_out_now_end", Urge, {"outcome": "waited", "note": "It passed."}),
+    ("progress:reach_out_now_end", Urge, urge_form_data(note="It passed.")),
 ]
 
 
@@ -101,14 +106,9 @@ def test_another_persons_token_adds_a_row_of_ones_own(program_client, user, othe
 
 
 def apology_form(**overrides):
-    return {
-        "has_reason": "yes",
-        "seeking_approval": "no",
-        "telling_them_what_they_want": "no",
-        "draft": "Words from the first tab.",
-        "status": "draft",
-        **overrides,
-    }
+    return apology_form_data(
+        **{"seeking_approval": "no", "draft": "Words from the first tab.", **overrides}
+    )
 
 
 def test_two_tabs_editing_the_apology_keep_both_texts(program_client, user):
@@ -156,14 +156,7 @@ def test_two_tabs_editing_a_memory_keep_both_texts(program_client, user):
 
 def test_two_tabs_answering_the_same_questions_show_the_saved_answers(program_client, user):
     """A second tab answering are-you-sure is warned, and the first tab's answers are kept."""
-    answers = {
-        "still_in_love": "yes",
-        "impulsive": "no",
-        "band_aid": "no",
-        "ready_to_compromise": "yes",
-        "ready_to_admit": "yes",
-        "ready_to_change": "yes",
-    }
+    answers = readiness_form_data()
     ReadinessFactory(user=user, answers=answers)
     url = reverse("progress:readiness")
     version = hidden_value(program_client.get(url).content.decode(), "version")

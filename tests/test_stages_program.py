@@ -13,17 +13,14 @@ from safety import content as safety_content
 from safety.models import SafetyCheck
 from stages import content
 from stages.models import Stage
-
-from .clock import frozen
-from .factories_safety import SafetyCheckFactory
-from .factories_stages import StageProgressFactory
+from tests.clock import frozen
+from tests.factories.progress import StageProgressFactory, memory_form_data
+from tests.factories.safety import SafetyCheckFactory, safety_check_form_data
 
 load_migration = importlib.import_module("stages.migrations.0002_load_program")
 
 # No to every question of the safety check, the children question included.
-ALL_NO = {
-    key: "no" for key, _ in [*safety_content.SAFETY_QUESTIONS, *safety_content.SITUATION_QUESTIONS]
-}
+ALL_NO = safety_check_form_data()
 
 
 def test_data_migration_loaded_all_eleven_sections(db):
@@ -246,7 +243,7 @@ def test_saving_an_exercise_marks_its_stage_in_progress_but_keeps_completed(prog
     program_client.post(reverse("progress:complete", args=["take-responsibility"]))
     program_client.post(
         reverse("progress:memories"),
-        {"what": "The picnic", "when": "", "where": "", "why_good": ""},
+        memory_form_data(what="The picnic", when="", where="", why_good=""),
     )
     statuses = dict(StageProgress.objects.filter(user=user).values_list("stage__slug", "status"))
     assert statuses["celebrate-the-good-times"] == "in_progress"
@@ -256,7 +253,7 @@ def test_saving_an_exercise_marks_its_stage_in_progress_but_keeps_completed(prog
 @frozen  # the message is cooling off for 24 hours from now
 def test_summary_shows_held_message_counts_not_site_messages(program_client, user):
     """The summary says how many held messages are cooling off, not as a site alert."""
-    from .factories_stages import HeldMessageFactory
+    from tests.factories.progress import HeldMessageFactory
 
     HeldMessageFactory(user=user)
     page = program_client.get(reverse("progress:summary")).content.decode()
@@ -308,7 +305,7 @@ def test_a_failed_save_leaves_nothing_behind(program_client, user, monkeypatch):
     with pytest.raises(RuntimeError):
         program_client.post(
             reverse("progress:memories"),
-            {"what": "Picnic", "when": "", "where": "", "why_good": ""},
+            memory_form_data(what="Picnic", when="", where="", why_good=""),
         )
     from progress.models import Memory
 

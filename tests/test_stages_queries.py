@@ -8,9 +8,8 @@ from django.utils import timezone
 
 from progress.models import StageProgress
 from stages.models import Stage
-
-from .clock import frozen
-from .factories_stages import (
+from tests.clock import frozen
+from tests.factories.progress import (
     ApologyFactory,
     CheckInFactory,
     ContactFactory,

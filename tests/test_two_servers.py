@@ -5,9 +5,9 @@ import redis
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
 
-from . import tools
-from .factories import PASSWORD, UserFactory
-from .servers.gunicorn import Browser, Server, server_env
+from tests import tools
+from tests.factories import PASSWORD, UserFactory
+from tests.servers.gunicorn import Browser, Server, server_env
 
 REDIS_URL = "redis://127.0.0.1:6379/14"
 

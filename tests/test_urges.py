@@ -15,11 +15,15 @@ from django.urls import reverse
 
 from progress.export import user_data
 from progress.models import HeldMessage, ReachOutCheck, Urge
+from tests.clock import frozen
+from tests.factories.progress import (
+    ContactFactory,
+    ReachOutCheckFactory,
+    UrgeFactory,
+    reach_out_form_data,
+    urge_form_data,
+)
 from vault import crypto
-
-from .clock import frozen
-from .factories_safety import SafetyCheckFactory
-from .factories_stages import ContactFactory, ReachOutCheckFactory, UrgeFactory
 
 pytestmark = [pytest.mark.django_db, frozen]
 
@@ -28,8 +32,8 @@ GROUND = reverse("progress:reach_out_now_ground")
 END = reverse("progress:reach_out_now_end")
 FLOW = [START, GROUND, END]
 
-STEADY = {"desperate": "no", "fine_without_reply": "yes", "pleading": "no", "know_open": "yes"}
-PULLED = {"desperate": "yes", "fine_without_reply": "no", "pleading": "no", "know_open": "no"}
+STEADY = reach_out_form_data()
+PULLED = reach_out_form_data(desperate="yes", fine_without_reply="no", know_open="no")
 
 # Words that only appear where the flow coaches someone towards contact.
 REACH_OUT_COACHING = [
@@ -40,13 +44,6 @@ REACH_OUT_COACHING = [
 ]
 
 
-@pytest.fixture
-def afraid_client(client_logged_in, user):
-    """Signed in as someone who said they have felt afraid of their ex."""
-    SafetyCheckFactory(user=user, afraid=True)
-    return client_logged_in
-
-
 def token():
     return str(uuid.uuid4())
 
@@ -54,7 +51,7 @@ def token():
 def end(client, outcome, note="", submission_token=None):
     return client.post(
         END,
-        {"outcome": outcome, "note": note, "submission_token": submission_token or token()},
+        urge_form_data(outcome=outcome, note=note, submission_token=submission_token or token()),
     )
 
 

@@ -7,7 +7,6 @@ import subprocess
 import sys
 import time
 from io import StringIO
-from pathlib import Path
 
 import pytest
 import time_machine
@@ -21,17 +20,11 @@ from django.urls import reverse
 
 from journal.models import Entry, EntryToken
 from progress.models import Apology, Memory
-from safety import content
+from safety import content as safety_content
 from safety.models import SafetyCheck, SafetyPlan
-from vault import crypto, health, keys
-from vault.checks import keys_read_what_is_stored
-from vault.fields import UNREADABLE_MESSAGE
-from vault.models import KeyCheck
-
-from .clock import NOON
-from .factories_journal import EntryFactory
-from .factories_safety import SafetyCheckFactory
-from .factories_stages import (
+from tests.clock import NOON
+from tests.factories.journal import EntryFactory
+from tests.factories.progress import (
     ApologyFactory,
     CheckInFactory,
     ContactFactory,
@@ -44,8 +37,14 @@ from .factories_stages import (
     ReadinessFactory,
     ResponsibilityFactory,
 )
+from tests.factories.safety import SafetyCheckFactory
+from tests.helpers.vault import lose_the_key_of, raw_values, seal_with_a_lost_key
+from tests.tools import ROOT
+from vault import crypto, health, keys
+from vault.checks import keys_read_what_is_stored
+from vault.fields import UNREADABLE_MESSAGE
+from vault.models import KeyCheck
 
-ROOT = Path(__file__).resolve().parent.parent
 SECRET = "Zanzibar-lighthouse-sentence"
 
 
@@ -54,14 +53,6 @@ def _fresh_key_status():
     health.reset()
     yield
     health.reset()
-
-
-def raw_values(table, columns, where="", params=()):
-    quote = connection.ops.quote_name
-    select = ", ".join(quote(c) for c in columns)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {select} FROM {quote(table)} {where}", params)  # noqa: S608
-        return cursor.fetchall()
 
 
 def every_text_value_in_the_database():
@@ -105,7 +96,7 @@ def test_a_known_sentence_written_everywhere_is_found_nowhere_in_the_tables(user
     )
     SafetyCheckFactory(user=user, afraid=True)
     SafetyPlan.objects.create(
-        user=user, **{field: words for field, *_ in content.SAFETY_PLAN_SECTIONS}
+        user=user, **{field: words for field, *_ in safety_content.SAFETY_PLAN_SECTIONS}
     )
 
     values = every_text_value_in_the_database()
@@ -249,18 +240,6 @@ def test_dry_run_counts_rows_per_key_and_changes_nothing(settings, user):
     call_command("rotate_keys", dry_run=True, stdout=out)
     assert "journal.Entry: 1 rows (2 key 2); would rewrite 1" in out.getvalue()
     assert raw_entry(entry) == before
-
-
-def seal_with_a_lost_key(text):
-    return Fernet(Fernet.generate_key()).encrypt(text.encode()).decode()
-
-
-def lose_the_key_of(entry):
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {Entry._meta.db_table} SET body = %s WHERE id = %s",  # noqa: S608
-            [seal_with_a_lost_key("gone"), Entry._meta.pk.get_db_prep_value(entry.pk, connection)],
-        )
 
 
 @pytest.mark.django_db

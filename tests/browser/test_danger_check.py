@@ -13,11 +13,9 @@ from playwright.sync_api import expect
 
 from safety import content
 from safety.models import Helpline
+from tests.browser.helpers import axe_violations, log_in
 from tests.factories import UserFactory
-from tests.factories_safety import SafetyCheckFactory
-
-from .helpers import log_in
-from .test_program import axe_violations
+from tests.factories.safety import SafetyCheckFactory
 
 DATA = Path(__file__).resolve().parents[2] / "safety" / "data" / "helplines.json"
 ABUSE_LINES = {"National Domestic Abuse Helpline (Refuge)", "Men's Advice Line"}

@@ -6,10 +6,9 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.browser.helpers import log_in
 from tests.factories import UserFactory
-from tests.factories_safety import SafetyCheckFactory
-
-from .helpers import log_in
+from tests.factories.safety import SafetyCheckFactory
 
 
 def test_a_discreet_person_sees_only_the_neutral_name(live_server, page, artifacts):

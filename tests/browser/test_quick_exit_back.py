@@ -12,10 +12,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.helpers import WELCOME, log_in
 from tests.factories import UserFactory
-from tests.test_privacy import sessions_of
-
-from .helpers import WELCOME, log_in
+from tests.helpers.accounts import sessions_of
 
 WORDS = "He reads my messages when I sleep"
 

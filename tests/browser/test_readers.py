@@ -8,10 +8,9 @@ from playwright.sync_api import expect
 
 from safety.models import SafetyCheck
 from stages.content import coparent, everyone, unsafe
+from tests.browser.helpers import log_in
 from tests.factories import UserFactory
-from tests.factories_stages import ContactFactory
-
-from .helpers import log_in
+from tests.factories.progress import ContactFactory
 
 SLUGS = [section["slug"] for section in everyone.SECTIONS]
 

@@ -7,8 +7,7 @@ from journal.models import Entry
 from journal.services import entry_index
 from stages import content
 from stages.models import Stage
-
-from .factories import UserFactory
+from tests.factories import UserFactory
 
 
 class EntryFactory(factory.django.DjangoModelFactory):

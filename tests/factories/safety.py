@@ -6,8 +6,7 @@ import datetime
 import factory
 
 from safety import models
-
-from .factories import UserFactory
+from tests.factories import UserFactory, form_data
 
 NO_TO_ALL = {"violence": "no", "threats": "no", "controlled": "no", "afraid": "no"}
 
@@ -76,3 +75,13 @@ class DangerCheckFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     answers = factory.LazyFunction(lambda: dict(DANGER_ALL_NO))
+
+
+def safety_check_form_data(**overrides) -> dict:
+    """The safety check's form with every answer no, the children question included."""
+    return form_data({**NO_TO_ALL, "children": "no"}, overrides)
+
+
+def danger_check_form_data(**overrides) -> dict:
+    """The danger check's form with every answer no."""
+    return form_data(DANGER_ALL_NO, overrides)

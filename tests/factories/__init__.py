@@ -1,8 +1,17 @@
+"""Test data: people, and (in the modules beside this one) what they keep on the site."""
+
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 PASSWORD = "a-long-and-unusual-passphrase"
+
+
+def form_data(defaults: dict, overrides: dict) -> dict:
+    """A form as a browser sends it: the defaults with the overrides; a field given None is
+    left out, as from a form sent without it."""
+    data = {**defaults, **overrides}
+    return {key: value for key, value in data.items() if value is not None}
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -1,4 +1,4 @@
-"""One factory per exercise (the progress app), shared by every test."""
+"""One factory per exercise (the progress app), and one builder of what its form sends."""
 
 import datetime
 from decimal import Decimal
@@ -8,8 +8,7 @@ from django.utils import timezone
 
 from progress import models, overview
 from stages.models import Stage
-
-from .factories import UserFactory
+from tests.factories import UserFactory, form_data
 
 
 class ExerciseFactory(factory.django.DjangoModelFactory):
@@ -179,3 +178,128 @@ class UrgeFactory(ExerciseFactory):
     user = factory.SubFactory(UserFactory)
     outcome = models.Urge.Outcome.WAITED
     note = "Went for a walk instead."
+
+
+# What each exercise's form sends, as a person would fill it in: one builder per exercise.
+# Keyword arguments replace fields; None leaves a field out.
+def apology_form_data(**overrides) -> dict:
+    """Stage 1: an apology draft and the answers to its sincerity check."""
+    return form_data(
+        {
+            "has_reason": "yes",
+            "seeking_approval": "not_sure",
+            "telling_them_what_they_want": "no",
+            "draft": "I'm sorry for the things I said in March.",
+            "status": "draft",
+        },
+        overrides,
+    )
+
+
+def checkin_form_data(**overrides) -> dict:
+    """Stage 2: a self-care check-in (today's, unless a `date` is given)."""
+    return form_data(
+        {
+            "hours_slept": "7.5",
+            "ate_well": "yes",
+            "moved": "no",
+            "basic_care": "yes",
+            "mood": "4",
+            "note": "A walk helped.",
+        },
+        overrides,
+    )
+
+
+def contact_form_data(**overrides) -> dict:
+    """Stage 3: a contact noted in the contact log, yesterday unless a `date` is given."""
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    return form_data(
+        {
+            "date": yesterday.isoformat(),
+            "initiated_by": "them",
+            "method": "call",
+            "how_it_went": "Warm.",
+        },
+        overrides,
+    )
+
+
+def feelings_form_data(**overrides) -> dict:
+    """Stage 3: the signs of their feelings, one ticked with a note."""
+    return form_data(
+        {"longing_noticed": "on", "longing_note": "They asked about the dog."}, overrides
+    )
+
+
+def reach_out_form_data(**overrides) -> dict:
+    """Stage 4: the check before reaching out, answered steadily."""
+    return form_data(
+        {"desperate": "no", "fine_without_reply": "yes", "pleading": "no", "know_open": "yes"},
+        overrides,
+    )
+
+
+def held_message_form_data(**overrides) -> dict:
+    """Stage 4: a message held back for a day before it could be sent."""
+    return form_data({"text": "I miss you.", "hold_hours": "24"}, overrides)
+
+
+def responsibility_form_data(**overrides) -> dict:
+    """Stage 5: what happened and one's own part in it."""
+    return form_data(
+        {
+            "what_happened": "I forgot her birthday.",
+            "my_part": "I didn't plan.",
+            "do_differently": "",
+        },
+        overrides,
+    )
+
+
+def pattern_form_data(**overrides) -> dict:
+    """Stage 6: the patterns, one answered yes with its three new habits."""
+    return form_data(
+        {
+            "taking_value": "yes",
+            "taking_value_habit_1": "Give first.",
+            "taking_value_habit_2": "Ask how they feel.",
+            "taking_value_habit_3": "See their side.",
+            "less_invested": "no",
+            "fears_insecurities": "no",
+        },
+        overrides,
+    )
+
+
+def memory_form_data(**overrides) -> dict:
+    """Stage 7: a good memory."""
+    return form_data(
+        {"what": "Dancing in the kitchen", "when": "2021", "where": "Home", "why_good": "Silly."},
+        overrides,
+    )
+
+
+def date_idea_form_data(**overrides) -> dict:
+    """Stage 7: the date idea."""
+    return form_data({"idea": "The bench by the river."}, overrides)
+
+
+def readiness_form_data(**overrides) -> dict:
+    """Are you sure?: the decision aid's questions, each answered as someone ready would."""
+    return form_data(
+        {
+            "still_in_love": "yes",
+            "impulsive": "no",
+            "band_aid": "no",
+            "ready_to_compromise": "yes",
+            "ready_to_admit": "yes",
+            "ready_to_change": "yes",
+        },
+        overrides,
+    )
+
+
+def urge_form_data(**overrides) -> dict:
+    """I want to reach out: how the moment ended (waiting), with no note."""
+    return form_data({"outcome": "waited", "note": ""}, overrides)
