@@ -5,6 +5,7 @@ import pytest
 from tests import tools
 from tests.factories import PASSWORD, UserFactory
 from tests.factories.safety import SafetyCheckFactory
+from vault import health
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 BROWSER_DIR = Path(__file__).resolve().parent / "browser"
@@ -45,6 +46,14 @@ def afraid_client(client_logged_in, user):
     ex: a person for whom reconnecting is unsafe."""
     SafetyCheckFactory(user=user, afraid=True)
     return client_logged_in
+
+
+@pytest.fixture
+def fresh_key_status():
+    """The encryption keys' status (vault.health) checked afresh, before and after the test."""
+    health.reset()
+    yield
+    health.reset()
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The danger check in a browser (issue 22, item 4): a person whose safety answers suggest abuse
+"""The danger check in a browser: a person whose safety answers suggest abuse
 opens "are you sure?", finds the danger check, answers, and after a yes sees the emergency
 number and the abuse line of their country before anything else on the page; after all no, a
 calm line. Screenshots in test-artifacts/danger-check-*.png, at desktop and phone widths; the

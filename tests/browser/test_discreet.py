@@ -1,6 +1,6 @@
 """Discreet mode in a real browser: a person who turned it on sees the neutral name in the
 header, the tab, the footer and the printed summary, and nothing that names the site (every
-page's HTML is checked in tests/test_discreet.py)."""
+page's HTML is checked in tests/exback/test_privacy.py)."""
 
 import re
 

@@ -1,4 +1,4 @@
-"""After a quick exit, Back shows nothing of the person's (issue 22): not a page of theirs from
+"""After a quick exit, Back shows nothing of the person's: not a page of theirs from
 the back-forward cache, not the words they typed from the browser's form cache or the drafts,
 and the session is over on the server. The shortcut is Shift three times, never while typing.
 

@@ -1,5 +1,5 @@
 """The whole program in a browser, as a person who said their ex was violent and as a parent
-who shares children (issue 21): every section page shows the text written for them, and the
+who shares children: every section page shows the text written for them, and the
 screenshots of each are kept to look at (test-artifacts/readers-*)."""
 
 import pytest

@@ -1,4 +1,6 @@
-"""The shared cache: Redis when configured, and pages that survive Redis going away."""
+"""The site stays up when Redis goes away, and with Redis every server shares what it counts."""
+
+# The shared cache (config.cache): Redis when configured, and pages that survive Redis going away.
 
 import logging
 import socket

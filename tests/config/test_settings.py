@@ -1,12 +1,17 @@
-"""Production settings, checked the way a deployment would run them: in a fresh process."""
+"""Whoever deploys gets a clean production check, and a clear message for any wrong setting."""
 
 import os
+import runpy
 import subprocess
 import sys
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 
 from tests.tools import ROOT
+
+# Production settings, in a fresh process --------------------------------------------------------
+# Checked the way a deployment would run them: `manage.py` in a fresh process.
 
 PRODUCTION_ENV = {
     "DEBUG": "false",
@@ -125,3 +130,56 @@ def test_after_a_rotation_a_server_with_the_old_key_alone_refuses_to_start(tmp_p
     check = manage("check", "--deploy", "--fail-level", "WARNING", env=both)
     assert check.returncode == 0, check.stdout + check.stderr
     assert manage(*serve, env=both).returncode == 0
+
+
+# The task queue's backend -----------------------------------------------------------------------
+# The database queue by default, Redis one setting away (config.settings run afresh).
+
+
+def settings_with(monkeypatch, **env) -> dict:
+    """config.settings run afresh with these environment variables (the running Django
+    settings are untouched)."""
+    for name in ("TASKS_BACKEND", "TASKS_REDIS_URL", "REDIS_URL"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    return runpy.run_path(str(ROOT / "config" / "settings.py"))
+
+
+def test_the_database_queue_is_the_default(monkeypatch):
+    """Whoever runs the site needs no Redis for reminders: the database queues them by default."""
+    loaded = settings_with(monkeypatch)
+    assert loaded["TASKS"] == {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    assert "django_tasks_db" in loaded["INSTALLED_APPS"]
+
+
+def test_redis_is_one_setting_away(monkeypatch):
+    """Whoever runs the site can move reminders onto Redis with TASKS_BACKEND=rq alone."""
+    modules_before = set(sys.modules)
+    loaded = settings_with(
+        monkeypatch, TASKS_BACKEND="rq", TASKS_REDIS_URL="redis://queue.internal:6379/1"
+    )
+    assert loaded["TASKS"] == {
+        "default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}
+    }
+    assert loaded["RQ_QUEUES"] == {"default": {"URL": "redis://queue.internal:6379/1"}}
+    assert "django_rq" in loaded["INSTALLED_APPS"]
+    # Choosing it imports nothing: the package is installed only where it is used.
+    assert not {m for m in set(sys.modules) - modules_before if m.startswith("django_tasks_rq")}
+
+    # The cache's Redis serves when the queue has none of its own.
+    loaded = settings_with(monkeypatch, TASKS_BACKEND="RQ", REDIS_URL="redis://cache:6379/0")
+    assert loaded["RQ_QUEUES"]["default"]["URL"] == "redis://cache:6379/0"
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"TASKS_BACKEND": "celery"}, "TASKS_BACKEND must be database or rq, not 'celery'."),
+        ({"TASKS_BACKEND": "rq"}, "TASKS_BACKEND=rq needs Redis"),
+    ],
+)
+def test_a_wrong_queue_setting_stops_start_up_with_a_clear_message(monkeypatch, env, message):
+    """A wrong queue setting stops the site at start-up with a message saying what to fix."""
+    with pytest.raises(ImproperlyConfigured, match=message.replace(".", r"\.")):
+        settings_with(monkeypatch, **env)

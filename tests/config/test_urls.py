@@ -1,4 +1,7 @@
-"""The site shell: public pages, error pages, health check and security headers."""
+"""Public pages, error pages and the health check answer in the site's own layout."""
+
+# The site shell (config.urls and the pages it routes): public pages, error pages and the
+# health check.
 
 import re
 
@@ -6,6 +9,8 @@ import pytest
 from django.db import DatabaseError
 from django.test import Client
 from django.urls import reverse
+
+from tests.helpers.html import title_of
 
 PUBLIC_PAGES = ["home", "about", "privacy", "safety:index", "account_login", "account_signup"]
 
@@ -52,15 +57,6 @@ def test_about_credits_the_source_article(client):
 
 
 @pytest.mark.django_db
-def test_safety_page_says_reuniting_is_not_the_goal_and_lists_help(client):
-    """The Safety page says this is not therapy nor about getting back together, and lists help."""
-    html = client.get(reverse("safety:index")).content.decode()
-    assert "not therapy" in html
-    assert "getting back together is not what this program is for" in html
-    assert "Where to find help" in html
-
-
-@pytest.mark.django_db
 def test_signed_in_person_is_taken_from_home_to_the_dashboard(client_logged_in):
     """A signed-in person opening the home page lands on their dashboard."""
     response = client_logged_in.get(reverse("home"))
@@ -77,40 +73,12 @@ def test_signed_in_navigation(client_logged_in):
     assert 'aria-current="page"' in html
 
 
-def title_of(response):
-    return re.search(r"<title>([^<]*)</title>", response.content.decode()).group(1)
-
-
 @pytest.mark.django_db
 def test_page_titles_name_the_site(client, client_logged_in):
     """A tab's title says what the page's heading says, then exback."""
-    # The title says what the heading says (issue 14).
+    # The title says what the heading says.
     assert title_of(client_logged_in.get(reverse("dashboard"))) == "Welcome back · exback"
     assert title_of(client_logged_in.get(reverse("account_email"))).endswith(" · exback")
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("name", ["dashboard", "account", "account_email", "journal:index"])
-def test_discreet_mode_gives_the_tab_a_neutral_name(client, name):
-    """In discreet mode every tab is titled Notes and never exback."""
-    from tests.factories import UserFactory
-    from tests.factories.safety import SafetyCheckFactory
-
-    person = UserFactory(discreet=True)
-    SafetyCheckFactory(user=person)
-    client.force_login(person)
-    title = title_of(client.get(reverse(name)))
-    assert title.endswith(" · Notes")
-    assert "exback" not in title.lower()
-
-
-@pytest.mark.django_db
-def test_turning_discreet_mode_on_changes_the_next_page_title(client_logged_in, user):
-    """Turning discreet mode on renames the next tab Notes; turning it off brings exback back."""
-    response = client_logged_in.post(reverse("account"), {"discreet": "on"}, follow=True)
-    assert title_of(response) == "Your account · Notes"
-    client_logged_in.post(reverse("account"), {})
-    assert title_of(client_logged_in.get(reverse("account"))) == "Your account · exback"
 
 
 @pytest.mark.django_db
@@ -166,74 +134,6 @@ def test_healthz_reports_503_when_the_database_is_down(client, monkeypatch):
 
 
 @pytest.mark.django_db
-def test_security_headers(client):
-    """Pages let the browser run only the site's own scripts and styles, and never in a frame."""
-    response = client.get(reverse("home"))
-    csp = response["Content-Security-Policy"]
-    assert "default-src 'self'" in csp
-    assert "script-src 'self'" in csp
-    assert "style-src 'self'" in csp
-    assert "frame-ancestors 'none'" in csp
-    assert "unsafe-inline" not in csp
-    assert response["X-Frame-Options"] == "DENY"
-    assert response["Referrer-Policy"] == "same-origin"
-    assert response["X-Content-Type-Options"] == "nosniff"
-
-
-POWERFUL_FEATURES_OFF = ["camera", "microphone", "geolocation", "payment", "usb", "serial"]
-
-
-def permissions(response) -> dict[str, str]:
-    """The Permissions-Policy header as {feature: allowlist}."""
-    items = [item.strip().split("=", 1) for item in response["Permissions-Policy"].split(",")]
-    return dict(items)
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize(
-    "url",
-    [
-        "/",  # a public page
-        "/dashboard/",  # a signed-in page
-        "/static/css/site.css",  # a static file, served by WhiteNoise
-        "/healthz",  # plain text
-        "/no-such-page/",  # the 404 page
-        "/journal/?q=a%00b",  # the 400 page
-    ],
-)
-def test_every_response_turns_powerful_features_off_and_keeps_to_its_origin(client_logged_in, url):
-    """No page can use your camera, microphone or location; only this site may ask for a passkey.
-
-    Permissions-Policy turns off the camera, microphone, location, payment, USB and the rest,
-    keeping WebAuthn (passkeys) for our own origin; Cross-Origin-Resource-Policy keeps every
-    response to this origin."""
-    response = client_logged_in.get(url)
-    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
-    policy = permissions(response)
-    for feature in POWERFUL_FEATURES_OFF:
-        assert policy[feature] == "()"
-    assert policy["publickey-credentials-get"] == "(self)"
-    assert policy["publickey-credentials-create"] == "(self)"
-    assert [allowed for allowed in policy.values() if allowed != "()"] == ["(self)", "(self)"]
-
-
-@pytest.mark.django_db
-def test_the_server_error_page_has_the_policy_headers_too(client, monkeypatch):
-    """Something fails inside a view: the 500 page carries the same headers."""
-    from vault import health
-
-    def broken(**kwargs):
-        raise RuntimeError("broken on purpose")
-
-    monkeypatch.setattr(health, "status", broken)
-    client.raise_request_exception = False
-    response = client.get(reverse("healthz"))
-    assert response.status_code == 500
-    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
-    assert permissions(response)["camera"] == "()"
-
-
-@pytest.mark.django_db
 def test_every_public_page_has_its_own_meta_description(client):
     """Search engines (and Lighthouse's SEO audit) read a description per page."""
     descriptions = []
@@ -244,29 +144,3 @@ def test_every_public_page_has_its_own_meta_description(client):
         assert 50 <= len(found[0]) <= 160, (name, found[0])
         descriptions.append(found[0])
     assert len(set(descriptions)) == len(descriptions)
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("name", ["home", "about", "privacy", "safety:index"])
-def test_public_pages_without_a_form_are_gzipped(client, name):
-    """Public pages without a form arrive compressed, so they load faster."""
-    response = client.get(reverse(name), headers={"accept-encoding": "gzip, br"})
-    assert response["Content-Encoding"] == "gzip"
-    assert "Accept-Encoding" in response["Vary"]
-
-
-@pytest.mark.django_db
-def test_pages_with_a_csrf_token_are_never_compressed(client):
-    """BREACH: a page with a secret on it is sent as it is (exback/compression.py)."""
-    response = client.get(reverse("account_login"), headers={"accept-encoding": "gzip"})
-    assert b'name="csrfmiddlewaretoken"' in response.content
-    assert not response.has_header("Content-Encoding")
-
-
-@pytest.mark.django_db
-def test_signed_in_pages_are_never_compressed(client_logged_in):
-    """Signed-in pages arrive uncompressed, so their secrets can't be guessed from their size."""
-    for name in ("dashboard", "about"):
-        response = client_logged_in.get(reverse(name), headers={"accept-encoding": "gzip"})
-        assert response.status_code == 200
-        assert not response.has_header("Content-Encoding"), name

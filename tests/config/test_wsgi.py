@@ -1,4 +1,6 @@
-"""Two gunicorn servers sharing PostgreSQL and Redis behave as one site."""
+"""Two servers sharing PostgreSQL and Redis behave as one site."""
+
+# Two gunicorn servers serving config.wsgi, sharing one database and one Redis.
 
 import pytest
 import redis

@@ -1,4 +1,4 @@
-"""The benchmark's demo data: realistic, fast to write, and never mixed with real people."""
+"""The benchmark's demo data is realistic, fast to write, and never mixed with real people."""
 
 import json
 

@@ -1,5 +1,6 @@
 """Your data: the JSON and Markdown downloads, and deleting the account with everything in it."""
 
+import datetime as dt
 import json
 import re
 
@@ -9,12 +10,15 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from journal.models import Entry, EntryToken
+from reminders.models import ReminderSettings
 from tests.clock import frozen
 from tests.factories.journal import EntryFactory, StageFactory
 from tests.factories.progress import ReadinessFactory
 
 pytestmark = pytest.mark.django_db
 
+
+# Downloads and deleting the account -------------------------------------------------------------
 URLS = ["account_export_json", "account_export_md", "account_delete"]
 
 
@@ -247,3 +251,24 @@ def test_delete_account_refuses_other_methods(client_logged_in):
     """A stray request of the wrong kind neither deletes an account nor starts a download."""
     assert client_logged_in.put(reverse("account_delete")).status_code == 405
     assert client_logged_in.post(reverse("account_export_json")).status_code == 405
+
+
+# The reminder choices in the download -----------------------------------------------------------
+
+
+@frozen
+def test_the_data_export_has_the_reminder_choices(client_logged_in, user):
+    """The data export includes the person's reminder choices."""
+    ReminderSettings.objects.create(
+        user=user, weekly_enabled=True, quiet_start=dt.time(22), quiet_end=dt.time(7)
+    )
+    data = client_logged_in.get(reverse("account_export_json")).json()
+    assert data["reminders"] == {
+        "daily_enabled": False,
+        "held_ready_enabled": False,
+        "weekly_enabled": True,
+        "daily_time": None,
+        "quiet_start": "22:00",
+        "quiet_end": "07:00",
+        "sent": 0,
+    }

@@ -1,41 +1,42 @@
-"""Every account page speaks in the site's own voice: allauth's accounts, two-factor,
-passkeys and sessions pages, signed out and signed in, with and without authenticators.
+"""The account forms speak in the site's voice, hint at a good password and take passkeys."""
 
-Two things are checked on each page. Headings, buttons, labels and the tab title are in
-sentence case ("Change your password", not "Change Password"), and no page says "sign in"
-or "sign out" where the site says "log in" and "log out" (nor "Sign Up" for "Sign up")."""
-
+import json
 import re
+from unittest import mock
 
 import pytest
 from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
-from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from allauth.mfa import app_settings as mfa_settings
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import get_hasher
 from django.core import mail
 from django.template.loader import render_to_string
+from django.test import Client
 from django.urls import reverse
 
 from tests.factories import PASSWORD
-from tests.helpers.accounts import code_in, current_code, passkey, sign_up
+from tests.helpers.accounts import (
+    NEW_PASSWORD,
+    log_in_as,
+    passkey,
+    reauthenticate_url,
+    sign_up,
+    with_app_and_codes,
+)
 from tests.helpers.voice import voice_problems
 
-pytestmark = pytest.mark.django_db
-
+# Every account page in the site's own voice -----------------------------------------------------
+# allauth's accounts, two-factor, passkeys and sessions pages, signed out and signed in,
+# with and without authenticators. Two things are checked on each page. Headings, buttons,
+# labels and the tab title are in sentence case ("Change your password", not "Change
+# Password"), and no page says "sign in" or "sign out" where the site says "log in" and "log
+# out" (nor "Sign Up" for "Sign up").
 
 # The pages. Each builds what it needs and returns the response to check.
-
-
-def log_in_as(client, user):
-    response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
-    assert response.status_code == 302
-    return client
-
-
-def with_app_and_codes(user):
-    TOTP.activate(user, generate_totp_secret())
-    RecoveryCodes.activate(user)
 
 
 def get(client, name, **kwargs):
@@ -185,6 +186,7 @@ TEMPLATES = {
 }
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize("visit", PAGES.values(), ids=PAGES.keys())
 def test_every_account_page_reads_in_the_sites_voice(visit, client, user):
     """Headings, buttons, labels and the title in sentence case, and "log in" wording."""
@@ -192,12 +194,14 @@ def test_every_account_page_reads_in_the_sites_voice(visit, client, user):
     assert voice_problems(response.content.decode()) == []
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize("render", TEMPLATES.values(), ids=TEMPLATES.keys())
 def test_the_log_in_by_code_pages_read_in_the_sites_voice(render, user, rf):
     """The two pages of logging in by a code, should it be turned on, read the same way."""
     assert voice_problems(render(user, rf)) == []
 
 
+@pytest.mark.django_db
 def test_the_check_catches_title_case_and_sign_in():
     """The check itself: allauth's own words fail it, the site's pass."""
     assert voice_problems("<h1>Enter Email Verification Code</h1>")
@@ -215,61 +219,196 @@ def test_the_check_catches_title_case_and_sign_in():
     assert voice_problems("<label>Passkey: second Factor</label>")
 
 
-# One success box where allauth stacked two.
+# Passkeys ---------------------------------------------------------------------------------------
+# allauth's WebAuthn: turned on, linked from the Account page, and their pages render in
+# the site's layout with no inline script. The ceremonies themselves need a browser and an
+# authenticator: tests/browser/test_passkeys.py.
+
+SCRIPT = re.compile(r"<script\b([^>]*)>", re.IGNORECASE)
 
 
-def success_boxes(response):
-    return re.findall(r'<div class="alert alert-success">(.*?)</div>', response.content.decode())
+def inline_scripts(html):
+    """<script> tags the Content-Security-Policy would block: neither loaded from a file
+    (`src`) nor a JSON data block, which the browser never runs."""
+    return [
+        attrs
+        for attrs in SCRIPT.findall(html)
+        if "src=" not in attrs and 'type="application/json"' not in attrs
+    ]
 
 
-def test_confirming_the_address_after_sign_up_shows_one_success_box(client):
-    """Typing the code logs the person in too: "confirmed" is said, "logged in" is not."""
-    sign_up(client)
+def test_passkeys_are_on_for_second_factor_and_sign_in():
+    """A person can use a passkey to sign in or as a second factor, on HTTPS or localhost only."""
+    assert "webauthn" in settings.MFA_SUPPORTED_TYPES
+    assert mfa_settings.PASSKEY_LOGIN_ENABLED
+    # Browsers allow WebAuthn on HTTPS and on localhost only; no exception is made for tests.
+    assert not mfa_settings.WEBAUTHN_ALLOW_INSECURE_ORIGIN
+    assert reverse("mfa_login_webauthn") == "/accounts/2fa/webauthn/login/"
+
+
+@pytest.mark.django_db
+def test_the_account_page_links_to_passkeys(client_logged_in):
+    """The account page links to Passkeys."""
+    page = client_logged_in.get(reverse("account")).content.decode()
+    assert f'href="{reverse("mfa_list_webauthn")}">Passkeys' in page
+
+
+@pytest.mark.django_db
+def test_passkey_pages_render_for_a_signed_in_person(client, user, password):
+    """Passkey pages open in the site's layout, and adding one asks for the password again first."""
+    client.post(reverse("account_login"), {"login": user.email, "password": password})
+
+    for name in ["mfa_index", "mfa_list_webauthn"]:
+        response = client.get(reverse(name))
+        assert response.status_code == 200, name
+        page = response.content.decode()
+        assert '<main id="main"' in page, name  # the site's layout
+        assert not inline_scripts(page), name
+    assert "Passkeys and security keys" in client.get(reverse("mfa_index")).content.decode()
+
+    # Adding a passkey asks for the password again first, even straight after logging in.
+    add = reverse("mfa_add_webauthn")
+    response = client.get(add)
+    assert response.status_code == 302
+    assert response["Location"] == reauthenticate_url(add)
+    client.post(response["Location"], {"password": password})
+    response = client.get(add)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert '<main id="main"' in page
+    assert 'name="passwordless"' in page  # a passkey that signs in without the password
+    assert '<script src="/static/mfa/js/webauthn.js">' in page
+    assert not inline_scripts(page)
+    options = json.loads(re.search(r'id="js_data" type="application/json">(.*?)<', page)[1])
+    assert options["creation_options"]["publicKey"]["rp"]["id"] == "testserver"
+
+
+@pytest.mark.django_db
+def test_the_log_in_page_offers_a_passkey(client):
+    """The log-in page offers a passkey button that works for any visitor."""
+    response = client.get(reverse("account_login"))
+    page = response.content.decode()
+    assert 'id="passkey_login"' in page
+    assert f'<form id="mfa_login" action="{reverse("mfa_login_webauthn")}"' in page
+    assert not inline_scripts(page)
+    # The button's script asks for a challenge; any visitor may, as the page is public.
+    response = client.get(reverse("mfa_login_webauthn"), headers={"accept": "application/json"})
+    assert response.status_code == 200
+    assert response.json()["request_options"]["publicKey"]["userVerification"] == "required"
+
+
+@pytest.mark.django_db
+def test_the_list_shows_ones_own_keys_and_what_each_can_do(client_logged_in, user, other_user):
+    """The passkey list shows only your keys, what each can do, and links to rename or remove."""
+    mine = passkey(user, "My phone")
+    passkey(user, "Desk key", passwordless=False)
+    passkey(other_user, "Their laptop")
+
+    page = client_logged_in.get(reverse("mfa_list_webauthn")).content.decode()
+    assert "My phone" in page and "Desk key" in page
+    assert "Their laptop" not in page
+    assert "Passkey: logs you in on its own" in page and "Second factor only" in page
+    assert f'href="{reverse("mfa_edit_webauthn", kwargs={"pk": mine.pk})}"' in page
+    assert f'href="{reverse("mfa_remove_webauthn", kwargs={"pk": mine.pk})}"' in page
+
+
+@pytest.mark.django_db
+def test_another_persons_key_cannot_be_renamed_or_removed(client_logged_in, password, other_user):
+    """Another person's passkey can be neither renamed nor removed: a 404, and it stays."""
+
+    theirs = passkey(other_user, "Their laptop")
+    client_logged_in.post(reverse("account_reauthenticate"), {"password": password})
+
+    for name in ["mfa_edit_webauthn", "mfa_remove_webauthn"]:
+        url = reverse(name, kwargs={"pk": theirs.pk})
+        assert client_logged_in.get(url).status_code == 404, name
+        assert client_logged_in.post(url, {"name": "Mine now"}).status_code == 404, name
+    theirs.refresh_from_db()
+    assert theirs.wrap().name == "Their laptop"
+    assert Authenticator.objects.filter(pk=theirs.pk).exists()
+
+
+@pytest.mark.django_db
+def test_rename_and_remove_pages_render_for_ones_own_key(client_logged_in, user, password):
+    """The rename and remove pages open for your own passkey, in the site's layout."""
+    mine = passkey(user, "My phone")
+    client_logged_in.post(reverse("account_reauthenticate"), {"password": password})
+
+    for name in ["mfa_edit_webauthn", "mfa_remove_webauthn"]:
+        response = client_logged_in.get(reverse(name, kwargs={"pk": mine.pk}))
+        assert response.status_code == 200, name
+        assert '<main id="main"' in response.content.decode(), name
+
+
+@pytest.mark.django_db
+def test_every_passkey_button_has_words_for_when_passkeys_cannot_work(client, user, password):
+    """Where passkeys cannot work, each passkey button has a note that says so.
+
+    Beside each passkey button, a hidden note that static/js/passkeys-available.js shows
+    where WebAuthn is missing or refused (an IP address such as 127.0.0.1): a file, not an
+    inline script, which the CSP would block."""
+    note = "data-passkeys-unavailable hidden>Passkeys cannot be used here"
+    script = '<script src="/static/js/passkeys-available.js" defer></script>'
+    page = client.get(reverse("account_login")).content.decode()
+    assert note in page and script in page
+
+    client.post(reverse("account_login"), {"login": user.email, "password": password})
+    passkey(user, "my phone")
+    client.post(reverse("account_reauthenticate"), {"password": password})
+    for name in ["mfa_list_webauthn", "mfa_add_webauthn", "mfa_reauthenticate_webauthn"]:
+        page = client.get(reverse(name)).content.decode()
+        assert note in page and script in page, name
+        assert not inline_scripts(page), name
+
+
+# Sign-up takes the same work for any address ----------------------------------------------------
+User = get_user_model()
+
+
+def hashes_of(password, sign_up_as):
+    """How many times the password hasher ran over `password` while signing up."""
+    hasher = type(get_hasher())
+    with mock.patch.object(hasher, "encode", autospec=True, side_effect=hasher.encode) as spy:
+        response = sign_up_as()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_email_verification_sent")
+    return sum(1 for call in spy.call_args_list if call.args[1] == password)
+
+
+@pytest.mark.django_db
+def test_sign_up_hashes_the_password_for_a_new_and_for_a_registered_address(client, user):
+    """Signing up with a taken address takes as long as a new one, and only emails its owner."""
+    new = hashes_of(NEW_PASSWORD, lambda: sign_up(Client(), email="new@example.com"))
+    registered = hashes_of(NEW_PASSWORD, lambda: sign_up(Client(), email=user.email))
+    assert new == registered == 1
+    # Still nothing created for the registered address: its owner is emailed instead.
+    assert User.objects.filter(email=user.email).count() == 1
+    assert mail.outbox[-1].to == [user.email]
+
+
+# The country on the account page ----------------------------------------------------------------
+# The country the Safety page's helplines follow, chosen on the account page.
+
+
+@pytest.mark.django_db
+def test_a_person_saves_their_country_on_the_account_page(client, user):
+    """A country saved on the account page is the one the Safety page then shows."""
+    client.force_login(user)
+    response = client.post(reverse("account"), {"time_zone": "", "country": "NZ"}, follow=True)
+    assert "Your settings are saved." in response.content.decode()
+    user.refresh_from_db()
+    assert user.country == "NZ"
+    html = client.get(reverse("safety:index")).content.decode()
+    assert '<option value="NZ" selected>New Zealand</option>' in html
+
+
+@pytest.mark.django_db
+def test_a_country_without_helplines_is_refused_next_to_the_field(client, user):
+    """An unlisted country on the account page is refused at the field, and nothing is saved."""
+    client.force_login(user)
     response = client.post(
-        reverse("account_email_verification_sent"),
-        {"code": code_in(mail.outbox[0])},
-        follow=True,
+        reverse("account"), {"time_zone": "Europe/Paris", "country": "XX", "discreet": "on"}
     )
-    assert response.redirect_chain[-1][0] == reverse("dashboard")
-    assert success_boxes(response) == ["Thank you: new@example.com is confirmed."]
-
-
-def test_logging_in_says_so_in_the_sites_words(client, user):
-    """Logging in shows one box saying who you are logged in as.
-
-    A plain log-in still says who is logged in (the second message only goes after a
-    confirmation)."""
-    response = client.post(
-        reverse("account_login"), {"login": user.email, "password": PASSWORD}, follow=True
-    )
-    assert success_boxes(response) == [f"You are logged in as {user.email}."]
-
-
-def test_the_first_second_factor_and_its_recovery_codes_show_one_success_box(
-    transactional_db, client, user
-):
-    """Turning on an authenticator app shows one success box, not a second about new codes.
-
-    Turning on an authenticator app also makes recovery codes (shown on the next page):
-    "your app is on" is said once, without "new codes, the old ones no longer work"."""
-    log_in_as(client, user)
-    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
-    client.get(reverse("mfa_activate_totp"))
-    secret = client.session["mfa.totp.secret"]
-    # allauth says "codes generated" once the transaction commits: a transactional test.
-    response = client.post(
-        reverse("mfa_activate_totp"), {"code": current_code(secret)}, follow=True
-    )
-    assert response.redirect_chain[-1][0] == reverse("mfa_view_recovery_codes")
-    assert success_boxes(response) == ["Your authenticator app is on."]
-
-
-def test_new_recovery_codes_asked_for_say_the_old_ones_stop_working(transactional_db, client, user):
-    """Making new codes on purpose still says so."""
-    log_in_as(client, user)
-    with_app_and_codes(user)
-    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
-    response = client.post(reverse("mfa_generate_recovery_codes"), follow=True)
-    assert "Your new recovery codes are ready; the old ones no longer work." in success_boxes(
-        response
-    )
+    assert "Choose a country from the list" in response.content.decode()
+    user.refresh_from_db()
+    assert (user.country, user.time_zone, user.discreet) == ("", "", False)

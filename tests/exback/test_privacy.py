@@ -1,6 +1,4 @@
-"""Discreet mode all the way (issue 22): for a person who turned it on, no page, download or
-printout names the site. Every page of exback, safety, the program, the journal, reminders and
-allauth is opened as in tests/test_hostile_input.py, by a person with something everywhere."""
+"""In discreet mode nothing names the site, and the browser keeps nothing private."""
 
 import re
 
@@ -9,12 +7,19 @@ from django.urls import reverse
 
 from safety.models import SafetyCheck
 from tests.clock import frozen
+from tests.helpers.html import title_of
 from tests.helpers.pages import PAGES, VARIANTS, page_url, person_data, sign_in
 
-pytestmark = [pytest.mark.django_db, frozen]
+pytestmark = pytest.mark.django_db
+
+
+# Discreet mode all the way ----------------------------------------------------------------------
+# For a person who turned it on, no page, download or printout names the site. Every page
+# of exback, safety, the program, the journal, reminders and allauth is opened as in the
+# hostile-input walk (tests/helpers/pages.py), by a person with something everywhere.
 
 SITE = re.compile(r"exback", re.IGNORECASE)
-# Pages that end the session or are not HTML: the quick exit signs out (tests/test_privacy.py),
+# Pages that end the session or are not HTML: the quick exit signs out (tests/safety/test_exit.py),
 # the downloads are checked below, /healthz answers "ok".
 NOT_PAGES = {"safety:quick_exit", "account_export_json", "account_export_md", "healthz"}
 
@@ -46,6 +51,7 @@ def every_url(data) -> list[str]:
     return urls
 
 
+@frozen
 def test_no_page_names_the_site(discreet_person):
     """In discreet mode, no page a person can open says exback anywhere.
 
@@ -63,6 +69,7 @@ def test_no_page_names_the_site(discreet_person):
     assert not found, found
 
 
+@frozen
 def test_the_header_brand_is_the_neutral_name_and_leads_to_the_dashboard(discreet_person):
     """In discreet mode the header says Notes, with a plain icon, and leads to the dashboard."""
     client, user, _ = discreet_person
@@ -74,6 +81,7 @@ def test_the_header_brand_is_the_neutral_name_and_leads_to_the_dashboard(discree
     assert "favicon-neutral.svg" in html
 
 
+@frozen
 @pytest.mark.parametrize(
     ("name", "extension"), [("account_export_json", "json"), ("account_export_md", "md")]
 )
@@ -89,6 +97,7 @@ def test_downloads_are_named_after_the_neutral_name(discreet_person, name, exten
     assert not mentions(response.content.decode())
 
 
+@frozen
 def test_without_discreet_mode_the_site_keeps_its_name(client_logged_in):
     """Without discreet mode, the header, the download's name and the export all say exback."""
     html = client_logged_in.get(reverse("dashboard")).content.decode()
@@ -98,7 +107,51 @@ def test_without_discreet_mode_the_site_keeps_its_name(client_logged_in):
     assert response.content.decode().startswith("# My exback journal")
 
 
+@frozen
 def test_a_visitors_brand_leads_home(client):
     """A visitor's header says exback and leads to the home page."""
     html = client.get(reverse("about")).content.decode()
     assert f'<a class="brand" href="{reverse("home")}">exback</a>' in html
+
+
+# The tab's title in discreet mode ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["dashboard", "account", "account_email", "journal:index"])
+def test_discreet_mode_gives_the_tab_a_neutral_name(client, name):
+    """In discreet mode every tab is titled Notes and never exback."""
+    from tests.factories import UserFactory
+    from tests.factories.safety import SafetyCheckFactory
+
+    person = UserFactory(discreet=True)
+    SafetyCheckFactory(user=person)
+    client.force_login(person)
+    title = title_of(client.get(reverse(name)))
+    assert title.endswith(" · Notes")
+    assert "exback" not in title.lower()
+
+
+def test_turning_discreet_mode_on_changes_the_next_page_title(client_logged_in, user):
+    """Turning discreet mode on renames the next tab Notes; turning it off brings exback back."""
+    response = client_logged_in.post(reverse("account"), {"discreet": "on"}, follow=True)
+    assert title_of(response) == "Your account · Notes"
+    client_logged_in.post(reverse("account"), {})
+    assert title_of(client_logged_in.get(reverse("account"))) == "Your account · exback"
+
+
+# What the browser keeps -------------------------------------------------------------------------
+# No private page in the browser's cache, and nothing at all after a logout.
+
+
+def test_logout_clears_site_data(client_logged_in):
+    """Logging out tells the browser to forget this site's cache and stored drafts."""
+    response = client_logged_in.post(reverse("account_logout"))
+    assert response.status_code == 302
+    assert response["Clear-Site-Data"] == '"cache", "storage"'
+
+
+def test_private_pages_are_never_stored(client_logged_in):
+    """Private pages are never kept in the browser's cache for someone else to find."""
+    for name in ("dashboard", "account", "progress:index", "journal:index"):
+        response = client_logged_in.get(reverse(name), follow=True)
+        assert "no-store" in response["Cache-Control"], name

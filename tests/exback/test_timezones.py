@@ -1,9 +1,11 @@
-"""Each person's own time zone: chosen on the account page, filled from the browser at sign-up,
-and used for "today" (the check-in day, streaks), journal times and cooling-off times.
+"""Each person's "today", and every time the site shows, follows their own time zone."""
 
-Two people far from UTC, with the clock stopped around their local midnight: Pacific/Kiritimati
-is UTC+14 and Pacific/Honolulu UTC-10, so both reach midnight at 10:00 UTC, one a day ahead of
-UTC and the other a day behind."""
+# Chosen on the account page, filled from the browser at sign-up, and used for "today" (the
+# check-in day, streaks), journal times and cooling-off times.
+#
+# Two people far from UTC, with the clock stopped around their local midnight: Pacific/Kiritimati
+# is UTC+14 and Pacific/Honolulu UTC-10, so both reach midnight at 10:00 UTC, one a day ahead of
+# UTC and the other a day behind.
 
 import datetime as dt
 import zoneinfo
@@ -29,6 +31,7 @@ from tests.factories.safety import SafetyCheckFactory
 from tests.helpers.accounts import NEW_PASSWORD
 
 pytestmark = [pytest.mark.django_db, frozen]
+
 
 KIRITIMATI = "Pacific/Kiritimati"  # UTC+14
 HONOLULU = "Pacific/Honolulu"  # UTC-10

@@ -1,9 +1,9 @@
-"""Accounts for the tests: signing up and in, codes from emails and authenticator apps,
-passkeys, and the person's signed-in sessions."""
+"""Accounts in tests: signing up and in, codes, passkeys, and a person's signed-in sessions."""
 
 import re
 from urllib.parse import urlencode
 
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from allauth.usersessions.models import UserSession
 from django.contrib.sessions.models import Session
@@ -49,6 +49,19 @@ def log_in(client, user, password=PASSWORD, **extra):
     return client.post(
         reverse("account_login"), {"login": user.email, "password": password}, **extra
     )
+
+
+def log_in_as(client, user):
+    """Log in through the log-in page (it must work); returns the client, signed in."""
+    response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    assert response.status_code == 302
+    return client
+
+
+def with_app_and_codes(user):
+    """Turn on an authenticator app for `user`, with its recovery codes."""
+    TOTP.activate(user, generate_totp_secret())
+    RecoveryCodes.activate(user)
 
 
 def signed_in(client):

@@ -1,5 +1,4 @@
-"""Every page a person can open, named from the URL patterns, and a person with something in
-every part of the program to open them with (the hostile-input walk and discreet mode)."""
+"""Every page a person can open, and a person with something in every part of the program."""
 
 import datetime as dt
 

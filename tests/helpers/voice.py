@@ -1,5 +1,4 @@
-"""The site's voice on a page: headings, buttons, labels and the tab title in sentence case,
-and "log in" and "log out", never "sign in" or "sign out"."""
+"""The site's voice on a page: sentence case, and "log in" where others say "sign in"."""
 
 import re
 from html.parser import HTMLParser

@@ -1,5 +1,7 @@
-"""The journal list: newest first, pages found by keyset ("Newer" and "Older"), filters and
-search, in a fixed number of queries and no count."""
+"""The journal lists the newest entries first, pages back and forth, filters and searches fast."""
+
+# Pages found by keyset ("Newer" and "Older"), filters and search, in a fixed number of
+# queries and no count.
 
 import base64
 import datetime

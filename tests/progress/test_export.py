@@ -1,9 +1,13 @@
-"""progress.export.user_data: everything a person has in the program, ready for JSON."""
+"""Your download holds everything you wrote or chose in the program, and no one else's."""
 
 import json
 
+import pytest
+from django.urls import reverse
+
 from progress.exercises import EXERCISES
 from progress.export import user_data
+from tests.clock import frozen
 from tests.factories.progress import (
     ApologyFactory,
     CheckInFactory,
@@ -17,8 +21,11 @@ from tests.factories.progress import (
     ReadinessFactory,
     ResponsibilityFactory,
     StageProgressFactory,
+    UrgeFactory,
 )
 from tests.factories.safety import SafetyCheckFactory
+
+# progress.export.user_data ----------------------------------------------------------------------
 
 
 def test_empty_account_exports_empty_sections(user):
@@ -76,3 +83,29 @@ def test_every_field_of_every_exercise_is_in_the_export():
     for exercise in EXERCISES:
         stored = {field.name for field in exercise.model._meta.concrete_fields}
         assert stored - BOOKKEEPING <= set(exercise.export_fields), exercise.key
+
+
+# The urges in the download ----------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@frozen
+def test_the_export_holds_the_persons_urges_with_notes_readable(user, other_user):
+    """The export holds your urges with readable notes, and none of anyone else's."""
+    UrgeFactory(user=user, note="Went for a run.")
+    UrgeFactory(user=user, outcome="journal", note="")
+    UrgeFactory(user=other_user, note="NOT-MINE")
+    data = json.loads(json.dumps(user_data(user)))
+    assert [u["outcome"] for u in data["urges"]] == ["waited", "journal"]
+    assert data["urges"][0]["note"] == "Went for a run."
+    assert data["urges"][0]["created_at"].startswith("2026-03-18T12:00")
+    assert "NOT-MINE" not in json.dumps(data)
+
+
+@pytest.mark.django_db
+@frozen
+def test_the_account_download_includes_urges(program_client, user):
+    """The account's data download includes your urges and their notes."""
+    UrgeFactory(user=user, note="Sat with it.")
+    data = json.loads(program_client.get(reverse("account_export_json")).content)
+    assert data["program"]["urges"][0]["note"] == "Sat with it."

@@ -1,7 +1,9 @@
-"""The progress app took over a person's progress, the twelve exercises' rows and the dashboard's
-kept figures from the program (progress 0001 and 0002, stages 0010, reminders 0002): migrating
-forward keeps every row, id, link and encrypted value, and so does migrating back. On SQLite by
-default, on PostgreSQL with DATABASE_URL=postgres://…"""
+"""Upgrading keeps every exercise, progress mark and reminder link a person had."""
+
+# The progress app took over a person's progress, the twelve exercises' rows and the dashboard's
+# kept figures from the program (progress 0001 and 0002, stages 0010, reminders 0002): migrating
+# forward keeps every row, id, link and encrypted value, and so does migrating back. On SQLite by
+# default, on PostgreSQL with DATABASE_URL=postgres://…
 
 import datetime
 from decimal import Decimal

@@ -1,26 +1,40 @@
-"""The signed-in landing page: progress, where to continue, and the program's figures."""
+"""The dashboard and the summary show where a person is, what they wrote and what comes first."""
 
 import datetime
+import datetime as dt
+import json
 import re
 
+import pytest
+import time_machine
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from progress.export import user_data
 from progress.models import StageProgress
+from safety import content as safety_content
+from stages import content
 from stages.models import Stage
-from tests.clock import frozen
+from tests.clock import NOON, frozen
 from tests.factories.progress import (
     ApologyFactory,
     CheckInFactory,
     ContactFactory,
     HeldMessageFactory,
     MemoryFactory,
+    ReachOutCheckFactory,
+    ReadinessFactory,
+    ResponsibilityFactory,
     StageProgressFactory,
+    UrgeFactory,
+    apology_form_data,
+    readiness_form_data,
 )
-from tests.factories.safety import SafetyCheckFactory
+from tests.factories.safety import DangerCheckFactory, SafetyCheckFactory, danger_check_form_data
+from tests.helpers.html import page_text, urges_resisted
 
-pytestmark = frozen
-
+# The dashboard ----------------------------------------------------------------------------------
 DAY = datetime.timedelta(days=1)
 
 
@@ -31,6 +45,7 @@ def complete(user, *slugs):
         )
 
 
+@frozen
 def test_new_person_sees_start_here_and_zero_progress(client_logged_in):
     """A new person's dashboard shows 0 of 7 stages, a Start here link and nothing saved yet."""
     page = client_logged_in.get(reverse("dashboard")).content.decode()
@@ -40,6 +55,7 @@ def test_new_person_sees_start_here_and_zero_progress(client_logged_in):
     assert "No contact noted yet" in page
 
 
+@frozen
 def test_progress_bar_has_text_and_aria_values(client_logged_in, user):
     """The progress bar says 3 of 7 in words and to screen readers; each stage shows its status."""
     complete(user, "say-sorry", "time-and-space", "take-responsibility")
@@ -49,28 +65,6 @@ def test_progress_bar_has_text_and_aria_values(client_logged_in, user):
     assert "pbar-3" in page
     assert page.count("Completed") == 3  # one status per stage: three done, four to go
     assert page.count("Not started") == 4
-
-
-def heading(page):
-    return re.search(r'<h1 class="h2">([^<]*)</h1>', page).group(1)
-
-
-def test_first_sign_in_says_welcome_and_later_ones_welcome_back(client, user, password):
-    """A new account's first sign-in is a welcome; from the next sign-in on, "Welcome back"."""
-    assert user.last_login is None
-    client.post(reverse("account_login"), {"login": user.email, "password": password})
-    assert heading(client.get(reverse("dashboard")).content.decode()) == "Welcome"
-    # The whole of that first visit, not just its first page.
-    assert heading(client.get(reverse("dashboard")).content.decode()) == "Welcome"
-    client.post(reverse("account_logout"))
-    client.post(reverse("account_login"), {"login": user.email, "password": password})
-    assert heading(client.get(reverse("dashboard")).content.decode()) == "Welcome back"
-
-
-def test_someone_who_signed_in_before_is_welcomed_back(client_logged_in, user):
-    """Someone who has signed in before is greeted with Welcome back."""
-    assert user.last_login is not None
-    assert heading(client_logged_in.get(reverse("dashboard")).content.decode()) == "Welcome back"
 
 
 def continue_link(page):
@@ -84,6 +78,7 @@ def visit(user, slug, when, status=StageProgress.Status.IN_PROGRESS):
     )
 
 
+@frozen
 def test_continue_goes_to_the_next_stage_after_one_just_completed(
     program_client, user, time_machine
 ):
@@ -105,6 +100,7 @@ def test_continue_goes_to_the_next_stage_after_one_just_completed(
     assert continue_link(page)[0] == reverse("progress:detail", args=["never-lower-your-value"])
 
 
+@frozen
 def test_continue_skips_stages_already_completed_and_wraps_to_the_start(client_logged_in, user):
     """Continue skips completed stages and wraps round to the first one still open."""
     complete(user, "change-bad-patterns", "keep-in-mind", "are-you-sure")
@@ -115,6 +111,7 @@ def test_continue_skips_stages_already_completed_and_wraps_to_the_start(client_l
     assert continue_link(page)[0] == reverse("progress:detail", args=["introduction"])
 
 
+@frozen
 def test_when_everything_is_complete_the_dashboard_offers_the_summary(client_logged_in, user):
     """Once every stage is complete, the dashboard offers the summary instead of Continue."""
     slugs = Stage.objects.exclude(kind=Stage.Kind.FAQ).values_list("slug", flat=True)
@@ -126,6 +123,7 @@ def test_when_everything_is_complete_the_dashboard_offers_the_summary(client_log
     assert "Start here" not in page
 
 
+@frozen
 def test_continue_links_to_the_last_stage_visited(client_logged_in, user):
     """Continue where you left off leads to the stage visited most recently."""
     StageProgressFactory(
@@ -143,6 +141,7 @@ def test_continue_links_to_the_last_stage_visited(client_logged_in, user):
     )
 
 
+@frozen
 def test_figures_streak_contact_and_waiting_messages(client_logged_in, user):
     """The dashboard shows the check-in streak, days since contact and messages still waiting."""
     today = timezone.localdate()
@@ -163,6 +162,7 @@ def test_figures_streak_contact_and_waiting_messages(client_logged_in, user):
     assert "4 days" in page and "6 days" in page
 
 
+@frozen
 def test_recent_activity_lists_latest_saves_without_private_text(client_logged_in, user):
     """Recent activity names what was saved lately but never shows the words written."""
     ApologyFactory(user=user, draft="PRIVATE-DRAFT")
@@ -172,6 +172,7 @@ def test_recent_activity_lists_latest_saves_without_private_text(client_logged_i
     assert "PRIVATE" not in page
 
 
+@frozen
 def test_dashboard_shows_the_safety_message_after_a_yes(client_logged_in, user):
     """After a yes to a safety question, the dashboard says safety comes first and links to help."""
     SafetyCheckFactory(user=user, afraid=True)
@@ -180,6 +181,7 @@ def test_dashboard_shows_the_safety_message_after_a_yes(client_logged_in, user):
     assert reverse("safety:index") in page
 
 
+@frozen
 def test_dashboard_counts_only_the_people_own_data(client_logged_in, other_user):
     """The dashboard's figures never count another person's progress or contacts."""
     complete(other_user, "say-sorry")
@@ -187,3 +189,262 @@ def test_dashboard_counts_only_the_people_own_data(client_logged_in, other_user)
     response = client_logged_in.get(reverse("dashboard"))
     assert response.context["progress"]["completed"] == 0
     assert response.context["contact"]["days_since"] is None
+
+
+# The dashboard after a yes to a safety question -------------------------------------------------
+
+
+@pytest.mark.django_db
+@frozen
+def test_the_dashboard_leads_a_yes_person_to_help(afraid_client):
+    """After a yes on the safety check, the dashboard's first button is Your safety plan."""
+    html = afraid_client.get(reverse("dashboard")).content.decode()
+    first_button = re.search(r'<a class="btn btn-primary" href="([^"]+)">([^<]+)</a>', html)
+    assert first_button.groups() == ("/stages/safety-plan/", "Your safety plan")
+    assert 'href="/safety/">Find help and support</a>' in html
+
+
+@pytest.mark.django_db
+@frozen
+def test_the_dashboard_shows_a_yes_person_one_row_of_actions_without_repeats(afraid_client):
+    """After a yes on the safety check, the dashboard has one row of buttons, none repeated."""
+    html = afraid_client.get(reverse("dashboard")).content.decode()
+    rows = re.findall(r'<div class="main-actions[^"]*">(.*?)</div>', html, re.S)
+    assert len(rows) == 1
+    links = re.findall(r'<a class="btn[^"]*" href="([^"]+)"', html)
+    assert len(links) == len(set(links)), links  # no button twice on the page
+    assert len(re.findall(r'<a class="btn', rows[0])) <= 5
+
+
+@pytest.mark.django_db
+@frozen
+def test_thirty_days_on_the_dashboard_asks_whether_anything_changed(program_client, user):
+    """After a month the dashboard asks whether anything has changed since the safety check."""
+    assert "Has anything changed?" not in program_client.get(reverse("dashboard")).content.decode()
+    with time_machine.travel(NOON + dt.timedelta(days=31), tick=False):
+        program_client.force_login(user)  # the first session has long expired
+        html = program_client.get(reverse("dashboard")).content.decode()
+    assert "Has anything changed?" in html
+
+
+# The safety plan as the dashboard's main action -------------------------------------------------
+
+
+@pytest.mark.django_db
+@frozen
+def test_a_yes_person_gets_the_plan_as_the_dashboards_main_action(client_logged_in, user):
+    """After a yes on the safety check, Your safety plan is the dashboard's first button."""
+    SafetyCheckFactory(user=user, afraid=True)
+    html = client_logged_in.get(reverse("dashboard")).content.decode()
+    first_button = re.search(r'<a class="btn btn-primary" href="([^"]+)">([^<]+)</a>', html)
+    assert first_button.groups() == (
+        reverse("safety:plan"),
+        "Your safety plan",
+    )
+
+
+# Urges on the dashboard and in the summary ------------------------------------------------------
+START = reverse("progress:reach_out_now")
+
+
+@pytest.mark.django_db
+@frozen
+def test_no_one_sees_another_persons_urges(program_client, user, other_user):
+    """No one sees another person's urges, on the dashboard, the summary or the export."""
+    UrgeFactory.create_batch(3, user=other_user, note="NOT-MINE")
+    page = program_client.get(reverse("dashboard")).content.decode()
+    assert re.search(r'id="fig-urges">Urges resisted</h2>\s*<p class="big mb-1">0</p>', page)
+    assert "NOT-MINE" not in program_client.get(reverse("progress:summary")).content.decode()
+    assert "NOT-MINE" not in json.dumps(user_data(user))
+
+
+@pytest.mark.django_db
+@frozen
+def test_the_dashboard_button_starts_the_flow(program_client):
+    """The dashboard's I want to reach out button opens the urge flow."""
+    page = program_client.get(reverse("dashboard")).content.decode()
+    assert f'href="{START}">I want to reach out</a>' in page
+
+
+@pytest.mark.django_db
+@frozen
+def test_the_dashboard_counts_urges_resisted_and_a_relapse_is_no_failure(program_client, user):
+    """The dashboard counts urges resisted and never calls reaching out a failure."""
+    page = program_client.get(reverse("dashboard")).content.decode()
+    assert urges_resisted(page) == "0"
+    for outcome in ("waited", "held", "journal", "reached_out"):
+        UrgeFactory(user=user, outcome=outcome)
+
+    page = program_client.get(reverse("dashboard")).content.decode()
+
+    assert urges_resisted(page) == "3"  # reaching out is counted as neither
+    assert "Every hard moment you notice counts, whatever you did next." in page
+    for word in ("relapse", "failed", "broke", "reset"):
+        assert word not in page.lower()
+
+
+@pytest.mark.django_db
+@frozen
+def test_the_dashboard_counts_days_without_contact(program_client, user):
+    """The dashboard counts days without contact, or says none is noted yet."""
+    page = program_client.get(reverse("dashboard")).content.decode()
+    assert "Days without contact" in page
+    assert "No contact noted yet." in page
+    ContactFactory(user=user)  # five days ago
+    page = program_client.get(reverse("dashboard")).content.decode()
+    assert re.search(
+        r'id="fig-contact">Days without contact</h2>\s*<p class="big mb-1">5 days', page
+    )
+
+
+@pytest.mark.django_db
+@frozen
+def test_the_summary_lists_urges_with_their_notes(program_client, user):
+    """The summary counts the hard moments by how they ended and shows their notes."""
+    UrgeFactory(user=user, note="Deleted the draft text.")
+    UrgeFactory(user=user, outcome="reached_out", note="")
+    page = program_client.get(reverse("progress:summary")).content.decode()
+    assert "Hard moments you noted: 2." in page
+    assert "You waited: 1. You reached out: 1.</p>" in page  # counts of none are left out
+    assert "Deleted the draft text." in page
+
+
+@pytest.mark.django_db
+@frozen
+def test_the_summary_says_so_kindly_when_there_are_none(program_client):
+    """With no urges logged, the summary says no hard moments are noted yet."""
+    assert (
+        "No hard moments noted yet."
+        in program_client.get(reverse("progress:summary")).content.decode()
+    )
+
+
+# The summary ------------------------------------------------------------------------------------
+URL = reverse("progress:readiness")
+
+
+@pytest.mark.django_db
+@frozen
+def test_the_summary_holds_the_reasons_and_the_concerns(program_client):
+    """Your summary shows your reasons with their weights and the next step for each concern."""
+    program_client.post(
+        URL,
+        {**readiness_form_data(band_aid="yes"), "against_1": "Old habits", "against_1_weight": "3"},
+    )
+    html = program_client.get(reverse("progress:summary")).content.decode()
+    assert "Old habits (3)" in html
+    assert "Reasons against (weight 3)" in html
+    assert content.READINESS_CONCERNS["band_aid"][1] in html
+
+
+# The apology's sincerity check --------------------------------------------------------------
+APOLOGY = apology_form_data(seeking_approval="no", draft="I'm sorry I missed your exhibition.")
+
+
+@pytest.mark.django_db
+@frozen
+def test_the_summary_holds_the_apology_and_its_sincerity_answers(program_client):
+    """Your summary shows your apology draft and the reply to each doubtful sincerity answer."""
+    program_client.post(
+        reverse("progress:apology"), {**APOLOGY, "telling_them_what_they_want": "not_sure"}
+    )
+    html = program_client.get(reverse("progress:summary")).content.decode().replace("&#x27;", "'")
+    assert "I'm sorry I missed your exhibition." in html
+    assert content.SINCERITY_REPLIES["telling_them_what_they_want", "not_sure"] in html
+
+
+@pytest.mark.django_db
+@frozen
+def test_the_summary_holds_everything_written_in_the_early_stages(program_client, user):
+    """Your summary holds everything you wrote in the early stages, notes and memories included.
+
+    The check-ins with their notes (the mood history), the contacts with what was
+    noted, the held messages' words, the reach-out answers, and the memories' where and why."""
+    from tests.factories.progress import (
+        CheckInFactory,
+        ContactFactory,
+        HeldMessageFactory,
+        MemoryFactory,
+    )
+
+    CheckInFactory(user=user, note="Slept badly, walked it off", mood=2)
+    ContactFactory(user=user, how_it_went="Short and kind")
+    HeldMessageFactory(user=user, text="I still think of the lake")
+    ReachOutCheckFactory(user=user)
+    MemoryFactory(user=user, what="Lake day", where="By the old pier", why_good="We laughed")
+    html = program_client.get(reverse("progress:summary")).content.decode()
+    for words in (
+        "Slept badly, walked it off",
+        "2 / 5",
+        "Short and kind",
+        "I still think of the lake",
+        content.REACH_OUT_QUESTIONS[0][1],
+        "By the old pier",
+        "We laughed",
+    ):
+        assert words in html, words
+
+
+# The summary: responsibilities ------------------------------------------------------------------
+
+
+@frozen
+def test_responsibility_factory_rows_show_on_the_summary(program_client, user):
+    """Your part in what happened shows on the personal summary."""
+    ResponsibilityFactory(user=user, my_part="MY-PART")
+    assert "MY-PART" in program_client.get(reverse("progress:summary")).content.decode()
+
+
+# The summary: held messages and the printed heading ---------------------------------------------
+
+
+@frozen  # the message is cooling off for 24 hours from now
+def test_summary_shows_held_message_counts_not_site_messages(program_client, user):
+    """The summary says how many held messages are cooling off, not as a site alert."""
+    from tests.factories.progress import HeldMessageFactory
+
+    HeldMessageFactory(user=user)
+    page = program_client.get(reverse("progress:summary")).content.decode()
+    assert "Held messages: 1 cooling off" in page
+    assert 'class="alert alert-info">waiting' not in page
+
+
+def test_printed_summary_names_the_product_neutrally_in_discreet_mode(program_client, user):
+    """The printed summary is headed exback, or Notes in discreet mode.
+
+    The summary's print header names the product and the date; in discreet mode the
+    product goes by its neutral name there."""
+    head = 'class="print-only summary-head"><span class="summary-brand">'
+    page = program_client.get(reverse("progress:summary")).content.decode()
+    assert f"{head}exback</span>" in page
+    user.discreet = True
+    user.save()
+    page = program_client.get(reverse("progress:summary")).content.decode()
+    assert f"{head}{settings.DISCREET_NAME}</span>" in page
+
+
+# The summary: the danger check ------------------------------------------------------------------
+@pytest.mark.django_db
+def test_the_summary_holds_the_danger_check_for_an_unsafe_person(afraid_client, user):
+    """Your summary shows your danger check answers and what they mean, not the decision aid.
+
+    The personal summary lists each question with its answer and what they mean, and
+    nothing of the decision aid, even when it was answered before."""
+    ReadinessFactory(user=user, reasons=[{"side": "for", "text": "Old times", "weight": 2}])
+    DangerCheckFactory(user=user, answers=danger_check_form_data(weapon="not_sure"))
+    text = page_text(afraid_client, reverse("progress:summary"))
+    assert safety_content.DANGER_QUESTIONS[2][1] in text
+    assert "<dd>Not sure</dd>" in text
+    assert safety_content.DANGER_SUMMARY["urgent"] in text
+    assert "Old times" not in text
+
+
+@pytest.mark.django_db
+def test_the_summary_shows_no_danger_check_to_a_person_with_no_yes(program_client, user):
+    """Someone who said no to every safety question sees no danger check in their summary.
+
+    The decision aid's summary as before for a person who said no to every safety
+    question."""
+    DangerCheckFactory(user=user)
+    text = page_text(program_client, reverse("progress:summary"))
+    assert "Danger check" not in text

@@ -1,5 +1,4 @@
-"""Nothing lost in the exercises: a double submit adds one row, and two tabs editing the same
-thing never silently overwrite each other (both texts are shown)."""
+"""Nothing written in an exercise is lost: one row per submit, no overwrite from another tab."""
 
 import re
 import uuid
@@ -15,6 +14,7 @@ from progress.models import (
     Readiness,
     Responsibility,
     SelfCareCheckIn,
+    StageProgress,
     Urge,
 )
 from tests.clock import frozen
@@ -32,7 +32,9 @@ from tests.factories.progress import (
     urge_form_data,
 )
 
-pytestmark = [pytest.mark.django_db, frozen]
+# Nothing lost -----------------------------------------------------------------------------------
+# A double submit adds one row, and two tabs editing the same thing never silently
+# overwrite each other (both texts are shown).
 
 ADD_FORMS = [
     (
@@ -68,6 +70,8 @@ def hidden_value(html, name):
     return match.group(1)
 
 
+@pytest.mark.django_db
+@frozen
 @pytest.mark.parametrize(("url_name", "model", "data"), ADD_FORMS)
 def test_a_double_submit_adds_one_row(program_client, user, url_name, model, data):
     """A double submit of an add form keeps one row and still says it was saved."""
@@ -84,6 +88,8 @@ def test_a_double_submit_adds_one_row(program_client, user, url_name, model, dat
     assert "alert-success" in second.content.decode()
 
 
+@pytest.mark.django_db
+@frozen
 def test_a_new_form_gets_a_new_token(program_client):
     """Each freshly opened add form saves on its own, so a second real memory is never dropped."""
     first = hidden_value(
@@ -95,6 +101,8 @@ def test_a_new_form_gets_a_new_token(program_client):
     assert uuid.UUID(first) != uuid.UUID(second)
 
 
+@pytest.mark.django_db
+@frozen
 def test_another_persons_token_adds_a_row_of_ones_own(program_client, user, other_user):
     """A form carrying another person's token still saves your memory, as your own."""
     token = uuid.uuid4()
@@ -111,6 +119,8 @@ def apology_form(**overrides):
     )
 
 
+@pytest.mark.django_db
+@frozen
 def test_two_tabs_editing_the_apology_keep_both_texts(program_client, user):
     """Saving an apology from a stale tab shows both drafts, and saving again keeps this tab's."""
     apology = ApologyFactory(user=user, draft="The saved draft.")
@@ -141,6 +151,8 @@ def test_two_tabs_editing_the_apology_keep_both_texts(program_client, user):
     assert Apology.objects.get(user=user).draft == "Words from the second tab."
 
 
+@pytest.mark.django_db
+@frozen
 def test_two_tabs_editing_a_memory_keep_both_texts(program_client, user):
     """Two tabs editing a memory show both texts, and the first tab's save is kept."""
     memory = MemoryFactory(user=user, what="The pier")
@@ -154,6 +166,8 @@ def test_two_tabs_editing_a_memory_keep_both_texts(program_client, user):
     assert Memory.objects.get(pk=memory.pk).what == "The pier at dusk"
 
 
+@pytest.mark.django_db
+@frozen
 def test_two_tabs_answering_the_same_questions_show_the_saved_answers(program_client, user):
     """A second tab answering are-you-sure is warned, and the first tab's answers are kept."""
     answers = readiness_form_data()
@@ -168,9 +182,31 @@ def test_two_tabs_answering_the_same_questions_show_the_saved_answers(program_cl
     assert (saved["impulsive"], saved["band_aid"]) == ("not_sure", "no")
 
 
+@pytest.mark.django_db
+@frozen
 def test_a_form_from_before_versions_still_saves(program_client, user):
     """An apology form left open since before the upgrade still saves."""
     ApologyFactory(user=user, draft="Old.")
     response = program_client.post(reverse("progress:apology"), apology_form(draft="New."))
     assert response.status_code == 302
     assert Apology.objects.get(user=user).draft == "New."
+
+
+# One transaction --------------------------------------------------------------------------------
+
+
+def test_a_failed_save_leaves_nothing_behind(program_client, user, monkeypatch):
+    """The exercise row and the progress change are one transaction."""
+
+    def broken_touch(*args, **kwargs):
+        raise RuntimeError("progress could not be saved")
+
+    monkeypatch.setattr(StageProgress, "touch", broken_touch)
+    with pytest.raises(RuntimeError):
+        program_client.post(
+            reverse("progress:memories"),
+            memory_form_data(what="Picnic", when="", where="", why_good=""),
+        )
+    from progress.models import Memory
+
+    assert not Memory.objects.filter(user=user).exists()

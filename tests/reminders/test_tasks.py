@@ -1,16 +1,14 @@
-"""The background worker: the database queue really runs what is queued (on SQLite, and on
-PostgreSQL when DATABASE_URL is set), the scheduler knows the minute dispatch, `make run`'s
-Procfile starts all three processes, and the Redis backend is one setting away."""
+"""Queued reminders really go out through the worker, and the scheduler checks every minute."""
+
+# The database queue really runs what is queued (on SQLite, and on PostgreSQL when
+# DATABASE_URL is set).
 
 import datetime as dt
 import os
-import runpy
 import signal
-import sys
 
 import pytest
 from django.core import mail
-from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.tasks import TaskResultStatus, task_backends
 from django_tasks_db.backend import DatabaseBackend
@@ -20,7 +18,6 @@ from reminders.models import ReminderSettings, SentReminder
 from reminders.tasks import dispatch_reminders
 from tests.clock import frozen
 from tests.factories import UserFactory
-from tests.tools import ROOT
 
 
 @pytest.fixture
@@ -80,71 +77,6 @@ def test_the_scheduler_enqueues_the_dispatch_every_minute():
     assert str(jobs[0].trigger).startswith(
         "cron[month='*', day='*', day_of_week='*', hour='*', minute='*'"
     )
-
-
-def test_make_run_starts_the_web_server_the_worker_and_the_scheduler():
-    """make run migrates, then starts the site, the worker and the scheduler, so reminders send."""
-    from honcho.environ import parse_procfile
-
-    procfile = parse_procfile((ROOT / "Procfile").read_text())
-    commands = procfile.processes
-    assert set(commands) == {"web", "worker", "scheduler"}
-    assert "manage.py runserver localhost:$PORT" in commands["web"]
-    assert "manage.py db_worker" in commands["worker"]
-    assert "manage.py crontask" in commands["scheduler"]
-    makefile = (ROOT / "Makefile").read_text()
-    run = makefile[makefile.index("\nrun:") : makefile.index("\nlint:")]
-    assert run.index("manage.py migrate") < run.index("honcho start")
-
-
-# Settings: the queue's backend ----------------------------------------------------------------
-def settings_with(monkeypatch, **env) -> dict:
-    """config.settings run afresh with these environment variables (the running Django
-    settings are untouched)."""
-    for name in ("TASKS_BACKEND", "TASKS_REDIS_URL", "REDIS_URL"):
-        monkeypatch.delenv(name, raising=False)
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-    return runpy.run_path(str(ROOT / "config" / "settings.py"))
-
-
-def test_the_database_queue_is_the_default(monkeypatch):
-    """Whoever runs the site needs no Redis for reminders: the database queues them by default."""
-    loaded = settings_with(monkeypatch)
-    assert loaded["TASKS"] == {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    assert "django_tasks_db" in loaded["INSTALLED_APPS"]
-
-
-def test_redis_is_one_setting_away(monkeypatch):
-    """Whoever runs the site can move reminders onto Redis with TASKS_BACKEND=rq alone."""
-    modules_before = set(sys.modules)
-    loaded = settings_with(
-        monkeypatch, TASKS_BACKEND="rq", TASKS_REDIS_URL="redis://queue.internal:6379/1"
-    )
-    assert loaded["TASKS"] == {
-        "default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}
-    }
-    assert loaded["RQ_QUEUES"] == {"default": {"URL": "redis://queue.internal:6379/1"}}
-    assert "django_rq" in loaded["INSTALLED_APPS"]
-    # Choosing it imports nothing: the package is installed only where it is used.
-    assert not {m for m in set(sys.modules) - modules_before if m.startswith("django_tasks_rq")}
-
-    # The cache's Redis serves when the queue has none of its own.
-    loaded = settings_with(monkeypatch, TASKS_BACKEND="RQ", REDIS_URL="redis://cache:6379/0")
-    assert loaded["RQ_QUEUES"]["default"]["URL"] == "redis://cache:6379/0"
-
-
-@pytest.mark.parametrize(
-    ("env", "message"),
-    [
-        ({"TASKS_BACKEND": "celery"}, "TASKS_BACKEND must be database or rq, not 'celery'."),
-        ({"TASKS_BACKEND": "rq"}, "TASKS_BACKEND=rq needs Redis"),
-    ],
-)
-def test_a_wrong_queue_setting_stops_start_up_with_a_clear_message(monkeypatch, env, message):
-    """A wrong queue setting stops the site at start-up with a message saying what to fix."""
-    with pytest.raises(ImproperlyConfigured, match=message.replace(".", r"\.")):
-        settings_with(monkeypatch, **env)
 
 
 def test_the_tests_use_the_database_queue_too():

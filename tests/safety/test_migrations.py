@@ -1,9 +1,7 @@
-"""The safety app took over the safety check, the safety plan and the helplines with their rows
-(safety 0001 renames the tables; stages 0008 and exback 0006 forget the models): migrating
-forward keeps every row, id and encrypted value, and so does migrating back. On SQLite by
-default, on PostgreSQL with DATABASE_URL=postgres://…"""
+"""Upgrading keeps every safety answer, plan and helpline; a new site has each helpline checked."""
 
 import datetime
+import json
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -11,9 +9,92 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from exback.models import User
+from safety.helplines import COUNTRY_NAMES
 from safety.models import Helpline, SafetyCheck, SafetyPlan
 from safety.situation import situation_for
 from tests.helpers.vault import raw_values, seal_with_a_lost_key
+from tests.tools import ROOT
+
+# Helplines loaded by migration ------------------------------------------------------------------
+# Helplines are data: loaded by migration with a source and a checked date for every row.
+
+
+@pytest.mark.django_db
+def test_the_migration_loads_many_countries_each_with_an_emergency_number():
+    """People in any of 30-plus countries find their emergency number and another line to call."""
+    countries = set(Helpline.objects.countries())
+    assert len(countries) >= 30
+    assert countries <= set(COUNTRY_NAMES)
+    with_emergency = set(
+        Helpline.objects.filter(is_emergency=True).values_list("country", flat=True)
+    )
+    assert with_emergency == countries
+    # Every country has somewhere to turn besides the emergency number.
+    for country in countries:
+        assert Helpline.objects.for_country(country).filter(is_emergency=False).exists()
+
+
+@pytest.mark.django_db
+def test_every_row_names_its_source_and_when_it_was_checked():
+    """Every helpline names its source and when it was checked; three directories serve all."""
+    assert not Helpline.objects.filter(source_url="").exists()
+    assert not Helpline.objects.filter(checked_on__isnull=True).exists()
+    assert Helpline.objects.international().count() == 3
+
+
+# Kept true: checked details, and the ones not yet confirmed -------------------------------------
+DATA = ROOT / "safety" / "data" / "helplines.json"
+FIELDS = ["purpose", "is_emergency", "phone", "text", "chat_url", "hours", "source_url"]
+FIELDS += ["verified", "note", "order"]
+
+
+@pytest.mark.django_db
+def test_every_row_is_what_the_json_says():
+    """A new site shows exactly the helplines, hours and notes that were checked and recorded.
+
+    A new database (exback 0005 loads the JSON, safety 0003 corrects) holds exactly what
+    safety/data/helplines.json says, verified flags and notes included."""
+    rows = json.loads(DATA.read_text(encoding="utf-8"))
+    assert Helpline.objects.count() == len(rows)
+    for row in rows:
+        line = Helpline.objects.get(country=row["country"], name=row["name"])
+        assert {field: getattr(line, field) for field in FIELDS} == {f: row[f] for f in FIELDS}
+        assert line.checked_on.isoformat() == row["checked_on"]
+
+
+@pytest.mark.django_db
+def test_the_four_doubtful_details_are_corrected_or_marked():
+    """The four doubtful helpline details show corrected, or with a note of what is uncertain."""
+    shine = Helpline.objects.get(country="NZ", name="Shine Helpline")
+    assert (shine.verified, shine.hours) == (False, "")
+    assert "24/7" in shine.note and "9am" in shine.note
+    welfare = Helpline.objects.get(country="HK", name="Social Welfare Department Hotline")
+    assert welfare.hours == "24 hours, every day"
+    assert welfare.source_url.startswith("https://www.info.gov.hk/")
+    command_centre = Helpline.objects.get(country="ZA", name="Gender-Based Violence Command Centre")
+    assert command_centre.text == "" and "31531" in command_centre.note
+    police = Helpline.objects.get(country="ZA", is_emergency=True)
+    assert police.source_url == "https://www.saps.gov.za/services/cc_10111.php"
+    assert Helpline.objects.filter(verified=False).count() == 1
+
+
+# Abuse lines marked -----------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_every_country_but_switzerland_has_an_abuse_line_marked():
+    """The migration marks each country's domestic-abuse lines; general crisis lines are not."""
+    countries = set(Helpline.objects.countries())
+    marked = set(Helpline.objects.filter(is_abuse_support=True).values_list("country", flat=True))
+    assert marked == countries - {"CH"}
+    assert not Helpline.objects.filter(is_abuse_support=True, name__icontains="Samaritans")
+    assert not Helpline.objects.filter(is_abuse_support=True, is_emergency=True)
+
+
+# The safety app takes over its rows -------------------------------------------------------------
+# safety 0001 renames the tables; stages 0008 and exback 0006 forget the models: migrating
+# forward keeps every row, id and encrypted value, and so does migrating back. On SQLite by
+# default, on PostgreSQL with DATABASE_URL=postgres://…
 
 # Where the models still lived in stages and exback: safety unapplied, and with it the two
 # migrations that depend on it.

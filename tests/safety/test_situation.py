@@ -1,5 +1,4 @@
-"""A person's situation (safety.situation): what the program, the dashboard and the export read
-of the safety check, in one query."""
+"""What the program reads of the safety check, who is unsafe and who a co-parent, in one query."""
 
 import datetime as dt
 

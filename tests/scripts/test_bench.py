@@ -1,6 +1,7 @@
-"""The benchmark's floors (routed only with BENCH_FLOOR) and its report: shares of both floors,
-each target marked met or not, and how it finds the deep journal page and counts results.
-No timing here: speed is measured by `make bench` alone."""
+"""The benchmark's floors and report: each target marked met or not, with no timing here."""
+
+# The floors are routed only with BENCH_FLOOR; the report gives shares of both floors and how it
+# finds the deep journal page and counts results. Speed is measured by `make bench` alone.
 
 import importlib
 

@@ -1,6 +1,4 @@
-"""What `make run` starts and prints: the site at http://localhost, where browsers allow
-passkeys (they refuse WebAuthn for an IP address such as 127.0.0.1), links in its emails to
-that same address, and each log line once."""
+"""`make run` starts the site at http://localhost, its worker and scheduler, each log line once."""
 
 import os
 import runpy
@@ -12,6 +10,10 @@ import threading
 import time
 
 from tests.tools import ROOT
+
+# The site at http://localhost -------------------------------------------------------------------
+# Where browsers allow passkeys (they refuse WebAuthn for an IP address such as
+# 127.0.0.1), links in its emails to that same address, and each log line once.
 
 
 def free_port():
@@ -115,3 +117,21 @@ def test_each_log_line_prints_once_in_development(tmp_path):
     for line in ["task line", "reloader line", "request line", "reminder line"]:
         assert output.count(line) == 1, output
     assert "INFO django.tasks task line" in output
+
+
+# The Procfile's three processes -----------------------------------------------------------------
+
+
+def test_make_run_starts_the_web_server_the_worker_and_the_scheduler():
+    """make run migrates, then starts the site, the worker and the scheduler, so reminders send."""
+    from honcho.environ import parse_procfile
+
+    procfile = parse_procfile((ROOT / "Procfile").read_text())
+    commands = procfile.processes
+    assert set(commands) == {"web", "worker", "scheduler"}
+    assert "manage.py runserver localhost:$PORT" in commands["web"]
+    assert "manage.py db_worker" in commands["worker"]
+    assert "manage.py crontask" in commands["scheduler"]
+    makefile = (ROOT / "Makefile").read_text()
+    run = makefile[makefile.index("\nrun:") : makefile.index("\nlint:")]
+    assert run.index("manage.py migrate") < run.index("honcho start")

@@ -1,12 +1,11 @@
-"""Every page of the program, read as each kind of reader (issue 21).
+"""Every page of the program reads right for each kind of reader, unsafe or a co-parent."""
 
-A person for whom reconnecting is unsafe must never be coached towards contact, apology,
-reconciliation or self-blame; a parent who shares children must never be told to cut all
-contact. Each test walks every page of the program with a full set of saved exercises, as one
-reader, and reads the page's visible text for the phrases that reader must not see. The lists
-are phrases the everyone-text really uses (a test below proves each list bites), so a page that
-falls back to the everyone-text for the wrong reader fails here.
-"""
+# A person for whom reconnecting is unsafe must never be coached towards contact, apology,
+# reconciliation or self-blame; a parent who shares children must never be told to cut all
+# contact. Each test walks every page of the program with a full set of saved exercises, as one
+# reader, and reads the page's visible text for the phrases that reader must not see. The lists
+# are phrases the everyone-text really uses (a test below proves each list bites), so a page that
+# falls back to the everyone-text for the wrong reader fails here.
 
 import datetime
 import html
