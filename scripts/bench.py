@@ -356,7 +356,7 @@ def page_weight_kb(session, path):
     return round(total / 1024, 1), len(assets), len(outside)
 
 
-# The report's logic: pure functions of the measurements (tests/test_bench.py).
+# The report's logic: pure functions of the measurements (tests/scripts/test_bench.py).
 
 
 def add_shares(scenarios):

@@ -2,9 +2,10 @@ from pathlib import Path
 
 import pytest
 
-from . import tools
-from .factories import PASSWORD, UserFactory
-from .factories_safety import SafetyCheckFactory
+from tests import tools
+from tests.factories import PASSWORD, UserFactory
+from tests.factories.safety import SafetyCheckFactory
+from vault import health
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 BROWSER_DIR = Path(__file__).resolve().parent / "browser"
@@ -37,6 +38,22 @@ def program_client(client_logged_in, user):
     program's pages open instead of asking it first."""
     SafetyCheckFactory(user=user)
     return client_logged_in
+
+
+@pytest.fixture
+def afraid_client(client_logged_in, user):
+    """Signed in as `user` (verified), who told the safety check they have felt afraid of their
+    ex: a person for whom reconnecting is unsafe."""
+    SafetyCheckFactory(user=user, afraid=True)
+    return client_logged_in
+
+
+@pytest.fixture
+def fresh_key_status():
+    """The encryption keys' status (vault.health) checked afresh, before and after the test."""
+    health.reset()
+    yield
+    health.reset()
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from tests.factories import PASSWORD
+from tests.tools import AXE
 
 # The dashboard's heading: "Welcome" on a person's first sign-in, "Welcome back" after.
 WELCOME = re.compile(r"^Welcome( back)?$")
@@ -29,3 +30,16 @@ def log_in(page, live_server, email, password=PASSWORD):
     page.goto(live_server.url + "/accounts/login/")
     submit_log_in(page, email, password)
     expect(page.get_by_role("heading", name=WELCOME)).to_be_visible()
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def axe_violations(page):
+    """axe-core's WCAG 2.2 A/AA findings for the current page, as {rule: [targets]}."""
+    assert AXE.exists(), f"{AXE} is missing: axe-core is vendored there, the check cannot run"
+    page.evaluate(AXE.read_text())
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    return {v["id"]: [n["target"] for n in v["nodes"]][:5] for v in result["violations"]}

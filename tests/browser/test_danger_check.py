@@ -1,4 +1,4 @@
-"""The danger check in a browser (issue 22, item 4): a person whose safety answers suggest abuse
+"""The danger check in a browser: a person whose safety answers suggest abuse
 opens "are you sure?", finds the danger check, answers, and after a yes sees the emergency
 number and the abuse line of their country before anything else on the page; after all no, a
 calm line. Screenshots in test-artifacts/danger-check-*.png, at desktop and phone widths; the
@@ -13,11 +13,9 @@ from playwright.sync_api import expect
 
 from safety import content
 from safety.models import Helpline
+from tests.browser.helpers import axe_violations, log_in
 from tests.factories import UserFactory
-from tests.factories_safety import SafetyCheckFactory
-
-from .helpers import log_in
-from .test_program import axe_violations
+from tests.factories.safety import SafetyCheckFactory
 
 DATA = Path(__file__).resolve().parents[2] / "safety" / "data" / "helplines.json"
 ABUSE_LINES = {"National Domestic Abuse Helpline (Refuge)", "Men's Advice Line"}

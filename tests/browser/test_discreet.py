@@ -1,15 +1,14 @@
 """Discreet mode in a real browser: a person who turned it on sees the neutral name in the
 header, the tab, the footer and the printed summary, and nothing that names the site (every
-page's HTML is checked in tests/test_discreet.py)."""
+page's HTML is checked in tests/exback/test_privacy.py)."""
 
 import re
 
 from playwright.sync_api import expect
 
+from tests.browser.helpers import log_in
 from tests.factories import UserFactory
-from tests.factories_safety import SafetyCheckFactory
-
-from .helpers import log_in
+from tests.factories.safety import SafetyCheckFactory
 
 
 def test_a_discreet_person_sees_only_the_neutral_name(live_server, page, artifacts):

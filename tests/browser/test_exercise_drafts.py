@@ -5,10 +5,9 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.browser.helpers import log_in, submit_log_in
 from tests.factories import UserFactory
-from tests.factories_safety import SafetyCheckFactory
-
-from .helpers import log_in, submit_log_in
+from tests.factories.safety import SafetyCheckFactory
 
 
 def draft_keys(page):

@@ -10,13 +10,13 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from progress.models import Urge
+from tests.browser.helpers import axe_violations
 from tests.factories import UserFactory
-from tests.factories_safety import SafetyCheckFactory
-from tests.factories_stages import CheckInFactory, ContactFactory, UrgeFactory
+from tests.factories.progress import CheckInFactory, ContactFactory, UrgeFactory
+from tests.factories.safety import SafetyCheckFactory
 
 from .helpers import log_in
 from .layout import REFLOW
-from .test_program import axe_violations
 
 DAY = datetime.timedelta(days=1)
 SIZES = {"320": {"width": 320, "height": 720}, "1280": {"width": 1280, "height": 900}}

@@ -91,7 +91,7 @@ def test_a_draft_survives_an_expired_session(live_server, page, context, artifac
 
 def test_list_page_with_entries(live_server, page, artifacts):
     """The journal list with three entries opens under its heading, on desktop and on a phone."""
-    from tests.factories_journal import EntryFactory
+    from tests.factories.journal import EntryFactory
 
     user = UserFactory()
     for number in range(3):
@@ -111,7 +111,7 @@ def test_list_page_with_entries(live_server, page, artifacts):
 
 def test_two_tabs_editing_the_same_entry(live_server, page, context, artifacts):
     """Saving over another tab's edit warns and shows both versions, so neither is lost."""
-    from tests.factories_journal import EntryFactory
+    from tests.factories.journal import EntryFactory
 
     user = UserFactory()
     entry = EntryFactory(user=user, title="Shared", body="The first version.")
@@ -145,7 +145,7 @@ def test_two_tabs_editing_the_same_entry(live_server, page, context, artifacts):
 
 def test_delete_account_from_the_account_page(live_server, page, artifacts):
     """Deleting your account needs your password; then everything goes and you are logged out."""
-    from tests.factories_journal import EntryFactory
+    from tests.factories.journal import EntryFactory
 
     user = UserFactory()
     EntryFactory(user=user)

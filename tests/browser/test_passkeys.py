@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from tests.browser.helpers import WELCOME, log_in, submit_log_in
 from tests.factories import PASSWORD, UserFactory
-from tests.test_account_voice import voice_problems
+from tests.helpers.voice import voice_problems
 
 
 @pytest.fixture

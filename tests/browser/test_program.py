@@ -8,9 +8,9 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from progress.models import SelfCareCheckIn
-from tests.browser.helpers import code_in_last_email
+from tests.browser.helpers import axe_violations, code_in_last_email
 from tests.factories import PASSWORD
-from tests.factories_stages import (
+from tests.factories.progress import (
     ApologyFactory,
     CheckInFactory,
     ContactFactory,
@@ -20,19 +20,6 @@ from tests.factories_stages import (
     ReadinessFactory,
     ResponsibilityFactory,
 )
-from tests.tools import AXE
-
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-
-
-def axe_violations(page):
-    """axe-core's WCAG 2.2 A/AA findings for the current page, as {rule: [targets]}."""
-    assert AXE.exists(), f"{AXE} is missing: axe-core is vendored there, the check cannot run"
-    page.evaluate(AXE.read_text())
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-    )
-    return {v["id"]: [n["target"] for n in v["nodes"]][:5] for v in result["violations"]}
 
 
 def sign_up(page, live_server, email):

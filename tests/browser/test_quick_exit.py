@@ -6,9 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.helpers import log_in
 from tests.factories import UserFactory
-
-from .helpers import log_in
 
 
 def exback_keys(page):

@@ -1,4 +1,4 @@
-"""After a quick exit, Back shows nothing of the person's (issue 22): not a page of theirs from
+"""After a quick exit, Back shows nothing of the person's: not a page of theirs from
 the back-forward cache, not the words they typed from the browser's form cache or the drafts,
 and the session is over on the server. The shortcut is Shift three times, never while typing.
 
@@ -12,10 +12,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.helpers import WELCOME, log_in
 from tests.factories import UserFactory
-from tests.test_privacy import sessions_of
-
-from .helpers import WELCOME, log_in
+from tests.helpers.accounts import sessions_of
 
 WORDS = "He reads my messages when I sleep"
 

@@ -1,5 +1,5 @@
 """The whole program in a browser, as a person who said their ex was violent and as a parent
-who shares children (issue 21): every section page shows the text written for them, and the
+who shares children: every section page shows the text written for them, and the
 screenshots of each are kept to look at (test-artifacts/readers-*)."""
 
 import pytest
@@ -8,10 +8,9 @@ from playwright.sync_api import expect
 
 from safety.models import SafetyCheck
 from stages.content import coparent, everyone, unsafe
+from tests.browser.helpers import log_in
 from tests.factories import UserFactory
-from tests.factories_stages import ContactFactory
-
-from .helpers import log_in
+from tests.factories.progress import ContactFactory
 
 SLUGS = [section["slug"] for section in everyone.SECTIONS]
 

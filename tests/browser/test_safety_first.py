@@ -8,11 +8,10 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from progress.exercises import EXERCISES
+from tests.browser.helpers import log_in
 from tests.factories import UserFactory
-from tests.factories_journal import EntryFactory
-from tests.factories_safety import SafetyCheckFactory
-
-from .helpers import log_in
+from tests.factories.journal import EntryFactory
+from tests.factories.safety import SafetyCheckFactory
 
 RECONNECTING = [e for e in EXERCISES if e.reconnects]
 

@@ -6,11 +6,9 @@ import re
 from playwright.sync_api import expect
 
 from progress.models import ReachOutCheck, Urge
+from tests.browser.helpers import axe_violations, log_in
 from tests.factories import UserFactory
-from tests.factories_safety import SafetyCheckFactory
-
-from .helpers import log_in
-from .test_program import axe_violations
+from tests.factories.safety import SafetyCheckFactory
 
 
 def urges_resisted(page):

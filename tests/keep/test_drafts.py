@@ -75,3 +75,33 @@ def test_saving_a_journal_entry_forgets_the_new_entry_draft(client_logged_in, us
     )
     assert response.context["saved_draft"] == "new"
     assert response.context["draft_owner"] == draft_owner(user)
+
+
+# On the pages --------------------------------------------------------------------------------
+
+# Whose drafts -----------------------------------------------------------------------------------
+
+
+def test_draft_key_is_opaque_and_per_person(client, user, other_user):
+    """On a shared device each person's drafts are kept apart and not labelled with their email."""
+    keys = []
+    for person in (user, other_user):
+        client.force_login(person)
+        response = client.get(reverse("journal:new"))
+        keys.append(response.context["draft_owner"])
+        assert person.email not in response.content.decode().split("data-draft-key=")[1][:80]
+    assert keys[0] != keys[1]
+
+
+# The browser's own memory -----------------------------------------------------------------------
+
+
+def test_writing_forms_are_not_restored_by_the_browser(program_client):
+    """Back and autofill never bring your typed words back from the browser's own memory.
+
+    autocomplete="off": Back does not bring typed words back from the browser's form cache
+    (drafts.js keeps them, and forgets them on a quick exit), nor does autofill suggest them."""
+    for name in ("journal:new", "progress:apology", "safety:plan"):
+        html = program_client.get(reverse(name)).content.decode()
+        form = re.search(r"<form [^>]*data-draft-key[^>]*>", html).group(0)
+        assert 'autocomplete="off"' in form, name

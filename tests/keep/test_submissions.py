@@ -12,8 +12,7 @@ from journal.models import Entry
 from journal.services import entry_create
 from keep.saves import add_save_guards, guarded_save
 from keep.submissions import made_by, save_once, stamp_token, submitted_before, token_field
-
-from ..factories_journal import EntryFactory
+from tests.factories.journal import EntryFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -20,9 +20,8 @@ from keep.versions import (
 from safety import content
 from safety.forms import SafetyCheckForm, SafetyPlanForm
 from safety.models import DangerCheck, SafetyCheck, SafetyPlan
-
-from ..factories_journal import EntryFactory
-from ..factories_safety import SafetyCheckFactory, SafetyPlanFactory
+from tests.factories.journal import EntryFactory
+from tests.factories.safety import SafetyCheckFactory, SafetyPlanFactory
 
 pytestmark = pytest.mark.django_db
 

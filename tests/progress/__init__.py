@@ -1,0 +1,1 @@
+"""Tests of progress/: a person's progress, the twelve exercises and the dashboard."""

@@ -19,8 +19,8 @@ from django.utils import timezone
 from progress import insights
 from progress.models import Urge
 from tests.clock import frozen
-from tests.factories_safety import SafetyCheckFactory
-from tests.factories_stages import CheckInFactory, ContactFactory, UrgeFactory
+from tests.factories.progress import CheckInFactory, ContactFactory, UrgeFactory
+from tests.factories.safety import SafetyCheckFactory
 
 pytestmark = frozen
 

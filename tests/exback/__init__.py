@@ -1,0 +1,1 @@
+"""Tests of exback/, the site: accounts, pages, privacy and a person's own data."""

@@ -1,0 +1,1 @@
+"""Tests of journal/: writing, listing and searching journal entries."""

@@ -1,0 +1,1 @@
+"""Tests of reminders/: choosing reminders, sending each once, and unsubscribing."""

@@ -1,0 +1,1 @@
+"""Tests of safety/: the safety check, danger check and plan, helplines and quick exit."""

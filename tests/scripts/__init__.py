@@ -1,0 +1,1 @@
+"""Tests of the Makefile, the Procfile and scripts/."""

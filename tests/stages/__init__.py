@@ -1,0 +1,1 @@
+"""Tests of stages/: the program's words and which reader reads which."""

@@ -1,0 +1,1 @@
+"""Tests of vault/: encryption at rest, its keys and their rotation."""
