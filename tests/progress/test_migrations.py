@@ -12,11 +12,11 @@ import pytest
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from progress import models as progress
 from reminders.models import SentReminder
+from tests.helpers.migrations import migrate_forward, migrate_to, tables
 from tests.helpers.vault import raw_values
 
 # Where the models still lived in stages: progress unapplied, and with it what depends on it.
@@ -41,19 +41,7 @@ ROWS = {
 
 
 def migrate_back():
-    executor = MigrationExecutor(connection)
-    executor.migrate([("progress", None), *BEFORE])
-    executor.loader.build_graph()
-    return executor.loader.project_state(BEFORE).apps
-
-
-def migrate_forward():
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
-
-def tables() -> set[str]:
-    return set(connection.introspection.table_names())
+    return migrate_to([("progress", None), *BEFORE])
 
 
 def write_every_kind(old) -> dict:

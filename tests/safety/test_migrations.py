@@ -12,6 +12,7 @@ from exback.models import User
 from safety.helplines import COUNTRY_NAMES
 from safety.models import Helpline, SafetyCheck, SafetyPlan
 from safety.situation import situation_for
+from tests.helpers.migrations import migrate_forward, migrate_to, tables
 from tests.helpers.vault import raw_values, seal_with_a_lost_key
 from tests.tools import ROOT
 
@@ -109,19 +110,7 @@ PLAN = {"warning_signs": "Texts after midnight", "keep_ready": "Passport at Jo's
 
 
 def migrate_back():
-    executor = MigrationExecutor(connection)
-    executor.migrate([("safety", None), *BEFORE])
-    executor.loader.build_graph()
-    return executor.loader.project_state(BEFORE).apps
-
-
-def migrate_forward():
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
-
-def tables() -> set[str]:
-    return set(connection.introspection.table_names())
+    return migrate_to([("safety", None), *BEFORE])
 
 
 def stored(table: str, columns: list[str], pk: int):
@@ -241,10 +230,7 @@ NEW_ONLY = {
 
 
 def migrate_plan_back():
-    executor = MigrationExecutor(connection)
-    executor.migrate(PLAN_BEFORE_PARTS)
-    executor.loader.build_graph()
-    return executor.loader.project_state(PLAN_BEFORE_PARTS).apps
+    return migrate_to(PLAN_BEFORE_PARTS)
 
 
 def sealed_parts(pk: int, columns) -> tuple:
