@@ -37,6 +37,6 @@ def site_name_context(request):
     """The site's name as this person's pages give it: the neutral DISCREET_NAME in discreet
     mode (User.site_name). Every page says the site's name with it, never "exback" as such:
     the tab title, the description, the header's brand, the footer and the text
-    (tests/test_discreet.py)."""
+    (tests/exback/test_privacy.py)."""
     user = getattr(request, "user", None)
     return {"site_name": getattr(user, "site_name", settings.SITE_NAME)}

@@ -39,7 +39,7 @@ class Exercise:
     export_order: tuple[str, ...] = ()
     # A step towards the ex: for a person for whom reconnecting is unsafe it is set aside or
     # rewritten (stages.content.unsafe: SET_ASIDE, EXERCISE_TITLES; the urge flow offers
-    # support instead), which tests/test_safety_first.py checks for each.
+    # support instead), which tests/progress/test_exercises.py checks for each.
     reconnects: bool = False
     # False for a tool with a button of its own on the stage pages (the "I want to reach out"
     # flow), rather than the stage's exercise: it is still in the summary and the export.
