@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.tools import ROOT
+
 README = ROOT / "README.md"
 DOCS = ROOT / "docs"
 DOC_FILES = sorted(DOCS.glob("*.md"))
