@@ -1,6 +1,10 @@
 """allauth's account forms (settings.ACCOUNT_FORMS), with one plain hint under every
 new-password field and the same work on sign-up whether or not the address is registered;
-and the account page's own settings (time zone, discreet mode)."""
+the account page's own settings (time zone, discreet mode); and the choices for the counsellor
+document."""
+
+import datetime
+from typing import cast
 
 from allauth.account import forms as allauth_forms
 from allauth.mfa import adapter as mfa_adapter
@@ -9,7 +13,9 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
+from django.utils import timezone
 
+from journal.models import Entry
 from safety import helplines
 
 from . import timezones
@@ -166,3 +172,113 @@ class AccountSettingsForm(forms.ModelForm):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
+
+
+class CounsellorForm(forms.Form):
+    """What goes into the counsellor document (exback.counsellor): any of the parts, the dates
+    the check-ins and insights cover, chosen journal entries and the paper. The entries are
+    checked against this person's own (an unknown or foreign id is `foreign_entries`, which
+    the view answers with a 404); the dates run forwards, end by today and span a year at
+    most. `listing` is the choosing page redrawing its list of entries for new dates: it does
+    not ask for a choice yet."""
+
+    PARTS = ("exercises", "checkins", "safety_plan", "decision_aid")
+    PAPERS = [("a4", "A4"), ("letter", "US Letter")]
+    # Countries that print on Letter: the paper offered first for them.
+    LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT"})
+    DEFAULT_DAYS = 30
+    MAX_DAYS = 366
+    MAX_ENTRIES = 100
+    EARLIEST = datetime.date(2000, 1, 1)
+
+    parts = forms.MultipleChoiceField(
+        label="What to include", required=False, widget=forms.CheckboxSelectMultiple
+    )
+    # A date input's value is always the ISO date, whatever the site's date formats.
+    start = forms.DateField(
+        label="From", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    end = forms.DateField(
+        label="To", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    entries = forms.ModelMultipleChoiceField(
+        label="Journal entries", queryset=Entry.objects.none(), required=False
+    )
+    paper = forms.ChoiceField(label="Paper", choices=PAPERS, widget=forms.RadioSelect)
+
+    def __init__(self, user, data=None, *, labels: dict[str, str], listing: bool = False):
+        today = timezone.localdate()
+        super().__init__(
+            data,
+            initial={
+                "parts": ["exercises", "checkins"],
+                "start": today - datetime.timedelta(days=self.DEFAULT_DAYS - 1),
+                "end": today,
+                "paper": "letter" if user.country in self.LETTER_COUNTRIES else "a4",
+            },
+        )
+        self.today = today
+        self.listing = listing
+        parts = cast(forms.MultipleChoiceField, self.fields["parts"])
+        entries = cast(forms.ModelMultipleChoiceField, self.fields["entries"])
+        parts.choices = [(part, labels[part]) for part in self.PARTS]
+        entries.queryset = (
+            Entry.objects.for_user(user).select_related("stage").order_by("created_at", "id")
+        )
+        for name in ("start", "end"):
+            self.fields[name].widget.attrs.update(
+                min=self.EARLIEST.isoformat(), max=today.isoformat()
+            )
+
+    @property
+    def foreign_entries(self) -> bool:
+        """Whether an entry asked for is not one of this person's, or no entry at all."""
+        return any(
+            error.code in {"invalid_choice", "invalid_pk_value"}
+            for error in self.errors.as_data().get("entries", [])
+        )
+
+    def clean_start(self):
+        start = self.cleaned_data["start"]
+        if not self.EARLIEST <= start <= self.today:
+            raise forms.ValidationError(
+                f"Choose a day between {self.EARLIEST:%-d %B %Y} and today.", code="out_of_range"
+            )
+        return start
+
+    def clean_end(self):
+        end = self.cleaned_data["end"]
+        if not self.EARLIEST <= end <= self.today:
+            raise forms.ValidationError(
+                f"Choose a day between {self.EARLIEST:%-d %B %Y} and today.", code="out_of_range"
+            )
+        return end
+
+    def clean_entries(self):
+        entries = self.cleaned_data["entries"]
+        if len(entries) > self.MAX_ENTRIES:
+            raise forms.ValidationError(
+                f"Choose at most {self.MAX_ENTRIES} entries for one document.", code="too_many"
+            )
+        return entries
+
+    def clean(self):
+        cleaned = super().clean() or {}
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end:
+            if start > end:
+                self.add_error("end", "The last day comes on or after the first.")
+            elif (end - start).days + 1 > self.MAX_DAYS:
+                self.add_error("end", f"Choose {self.MAX_DAYS} days at most, a year.")
+        chosen = cleaned.get("parts") or cleaned.get("entries")
+        if not (self.listing or chosen or self.has_error("parts") or self.has_error("entries")):
+            raise forms.ValidationError(
+                "Choose at least one thing to include.", code="nothing_chosen"
+            )
+        return cleaned
+
+    def dates(self) -> tuple[datetime.date, datetime.date]:
+        """The dates the person chose, or the last DEFAULT_DAYS days while those are not valid."""
+        if self.is_bound and not (self.has_error("start") or self.has_error("end")):
+            return self.cleaned_data["start"], self.cleaned_data["end"]
+        return self.initial["start"], self.initial["end"]

@@ -1,21 +1,29 @@
 import copy
 import logging
+from typing import cast
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
+from django.middleware.csp import get_nonce
 from django.shortcuts import redirect, render
+from django.utils.csp import CSP
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_http_methods, require_safe
 
 from keep.versions import Conflict
 from safety import services as safety_services
 from safety.forms import SafetyCheckForm
+from safety.situation import situation_for
+from stages.program import program_for
 from vault import health as vault_health
 
+from . import counsellor as counsellor_document_parts
 from .adapters import FIRST_SIGN_IN_SESSION_KEY
-from .forms import AccountSettingsForm
+from .forms import AccountSettingsForm, CounsellorForm
 
 logger = logging.getLogger(__name__)
 
@@ -69,6 +77,75 @@ def account(request):
         request,
         "exback/account.html",
         {"form": form, "situation_form": situation_form, "situation_conflict": conflict},
+    )
+
+
+def _counsellor_form(request, *, listing: bool):
+    request.situation = situation_for(request.user)
+    program = program_for(request.user, request.situation)
+    texts = program.text("COUNSELLOR")
+    form = CounsellorForm(request.user, request.GET or None, labels=texts["parts"], listing=listing)
+    if form.is_bound and not form.is_valid() and form.foreign_entries:
+        raise Http404("No such journal entry.")
+    return program, texts, form
+
+
+def _counsellor_choices(request, texts, form):
+    start, end = form.dates()
+    entries, more = counsellor_document_parts.listed_entries(request.user, start, end)
+    chosen = set(form.data.getlist("entries")) if form.is_bound else set()
+    return render(
+        request,
+        "exback/counsellor.html",
+        {
+            "texts": texts,
+            "form": form,
+            "listed": [(entry, str(entry.pk) in chosen) for entry in entries],
+            "more": more,
+            "listed_start": start,
+            "listed_end": end,
+            "listed_max": counsellor_document_parts.LISTED,
+            "situation": request.situation,
+        },
+    )
+
+
+@require_safe
+def counsellor(request):
+    """Choosing what goes into the counsellor document: the parts, the dates for the check-ins
+    and insights, and journal entries from those dates ("Show entries" redraws the list for
+    new dates, keeping every choice)."""
+    _, texts, form = _counsellor_form(request, listing=True)
+    return _counsellor_choices(request, texts, form)
+
+
+# The document's one inline style (its paper, and its title and date in the page margins) is
+# allowed by a nonce; everything else keeps the site's policy.
+DOCUMENT_CSP = cast(
+    dict[str, list[str] | str], {**settings.SECURE_CSP, "style-src": [CSP.SELF, CSP.NONCE]}
+)
+
+
+@csp_override(DOCUMENT_CSP)
+@require_safe
+def counsellor_document(request):
+    """The document itself, holding exactly what was chosen: a clean page to print or save as
+    a PDF, with the date and page numbers in the margins. A choice that does not hold goes back
+    to the choosing page with the reason next to it."""
+    program, texts, form = _counsellor_form(request, listing=False)
+    if not form.is_valid():
+        return _counsellor_choices(request, texts, form)
+    return render(
+        request,
+        "exback/counsellor_document.html",
+        {
+            **counsellor_document_parts.document(request.user, program, form.cleaned_data),
+            "texts": texts,
+            "paper": form.cleaned_data["paper"],
+            "stage_names": {section.slug: str(section) for section in program.sections},
+            "situation": request.situation,
+            "csp_nonce": get_nonce(request),
+        },
     )
 
 

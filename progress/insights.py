@@ -1,10 +1,11 @@
-"""What a person's own check-ins, contacts and urges show side by side: the insights page and
-the figures in the account export.
+"""What a person's own check-ins, contacts and urges show side by side: the insights page, the
+figures in the account export, and the counsellor document's dates (`between`).
 
-Everything counts over one bounded window of weeks of seven days ending today: the weeks
+The page counts over one bounded window of weeks of seven days ending today: the weeks
 since the person's first check-in, contact or urge in the last WINDOW_WEEKS weeks (91 days),
 never fewer than MIN_WEEKS, however long the history. So a month of check-ins fills its chart
-instead of a third of it, and a year of them counts its last 13 weeks. Three queries (`read`),
+instead of a third of it, and a year of them counts its last 13 weeks. The counsellor document
+counts the days the person chose, up to a year. Three queries (`read`),
 each of dates, moods, hours and outcomes only: nothing a person wrote is read, so nothing is
 decrypted, and nothing here is kept between requests. The rest are pure functions over those
 rows.
@@ -63,32 +64,28 @@ def _round(value: float) -> float:
     return round(value, 2)
 
 
-def read(user, today: datetime.date) -> dict:
-    """The person's rows in the window, three queries: (date, mood, hours slept) per check-in,
-    the dates of contact (from the day before the window, for its first day-after), and
-    (when, outcome) per urge. Dates ahead of today (written before the person moved their zone
-    west) are read too; `checkin_days` and `contact_days` count them as today's."""
-    start, _ = window(today)
-    since = datetime.datetime.combine(
-        start, datetime.time.min, tzinfo=timezone.get_current_timezone()
+def read(user, start: datetime.date, end: datetime.date | None = None) -> dict:
+    """The person's rows from `start` (to `end`, when given), three queries: (date, mood, hours
+    slept) per check-in, the dates of contact (from the day before `start`, for its first
+    day-after), and (when, outcome) per urge. Without an end, dates ahead of today (written
+    before the person moved their zone west) are read too; `checkin_days` and `contact_days`
+    count them as the last day's."""
+    zone = timezone.get_current_timezone()
+    checkins = SelfCareCheckIn.objects.for_user(user).filter(date__gte=start)
+    contacts = Contact.objects.for_user(user).filter(date__gte=start - DAY)
+    urges = Urge.objects.for_user(user).filter(
+        created_at__gte=datetime.datetime.combine(start, datetime.time.min, tzinfo=zone)
     )
+    if end is not None:
+        checkins = checkins.filter(date__lte=end)
+        contacts = contacts.filter(date__lte=end)
+        urges = urges.filter(
+            created_at__lt=datetime.datetime.combine(end + DAY, datetime.time.min, tzinfo=zone)
+        )
     return {
-        "checkins": list(
-            SelfCareCheckIn.objects.for_user(user)
-            .filter(date__gte=start)
-            .values_list("date", "mood", "hours_slept")
-        ),
-        "contacts": list(
-            Contact.objects.for_user(user)
-            .filter(date__gte=start - DAY)
-            .values_list("date", flat=True)
-            .distinct()
-        ),
-        "urges": list(
-            Urge.objects.for_user(user)
-            .filter(created_at__gte=since)
-            .values_list("created_at", "outcome")
-        ),
+        "checkins": list(checkins.values_list("date", "mood", "hours_slept")),
+        "contacts": list(contacts.values_list("date", flat=True).distinct()),
+        "urges": list(urges.values_list("created_at", "outcome")),
     }
 
 
@@ -140,24 +137,30 @@ def groups(days: dict, contacts: set[datetime.date]) -> list[dict]:
     return found
 
 
-def urge_dates(urges: Iterable[tuple], today: datetime.date) -> list[tuple]:
-    """(local date, outcome) per urge; one dated ahead of today counts as today's."""
-    return [(min(timezone.localtime(when).date(), today), outcome) for when, outcome in urges]
+def urge_dates(urges: Iterable[tuple], end: datetime.date) -> list[tuple]:
+    """(local date, outcome) per urge; one dated after `end` (ahead of today) counts as the
+    last day's."""
+    return [(min(timezone.localtime(when).date(), end), outcome) for when, outcome in urges]
 
 
-def urge_weeks(urges: Iterable[tuple], today: datetime.date, weeks: int) -> list[dict]:
-    """The urges (from `urge_dates`) of each week of the window, oldest first: how many ended
-    without reaching out (resisted) and how many with it (acted)."""
-    start, _ = window(today, weeks)
+def week_count(start: datetime.date, end: datetime.date) -> int:
+    """The weeks of seven days from `start` that reach `end`; the last may be shorter."""
+    return -(-((end - start).days + 1) // 7)
+
+
+def urge_weeks(urges: Iterable[tuple], start: datetime.date, end: datetime.date) -> list[dict]:
+    """The urges (from `urge_dates`) of each week from `start` to `end`, oldest first: how many
+    ended without reaching out (resisted) and how many with it (acted)."""
+    weeks = week_count(start, end)
     counts = {"resisted": [0] * weeks, "acted": [0] * weeks}
     for date, outcome in urges:
-        index = (date - start).days // 7
-        if 0 <= index < weeks:
-            counts["acted" if outcome == Urge.Outcome.REACHED_OUT else "resisted"][index] += 1
+        if start <= date <= end:
+            kind = "acted" if outcome == Urge.Outcome.REACHED_OUT else "resisted"
+            counts[kind][(date - start).days // 7] += 1
     return [
         {
             "start": start + 7 * index * DAY,
-            "end": start + (7 * index + 6) * DAY,
+            "end": min(start + (7 * index + 6) * DAY, end),
             "resisted": counts["resisted"][index],
             "acted": counts["acted"][index],
         }
@@ -165,25 +168,27 @@ def urge_weeks(urges: Iterable[tuple], today: datetime.date, weeks: int) -> list
     ]
 
 
-def _date_labels(today: datetime.date, weeks: int) -> list[dict]:
+def _date_labels(start: datetime.date, end: datetime.date) -> list[dict]:
     """A date under the first day of a week, at most LABELS of them, the first week's first."""
-    start, _ = window(today, weeks)
+    weeks = week_count(start, end)
     every = -(-weeks // LABELS)
-    week_width = PLOT_WIDTH / weeks
+    day_width = PLOT_WIDTH / ((end - start).days + 1)
     return [
-        {"date": start + 7 * week * DAY, "x": _round(LEFT + week * week_width)}
+        {"date": start + 7 * week * DAY, "x": _round(LEFT + 7 * week * day_width)}
         for week in range(0, weeks, every)
     ]
 
 
-def mood_chart(days: dict, contacts: set[datetime.date], today: datetime.date, weeks: int) -> dict:
-    """Geometry for the SVG of mood per day over the window, oldest first, each day of
+def mood_chart(
+    days: dict, contacts: set[datetime.date], start: datetime.date, end: datetime.date
+) -> dict:
+    """Geometry for the SVG of mood per day from `start` to `end`, oldest first, each day of
     contact marked above the plot and by a line through it."""
-    start, _ = window(today, weeks)
-    day_width = PLOT_WIDTH / (7 * weeks)
+    count = (end - start).days + 1
+    day_width = PLOT_WIDTH / count
     gap = day_width / 4
     columns = []
-    for index in range(7 * weeks):
+    for index in range(count):
         day = start + index * DAY
         mood = days[day][0] if day in days else None
         height = (mood or 0) * MOOD_UNIT
@@ -212,7 +217,7 @@ def mood_chart(days: dict, contacts: set[datetime.date], today: datetime.date, w
         "mark": _round(min(day_width, 8) / 2),
         "mark_width": _round(min(day_width, 8)),
         "gridlines": [{"value": m, "y": BASELINE - m * MOOD_UNIT} for m in range(1, 6)],
-        "labels": _date_labels(today, weeks),
+        "labels": _date_labels(start, end),
         "recorded": sum(1 for c in columns if c["mood"]),
         "contacts": sum(1 for c in columns if c["contact"]),
     }
@@ -226,12 +231,12 @@ def _scale(highest: int) -> tuple[int, int]:
     return step * 5, step
 
 
-def urge_chart(weeks: list[dict], today: datetime.date) -> dict:
+def urge_chart(weeks: list[dict], start: datetime.date, end: datetime.date) -> dict:
     """Geometry for the SVG of urges per week: two bars a week, resisted then acted on, side
     by side and at most 24 units wide each."""
     top, step = _scale(max([max(w["resisted"], w["acted"]) for w in weeks] or [0]))
     week_width = PLOT_WIDTH / len(weeks)
-    bar = min((week_width - 6) / 2, 24)
+    bar = max(min((week_width - 6) / 2, 24), 1)
     columns = []
     for index, week in enumerate(weeks):
         left = LEFT + index * week_width + (week_width - 2 * bar - 2) / 2
@@ -260,41 +265,32 @@ def urge_chart(weeks: list[dict], today: datetime.date) -> dict:
             {"value": value, "y": _round(BASELINE - value * PLOT / top)}
             for value in range(step, top + 1, step)
         ],
-        "labels": _date_labels(today, len(weeks)),
+        "labels": _date_labels(start, end),
         "resisted": sum(w["resisted"] for w in weeks),
         "acted": sum(w["acted"] for w in weeks),
     }
 
 
-def figures(rows: dict, today: datetime.date) -> dict:
-    """The window, the groups' averages and both charts, from `read`'s rows."""
-    widest, _ = window(today)
+def figures(rows: dict, start: datetime.date, end: datetime.date) -> dict:
+    """The groups' averages and both charts from `start` to `end`, from `read`'s rows (a row
+    dated after `end` counts as the last day's)."""
     days = {
-        day: values
-        for day, values in checkin_days(rows["checkins"], today).items()
-        if day >= widest
+        day: values for day, values in checkin_days(rows["checkins"], end).items() if day >= start
     }
-    contacts = contact_days(rows["contacts"], today)
-    urges = urge_dates(rows["urges"], today)
-    first = min(
-        [*days, *(day for day in contacts if day >= widest), *(day for day, _ in urges)],
-        default=None,
-    )
-    shown = weeks_shown(first, today)
-    start, end = window(today, shown)
-    weeks = urge_weeks(urges, today, shown)
+    contacts = contact_days(rows["contacts"], end)
+    weeks = urge_weeks(urge_dates(rows["urges"], end), start, end)
     in_window = sorted({*days, *(day for day in contacts if day >= start)}, reverse=True)
     return {
         "start": start,
         "end": end,
-        "window_days": 7 * shown,
-        "window_weeks": shown,
+        "window_days": (end - start).days + 1,
+        "window_weeks": len(weeks),
         "minimum": MIN_DAYS,
         "checkin_days": len(days),
         "contact_days": sum(1 for day in contacts if day >= start),
         "groups": groups(days, contacts),
-        "mood_chart": mood_chart(days, contacts, today, shown),
-        "urge_chart": urge_chart(weeks, today),
+        "mood_chart": mood_chart(days, contacts, start, end),
+        "urge_chart": urge_chart(weeks, start, end),
         # The mood chart's figures as rows: each day with a check-in or contact, newest first.
         "table": [
             {
@@ -309,8 +305,26 @@ def figures(rows: dict, today: datetime.date) -> dict:
 
 
 def for_user(user, today: datetime.date) -> dict:
-    """The person's figures for `today`'s window: three queries."""
-    return figures(read(user, today), today)
+    """The insights page's figures: the weeks since the person's first row in the last
+    WINDOW_WEEKS weeks, ending today. Three queries."""
+    widest, _ = window(today)
+    rows = read(user, widest)
+    first = min(
+        [
+            *(min(date, today) for date, _, _ in rows["checkins"]),
+            *(min(date, today) for date in rows["contacts"] if date >= widest),
+            *(day for day, _ in urge_dates(rows["urges"], today)),
+        ],
+        default=None,
+    )
+    start, end = window(today, weeks_shown(first, today))
+    return figures(rows, start, end)
+
+
+def between(user, start: datetime.date, end: datetime.date) -> dict:
+    """The same figures from `start` to `end`, a range the person chose (the counsellor
+    document): three queries."""
+    return figures(read(user, start, end), start, end)
 
 
 def day_count(days: int) -> str:

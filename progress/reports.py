@@ -1,6 +1,7 @@
 """Read-only pictures of one person's program, each built from a fixed number of queries."""
 
 import datetime
+from collections.abc import Collection
 
 from django.utils import timezone
 from django.utils.html import format_html
@@ -150,16 +151,18 @@ def dashboard(user):
     }
 
 
-def summary(user, program: content.Program):
-    """Every section with its progress and, for each exercise, its summary template and what
-    the person wrote (each exercise's queryset `summary`; the danger check where it replaces
-    an exercise): two queries plus one per exercise."""
+def summary(user, program: content.Program, keys: Collection[str] | None = None):
+    """Every section with its progress and, for each exercise (or only those in `keys`), its
+    summary template and what the person wrote (each exercise's queryset `summary`; the danger
+    check where it replaces an exercise): two queries plus one per exercise."""
     today = timezone.localdate()
     sections = sections_with_progress(user, program)
     for section in sections:
         section.exercises = []
         section.set_aside = []
         for exercise in for_stage(section.slug):
+            if keys is not None and exercise.key not in keys:
+                continue
             aside = program.set_aside(exercise.key)
             if program.is_danger_check(exercise.key):
                 section.exercises.append(

@@ -296,9 +296,7 @@ def insights(request):
         request,
         "progress/insights.html",
         {
-            **found,
-            "texts": texts,
-            "said": insight_figures.in_words(found, texts),
+            "found": {**found, "texts": texts, "said": insight_figures.in_words(found, texts)},
             "situation": request.situation,
         },
     )

@@ -798,3 +798,33 @@ INSIGHTS = {
     "support": "",
     "support_link": "",
 }
+
+# "Take to a counsellor" (exback.counsellor): the person chooses parts of what they wrote and
+# prints them as one document. `parts` names the choices; `decision_aid` is replaced by the
+# danger check's title for a reader who gets the danger check instead.
+COUNSELLOR = {
+    "link": "Take to a counsellor",
+    "title": "Take it to a counsellor",
+    "intro": (
+        "Bring what you have worked on to a counsellor or therapist. Choose what goes in, and "
+        "you get one plain document to print or save as a PDF from your browser. It is put "
+        "together on our server from your choices only; there is no link to share, and nobody "
+        "else can open it."
+    ),
+    "keep_safe": (
+        "A printed page or a saved PDF can be read by whoever finds it. Keep it somewhere "
+        "private, and delete the file when you no longer need it."
+    ),
+    "parts": {
+        "exercises": "Your exercises: what you wrote in each stage",
+        "checkins": "Your check-ins and insights, for the dates below",
+        "safety_plan": "Your safety plan",
+        "decision_aid": "Your answers to “Are you sure?”, the decision aid",
+    },
+    "document_title": "Notes for my counsellor",
+    "decision_aid_title": "Are you sure? My answers to the decision aid",
+    "document_intro": (
+        "These are my own notes from a self-guided program about a relationship that ended. I "
+        "chose what is in here to talk it through with you."
+    ),
+}

@@ -41,6 +41,7 @@ EVERYONE_TEXTS: dict[str, Any] = {
     "DATE_IDEA_REMINDER": everyone.DATE_IDEA_REMINDER,
     "REACH_OUT_QUESTIONS": everyone.REACH_OUT_QUESTIONS,
     "INSIGHTS": everyone.INSIGHTS,
+    "COUNSELLOR": everyone.COUNSELLOR,
     "EXERCISE_TITLES": {},
     "SET_ASIDE": {},
     # The exercise whose page, summary and place in the program are, for this reader, the

@@ -522,6 +522,37 @@ TEXTS: dict[str, object] = {
             "Nothing is sent anywhere."
         ),
     },
+    # "Take to a counsellor": for a support worker too, with the risk of a copy being found
+    # said plainly (domestic-abuse safety planning: where records are kept).
+    "COUNSELLOR": {
+        "link": "Take to a counsellor or support worker",
+        "title": "Take it to a counsellor or support worker",
+        "intro": (
+            "Bring what you have written here to a counsellor, a therapist or a domestic abuse "
+            "support worker. Choose what goes in, and you get one plain document to print or save "
+            "as a PDF from your browser. It is put together on our server from your choices only; "
+            "there is no link to share, and nobody else can open it."
+        ),
+        "keep_safe": (
+            "Think first about where it will be kept. If someone who has hurt or controlled you "
+            "could find a printed page or a file, it may be safer to print it at the service you "
+            "are going to, or to show it there on screen and not keep a copy. A support worker "
+            "can help you plan this, and the Safety page lists who to call."
+        ),
+        "parts": {
+            "exercises": "What you wrote in each part of the program",
+            "checkins": "Your check-ins and how you felt after contact, for the dates below",
+            "safety_plan": "Your safety plan",
+            "decision_aid": "Your danger check answers",
+        },
+        "document_title": "Notes for my counsellor or support worker",
+        "decision_aid_title": "My danger check answers",
+        "document_intro": (
+            "These are my own notes from a self-guided program about a relationship that "
+            "ended, which I found frightening or controlling. I chose what is in here to talk "
+            "it through with you."
+        ),
+    },
     "URGE_TITLE": "A hard moment",
     "URGE_ENDED": {
         "waited": (

@@ -50,7 +50,7 @@ def _page_names() -> list[tuple[str, list[str], bool]]:
         (name, list(params), pattern.callback.__module__.startswith("allauth."))
         for name, pattern, params in _patterns(get_resolver())
         if pattern.callback.__module__.startswith(
-            ("exback.", "safety.", "stages.", "journal.", "reminders.", "allauth.")
+            ("exback.", "safety.", "progress.", "journal.", "reminders.", "allauth.")
         )
     ]
 
