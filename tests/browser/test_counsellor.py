@@ -161,3 +161,32 @@ def test_in_discreet_mode_the_printed_document_never_names_the_site(
     assert "exback" not in text.lower()
     assert "Check-in note 0" in text
     assert "exback" not in page.title().lower()
+
+
+def test_for_an_unsafe_reader_the_choice_and_document_speak_to_their_safety(
+    live_server, page, out, noon_today
+):
+    """Someone who said they were afraid reads, at 320 px, where a copy might be found and a
+    link to the Safety page, and their document offers their danger check, not the decision
+    aid."""
+    user = UserFactory()
+    SafetyCheckFactory(user=user, afraid=True)
+    a_month(user)
+    log_in(page, live_server, user.email)
+    page.set_viewport_size(SIZES["320"])
+
+    page.get_by_role("link", name="Take to a counsellor or support worker").click()
+    expect(page.get_by_text("Think first about where it will be kept.")).to_be_visible()
+    expect(page.get_by_role("link", name="The Safety page")).to_be_visible()
+    expect(page.get_by_label("Your danger check answers")).to_be_visible()
+    page.screenshot(path=out / "choose-unsafe-320.png", full_page=True)
+    page.get_by_label("Your danger check answers").check()
+    page.get_by_role("button", name="Make the document").click()
+
+    expect(
+        page.get_by_role("heading", name="Notes for my counsellor or support worker", level=1)
+    ).to_be_visible()
+    expect(page.get_by_role("heading", name="My danger check answers", level=2)).to_be_visible()
+    expect(page.get_by_text("I am sorry I stopped listening to you.")).to_have_count(0)
+    assert page.evaluate(REFLOW) == []
+    page.screenshot(path=out / "document-unsafe-320.png", full_page=True)

@@ -5,6 +5,7 @@ border and focus indicator (3:1, computed styles), and its served HTML goes to t
 checker; at 320 px it must not scroll sideways and its header must stay one row (layout.py).
 Any request to another host fails the sweep."""
 
+import datetime
 import json
 import re
 import shutil
@@ -181,6 +182,7 @@ def test_every_page_is_accessible_valid_and_local(
             "/account/",
             "/journal/?q=ocean",
             "/journal/?mood=3",
+            counsellor_document_url(),
         ],
     )
     person_violations, person_layout, person_outside = sweep(
@@ -212,6 +214,17 @@ def test_every_page_is_accessible_valid_and_local(
         {**visitor_layout, **person_layout}, indent=2
     )
     assert code == 0, report
+
+
+def counsellor_document_url():
+    """The counsellor document with every part and the last 30 days: a form's GET, which no
+    link leads to."""
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    start = today - datetime.timedelta(days=29)
+    parts = "&".join(f"parts={p}" for p in ("exercises", "checkins", "safety_plan", "decision_aid"))
+    return f"/for-a-counsellor/document/?{parts}&start={start}&end={today}&paper=a4"
 
 
 @pytest.fixture
