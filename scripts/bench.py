@@ -67,6 +67,12 @@ SEARCH_P95_MS = {
 WORKER_RSS_MB = 150
 DASHBOARD_WEIGHT_KB = 120
 
+# How the bench measures (issue 26).
+WARMUP_SECONDS = 3  # of load before each measured window, thrown away
+DISAGREEMENT = 0.30  # req/s this far from CONNECTIONS / p50 gets a note in the report
+# Measured again at the end of the run: how far the same scenario moves within one run.
+REPEATED = ("dashboard", "journal list p1", "journal search (common word)")
+
 
 def run(*args, **kwargs):
     return subprocess.run(args, check=True, capture_output=True, text=True, **kwargs)
@@ -311,17 +317,17 @@ def wrk(base, duration, method="GET", path="/", session=None, body="", token_fie
          "-s", str(ROOT / "scripts" / "bench.lua"), base],
         env=env, capture_output=True, text=True, check=True, timeout=duration + 60,
     )  # fmt: skip
-    line = [ln for ln in result.stdout.splitlines() if ln.startswith("{")][-1]
-    data = json.loads(line)
-    seconds = data["duration_us"] / 1e6
-    return {
-        "rps": round(data["requests"] / seconds, 1),
-        "p50_ms": round(data["p50_us"] / 1000, 1),
-        "p95_ms": round(data["p95_us"] / 1000, 1),
-        "p99_ms": round(data["p99_us"] / 1000, 1),
-        "requests": data["requests"],
-        "errors": sum(data["errors"].values()),
-    }
+    return parse_wrk(result.stdout)
+
+
+def measure(base, duration, warmup, **options):
+    """One scenario: `warmup` seconds of the same load, thrown away, then the measured
+    window. The first requests of a path pay for what a server does once (imports, the
+    first plan of a query, a worker's first connection, caches filling); a person who
+    uses the site meets a warm server, so that is what is measured."""
+    if warmup > 0:
+        wrk(base, warmup, **options)
+    return wrk(base, duration, **options)
 
 
 def worker_peak_rss_mb(master_pid):
@@ -357,6 +363,59 @@ def page_weight_kb(session, path):
 
 
 # The report's logic: pure functions of the measurements (tests/scripts/test_bench.py).
+
+
+def parse_wrk(stdout):
+    """The measurements in wrk's output: bench.lua prints one JSON line when it is done
+    (microseconds), which this reads into req/s and milliseconds."""
+    line = [ln for ln in stdout.splitlines() if ln.startswith("{")][-1]
+    data = json.loads(line)
+    seconds = data["duration_us"] / 1e6
+    return {
+        "rps": round(data["requests"] / seconds, 1),
+        "p50_ms": round(data["p50_us"] / 1000, 1),
+        "p95_ms": round(data["p95_us"] / 1000, 1),
+        "p99_ms": round(data["p99_us"] / 1000, 1),
+        "max_ms": round(data["max_us"] / 1000, 1),
+        "requests": data["requests"],
+        "errors": sum(data["errors"].values()),
+    }
+
+
+def disagreement(result, connections=CONNECTIONS, tolerance=DISAGREEMENT):
+    """A note when req/s and the median latency tell different stories: with `connections`
+    requests always in flight, a p50 of p ms means about connections / p requests a
+    millisecond. A req/s more than `tolerance` away from that means the window was not
+    steady (a stall, a slow start, a long tail), so its figures should be read with care.
+    None when they agree."""
+    if not result["p50_ms"] or not result["rps"]:
+        return None
+    expected = connections * 1000 / result["p50_ms"]
+    off = round(result["rps"] / expected - 1, 3)
+    if abs(off) <= tolerance:
+        return None
+    return (
+        f"{result['rps']} req/s against about {expected:.0f} from {connections} connections "
+        f"at a p50 of {result['p50_ms']} ms ({off:+.0%})"
+    )
+
+
+def spread(first, again):
+    """How far a scenario measured again at the end of the run moved from its first
+    window, for each of req/s, p50 and p95: the run-to-run spread that any difference
+    between two runs must exceed before it means anything."""
+    rows = {}
+    for name, repeat in again.items():
+        before = first[name]
+        rows[name] = {
+            key: {
+                "first": before[key],
+                "again": repeat[key],
+                "change": round(repeat[key] / before[key] - 1, 3) if before[key] else None,
+            }
+            for key in ("rps", "p50_ms", "p95_ms")
+        }
+    return rows
 
 
 def add_shares(scenarios):
@@ -425,8 +484,8 @@ def evaluate(scenarios, *, searches, rss_mb, weight_kb, outside_requests):
     return targets
 
 
-def percent(share):
-    return "" if share is None else f"{share:.0%}"
+def percent(share, *, sign=False):
+    return "" if share is None else format(share, "+.0%" if sign else ".0%")
 
 
 def markdown(report):
@@ -438,7 +497,7 @@ def markdown(report):
         f"Python {report['machine']['python']}, {report['machine']['postgres']}. "
         f"{server['name']} {server['workers']} workers x {server['threads']} threads; "
         f"wrk {server['connections']} connections, {report['seconds_per_scenario']} s "
-        f"per scenario. "
+        f"per scenario after {report.get('warmup_seconds', 0)} s of warm-up. "
         + (
             f"Seeded {report['seed']['people']} people in {report['seed']['seconds']} s, "
             "then VACUUM ANALYZE."
@@ -446,16 +505,41 @@ def markdown(report):
             else "The last run's database, reused (--reuse)."
         ),
         "",
-        "| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | share of signed-in floor "
-        "| share of anonymous floor |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| scenario | req/s | p50 ms | p95 ms | p99 ms | max ms | errors "
+        "| share of signed-in floor | share of anonymous floor |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, r in report["scenarios"].items():
         lines.append(
             f"| {name} | {r['rps']} | {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | "
-            f"{r['errors']} | {percent(r['share_of_signed_in_floor'])} | "
+            f"{r.get('max_ms', '')} | {r['errors']} | {percent(r['share_of_signed_in_floor'])} | "
             f"{percent(r['share_of_floor'])} |"
         )
+    notes = report.get("notes") or {}
+    if notes:
+        lines += [
+            "",
+            f"Req/s and p50 disagree by more than {DISAGREEMENT:.0%} ({CONNECTIONS} connections "
+            "/ p50) here, so the window was not steady; read these with care:",
+            "",
+            *[f"- {name}: {note}" for name, note in notes.items()],
+        ]
+    spread_rows = report.get("spread") or {}
+    if spread_rows:
+        lines += [
+            "",
+            "Run-to-run spread: these scenarios measured again at the end of the run "
+            "(first / again, change):",
+            "",
+            "| scenario | req/s | p50 ms | p95 ms |",
+            "|---|---|---|---|",
+        ]
+        for name, row in spread_rows.items():
+            cells = [
+                f"{c['first']} / {c['again']} ({percent(c['change'], sign=True)})"
+                for c in (row["rps"], row["p50_ms"], row["p95_ms"])
+            ]
+            lines.append(f"| {name} | " + " | ".join(cells) + " |")
     deep = report["deep_page"]
     lines += [
         "",
@@ -504,6 +588,12 @@ def markdown(report):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=10, help="seconds per scenario")
+    parser.add_argument(
+        "--warmup",
+        type=int,
+        default=WARMUP_SECONDS,
+        help="seconds of load before each scenario's measured window, thrown away",
+    )
     parser.add_argument("--people", type=int, default=1000)
     parser.add_argument("--server", choices=SERVERS, default="granian")
     parser.add_argument(
@@ -595,8 +685,9 @@ def main():
                 "session": people["writer"], "body": checkin_body,
             }),
         ]  # fmt: skip
+        warmup = args.warmup
         scenarios = {
-            name: {**wrk(base, d, **options), "signed_in": signed_in, "page": page}
+            name: {**measure(base, d, warmup, **options), "signed_in": signed_in, "page": page}
             for name, signed_in, page, options in plan
         }
         add_shares(scenarios)
@@ -607,9 +698,14 @@ def main():
             person = Session(base)
             person.log_in(seeded.get(f"scale_{count}", f"heavy-{count}@demo.exback.invalid"))
             scaling[count] = {
-                "list": wrk(base, short, path="/journal/", session=person),
-                "search": wrk(base, short, path=f"/journal/?q={common}", session=person),
+                "list": measure(base, short, warmup, path="/journal/", session=person),
+                "search": measure(
+                    base, short, warmup, path=f"/journal/?q={common}", session=person
+                ),
             }
+        # The same scenarios again, last: how far one run's figures move by themselves.
+        options_of = {name: options for name, _, _, options in plan}
+        again = {name: measure(base, d, warmup, **options_of[name]) for name in REPEATED}
         weight_kb, asset_count, outside = page_weight_kb(regular, "/dashboard/")
         deep_cards = JournalPage(heavy.page(deep_path)).cards
         rss = worker_peak_rss_mb(server.pid)
@@ -633,11 +729,16 @@ def main():
             "connections": CONNECTIONS,
         },
         "seconds_per_scenario": d,
+        "warmup_seconds": warmup,
         "seed": {"people": args.people, "seconds": seed_seconds, "analyzed": True},
         "scenarios": scenarios,
         "deep_page": {"path": deep_path, "reached_by": reached_by, "cards": deep_cards},
         "searches": searches,
         "scaling": scaling,
+        "notes": {
+            name: note for name, result in scenarios.items() if (note := disagreement(result))
+        },
+        "spread": spread(scenarios, again),
         "worker_peak_rss_mb": rss,
         "dashboard_weight_kb": weight_kb,
         "dashboard_assets": asset_count,

@@ -59,12 +59,15 @@ def test_signed_in_floor_answers_the_person_after_loading_session_and_user(
     assert response.content.decode() == f"ok {user.pk}\n"
 
 
-def scenario(rps, *, signed_in=True, page=True, p50=10.0, p95=20.0, p99=30.0, errors=0):
+def scenario(
+    rps, *, signed_in=True, page=True, p50=10.0, p95=20.0, p99=30.0, max_ms=40.0, errors=0
+):
     return {
         "rps": rps,
         "p50_ms": p50,
         "p95_ms": p95,
         "p99_ms": p99,
+        "max_ms": max_ms,
         "errors": errors,
         "signed_in": signed_in,
         "page": page,
@@ -195,8 +198,8 @@ def test_the_report_shows_both_shares_and_marks_each_target():
     }
     text = bench.markdown(report)
     assert "granian 2 workers x 4 threads" in text
-    assert "| dashboard | 500 | 10.0 | 20.0 | 30.0 | 0 | 50% | 12% |" in text
-    assert "| anonymous floor | 4000 | 10.0 | 20.0 | 30.0 | 0 |  | 100% |" in text
+    assert "| dashboard | 500 | 10.0 | 20.0 | 30.0 | 40.0 | 0 | 50% | 12% |" in text
+    assert "| anonymous floor | 4000 | 10.0 | 20.0 | 30.0 | 40.0 | 0 |  | 100% |" in text
     assert "| stage page >= 40% of the signed-in floor | 10% | **no** |" in text
     assert "| `ocean` | 250 (5%) |" in text
     assert "Targets met: 17 of 18." in text
@@ -258,3 +261,80 @@ def test_search_results_are_counted_over_every_page():
         "/journal/?q=ocean&page=3": journal_page(7),
     }
     assert bench.count_results(FakeSession(pages), "/journal/?q=ocean") == 47
+
+
+WRK_OUTPUT = """Running 10s test @ http://127.0.0.1:8000
+  2 threads and 8 connections
+  20000 requests in 10.00s, 100.00MB read
+{"requests": 2000, "duration_us": 10000000, "bytes": 1000, "p50_us": 3950, "p95_us": 12040, \
+"p99_us": 20000, "max_us": 84321, "errors": {"connect": 0, "read": 1, "write": 0, \
+"status": 2, "timeout": 0}}
+"""
+
+
+def test_wrk_output_is_read_in_milliseconds_with_its_max_latency():
+    """The bench reads wrk's req/s, percentiles, slowest request and errors from its output."""
+    assert bench.parse_wrk(WRK_OUTPUT) == {
+        "rps": 200.0,
+        "p50_ms": 4.0,
+        "p95_ms": 12.0,
+        "p99_ms": 20.0,
+        "max_ms": 84.3,
+        "requests": 2000,
+        "errors": 3,
+    }
+
+
+def test_req_per_second_that_agrees_with_the_median_gets_no_note():
+    """A steady window, whose req/s matches 8 connections over its p50, gets no note."""
+    assert bench.disagreement(scenario(800, p50=10.0)) is None  # 8 / 10 ms = 800 req/s
+    assert bench.disagreement(scenario(1040, p50=10.0)) is None  # 30% over: still agrees
+    assert bench.disagreement(scenario(570, p50=10.0)) is None  # 29% under
+
+
+def test_req_per_second_far_from_the_median_gets_a_note():
+    """A window whose req/s is over 30% from 8 connections over its p50 is flagged as unsteady."""
+    note = bench.disagreement(scenario(68, p50=56.0))  # about 143 expected: a stall
+    assert note == "68 req/s against about 143 from 8 connections at a p50 of 56.0 ms (-52%)"
+    assert bench.disagreement(scenario(1100, p50=10.0)).endswith("(+38%)")
+
+
+def test_spread_compares_each_repeated_scenario_with_its_first_window():
+    """The report shows how far a scenario measured again at the end moved from its first run."""
+    first = {"dashboard": scenario(400, p50=20.0, p95=40.0), "stage page": scenario(500)}
+    again = {"dashboard": scenario(360, p50=22.0, p95=40.0)}
+    assert bench.spread(first, again) == {
+        "dashboard": {
+            "rps": {"first": 400, "again": 360, "change": -0.1},
+            "p50_ms": {"first": 20.0, "again": 22.0, "change": 0.1},
+            "p95_ms": {"first": 40.0, "again": 40.0, "change": 0.0},
+        }
+    }
+
+
+def test_the_report_shows_max_latency_the_notes_and_the_spread():
+    """The report gives each scenario's slowest request, flags unsteady windows, shows spread."""
+    scenarios = measured(dashboard=scenario(100, p50=20.0, max_ms=97.5))
+    report = {
+        "when": "2026-12-01T00:00:00+00:00",
+        "machine": {"cpus": 2, "platform": "Linux", "python": "3.13.0", "postgres": "psql 15"},
+        "server": {"name": "granian", "workers": 2, "threads": 4, "connections": 8},
+        "seconds_per_scenario": 10,
+        "warmup_seconds": 3,
+        "seed": {"people": 1000, "seconds": 20.0},
+        "scenarios": scenarios,
+        "deep_page": {"path": "/journal/?before=x", "reached_by": "rel=next", "cards": 20},
+        "searches": {},
+        "scaling": {},
+        "notes": {"dashboard": bench.disagreement(scenarios["dashboard"])},
+        "spread": bench.spread(scenarios, {"dashboard": scenario(90, p50=22.0)}),
+        "worker_peak_rss_mb": 100.0,
+        "dashboard_weight_kb": 40.0,
+        "dashboard_assets": 6,
+        "targets": evaluate(scenarios),
+    }
+    text = bench.markdown(report)
+    assert "10 s per scenario after 3 s of warm-up" in text
+    assert "| dashboard | 100 | 20.0 | 20.0 | 30.0 | 97.5 | 0 | 10% | 2% |" in text
+    assert "- dashboard: 100 req/s against about 400 from 8 connections" in text
+    assert "| dashboard | 100 / 90 (-10%) | 20.0 / 22.0 (+10%) | 20.0 / 20.0 (+0%) |" in text
