@@ -324,30 +324,32 @@ def fill_journal(plan: list[tuple[User, int]], *, rng: random.Random, days: int 
         Entry.objects.bulk_create(entries, batch_size=2000)
     known: dict[str, set[str]] = {}  # the demo's few words, each tokenised once
     insert_tokens(
-        (entry.user_id, token, entry.pk)
+        (entry.user_id, token, entry.created_at, entry.pk)
         for entry in entries
         for token in crypto.index_tokens(entry.searchable_text(), known=known)
     )
     return len(entries)
 
 
-def insert_tokens(rows: Iterable[tuple[int, str, uuid.UUID]]) -> None:
-    """Search tokens as (user id, token, entry id), a hundred or so per entry: sorted the
-    way journal_token_search orders them, so the index grows at its end, and sent with COPY
-    on PostgreSQL (a model instance each would cost more than the database's work)."""
+def insert_tokens(rows: Iterable[tuple[int, str, datetime.datetime, uuid.UUID]]) -> None:
+    """Search tokens as (user id, token, the entry's time, entry id), a hundred or so per
+    entry: sorted the way journal_token_search orders them, so the index grows at its end,
+    and sent with COPY on PostgreSQL (a model instance each would cost more than the
+    database's work)."""
     ordered = sorted(rows)
     if connection.vendor != "postgresql":
         EntryToken.objects.bulk_create(
             (
-                EntryToken(user_id=user, token=token, entry_id=entry)
-                for user, token, entry in ordered
+                EntryToken(user_id=user, token=token, created_at=created_at, entry_id=entry)
+                for user, token, created_at, entry in ordered
             ),
             batch_size=5000,
         )
         return
     quote = connection.ops.quote_name
     column = {field.name: field.column for field in EntryToken._meta.concrete_fields}
-    columns = ", ".join(quote(str(column[name])) for name in ("user", "token", "entry"))
+    names = ("user", "token", "created_at", "entry")
+    columns = ", ".join(quote(str(column[name])) for name in names)
     sql = f"COPY {quote(EntryToken._meta.db_table)} ({columns}) FROM STDIN"
     with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
         for row in ordered:

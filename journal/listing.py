@@ -17,13 +17,17 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 
-from .models import EntryQuerySet
+from .models import SEARCH_ORDER, EntryQuerySet
 
 PER_PAGE = 20
 # The query string names that travel with "Newer" and "Older": the search and filters.
 FILTERS = ("q", "stage", "mood")
 # What a card shows; the program part's name comes from the filter form's list of parts.
 CARD_FIELDS = ("id", "title", "body", "mood", "created_at", "stage")
+
+# The list is ordered by the entry's time and id (the index journal_entry_user_new); a
+# search by its tokens' copy of them (models.SEARCH_ORDER).
+LIST_ORDER = ("created_at", "id")
 
 _EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 _ANY_ID = str(uuid.UUID(int=0))
@@ -59,16 +63,19 @@ class Cursor:
             return None
         return cls(created_at, uuid.UUID(bytes=raw_id))
 
-    def older(self) -> Q:
+    def older(self, keys: tuple[str, str] = LIST_ORDER) -> Q:
         """Entries listed after this one: older, or as old with a smaller id. The first
-        comparison alone bounds the index scan; the second settles ties."""
-        return Q(created_at__lte=self.created_at) & (
-            Q(created_at__lt=self.created_at) | Q(id__lt=self.id)
+        comparison alone bounds the index scan; the second settles ties. `keys` name the
+        time and the id in the query (a search reads them from its tokens)."""
+        at, id_ = keys
+        return Q(**{f"{at}__lte": self.created_at}) & (
+            Q(**{f"{at}__lt": self.created_at}) | Q(**{f"{id_}__lt": self.id})
         )
 
-    def newer(self) -> Q:
-        return Q(created_at__gte=self.created_at) & (
-            Q(created_at__gt=self.created_at) | Q(id__gt=self.id)
+    def newer(self, keys: tuple[str, str] = LIST_ORDER) -> Q:
+        at, id_ = keys
+        return Q(**{f"{at}__gte": self.created_at}) & (
+            Q(**{f"{at}__gt": self.created_at}) | Q(**{f"{id_}__gt": self.id})
         )
 
 
@@ -130,8 +137,8 @@ class Page:
         return self._link(older=self.older) if self.older else ""
 
 
-def _newest(entries: EntryQuerySet) -> EntryQuerySet:
-    return entries.order_by("-created_at", "-id")
+def _order(entries: EntryQuerySet) -> tuple[str, str]:
+    return SEARCH_ORDER if SEARCH_ORDER[0] in entries.query.annotations else LIST_ORDER
 
 
 def entries_page(
@@ -149,23 +156,25 @@ def entries_page(
     for name in FILTERS:
         if name in query:
             filters.setlist(name, query.getlist(name))
+    keys = _order(entries)
     entries = entries.only(*CARD_FIELDS)
+    newest = entries.order_by(*(f"-{key}" for key in keys))
     older, newer = Cursor.decode(query.get("older")), Cursor.decode(query.get("newer"))
     rows: list = []
     has_newer = has_older = False
     if older is not None:
-        rows = list(_newest(entries).filter(older.older())[: per_page + 1])
+        rows = list(newest.filter(older.older(keys))[: per_page + 1])
         has_newer, has_older = True, len(rows) > per_page
         rows = rows[:per_page]
     elif newer is not None:
         # Nearest first, then turned around: the page just above the cursor.
-        rows = list(entries.filter(newer.newer()).order_by("created_at", "id")[: per_page + 1])
+        rows = list(entries.filter(newer.newer(keys)).order_by(*keys)[: per_page + 1])
         has_newer, has_older = len(rows) > per_page, True
         rows = rows[:per_page][::-1]
         if not has_newer and len(rows) < per_page:
             rows = []  # the top of the list, short after deletions: show a full first page
     if not rows:
-        rows = list(_newest(entries)[: per_page + 1])
+        rows = list(newest[: per_page + 1])
         has_newer, has_older = False, len(rows) > per_page
         rows = rows[:per_page]
     # One reverse() for the page; each card's link is that with its own id in.

@@ -2,7 +2,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
 from vault import crypto
@@ -21,15 +21,33 @@ class EntryQuerySet(models.QuerySet):
         """This person's entries in which every word of the query starts a word ("river"
         finds "rivers" and "Riverside"; any order), found through the blind index: nothing
         is decrypted to find them. Words of two letters, or over twelve, match whole words
-        (see vault/crypto.py). The order is the list's, newest first: a match is not ranked."""
+        (see vault/crypto.py). The order is the list's, newest first: a match is not ranked.
+
+        The first word's tokens are read newest first from journal_token_search, which
+        keeps each token's entries in the order of their writing (`SEARCH_ORDER`), and each
+        further word is looked up for those entries only: a page of results reads about a
+        page of tokens, however many entries the person has or the word is in, instead of
+        joining every match and sorting them. listing.py pages by `SEARCH_ORDER` when a
+        search is on."""
+        words = crypto.search_tokens(crypto.search_words(query))
         entries = self.for_user(user)
-        for tokens in crypto.search_tokens(crypto.search_words(query)):
-            # One semi-join per word: PostgreSQL reads each word's entries from the
-            # covering index journal_token_search and walks the newest entries through them.
+        if not words:
+            return entries
+        first, *rest = words
+        # One token row per matching entry: an entry holds the tokens of one key only.
+        entries = entries.filter(tokens__user=user, tokens__token__in=first).alias(
+            search_at=F("tokens__created_at"), search_entry=F("tokens__entry_id")
+        )
+        for tokens in rest:
             entries = entries.filter(
-                pk__in=EntryToken.objects.filter(user=user, token__in=tokens).values("entry")
+                Exists(EntryToken.objects.filter(user=user, token__in=tokens, entry=OuterRef("pk")))
             )
         return entries
+
+
+# How search results are ordered and paged: by the token's copy of the entry's time, and the
+# entry's id, the order journal_token_search holds them in (EntryQuerySet.search).
+SEARCH_ORDER = ("search_at", "search_entry")
 
 
 class Entry(models.Model):
@@ -100,7 +118,9 @@ class Entry(models.Model):
 
 class EntryToken(models.Model):
     """One word, or the start of one, of one entry, as a keyed HMAC token (see crypto.py).
-    The user column lets a search stay within one person's index."""
+    The user column lets a search stay within one person's index; the entry's time, copied
+    here when the entry is indexed (an entry's time never changes), lets a search read a
+    word's entries newest first straight from the index."""
 
     # No index of their own: journal_token_search starts with the user, and deleting an
     # entry's tokens uses journal_token_entry.
@@ -111,14 +131,18 @@ class EntryToken(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", db_index=False
     )
     token = models.CharField(max_length=crypto.TOKEN_LENGTH)
+    created_at = models.DateTimeField()  # the entry's
 
     class Meta:
         indexes = [models.Index(fields=["entry"], name="journal_token_entry")]
         constraints = [
-            # Covers the search: the tokens of one person, and the entries they belong to,
-            # without reading the table. Unique: an entry holds each token once (an entry
-            # has one user, so this is (entry, token) unique too).
-            models.UniqueConstraint(fields=["user", "token", "entry"], name="journal_token_search")
+            # Covers the search: the tokens of one person, each token's entries in the
+            # order they were written, without reading the table. Unique: an entry holds
+            # each token once (an entry has one user and one time, so this is (entry, token)
+            # unique too).
+            models.UniqueConstraint(
+                fields=["user", "token", "created_at", "entry"], name="journal_token_search"
+            )
         ]
 
     def __str__(self):

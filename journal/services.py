@@ -15,7 +15,9 @@ def entry_index(*, entry: Entry) -> None:
     """Replace the entry's search tokens with those of its current text, newest key."""
     EntryToken.objects.filter(entry=entry).delete()
     EntryToken.objects.bulk_create(
-        EntryToken(entry_id=entry.pk, user_id=entry.user_id, token=token)
+        EntryToken(
+            entry_id=entry.pk, user_id=entry.user_id, token=token, created_at=entry.created_at
+        )
         for token in crypto.index_tokens(entry.searchable_text())
     )
 
@@ -77,7 +79,9 @@ def entries_reindex(*, pks) -> None:
     EntryToken.objects.filter(entry__in=entries).delete()
     EntryToken.objects.bulk_create(
         (
-            EntryToken(entry_id=entry.pk, user_id=entry.user_id, token=token)
+            EntryToken(
+                entry_id=entry.pk, user_id=entry.user_id, token=token, created_at=entry.created_at
+            )
             for entry in entries
             for token in crypto.index_tokens(entry.searchable_text(), known=known)
         ),

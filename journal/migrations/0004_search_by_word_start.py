@@ -10,9 +10,11 @@ def _rebuild(apps, tokens_of):
     touches a key until there is an entry, so an empty database needs none."""
     Entry = apps.get_model("journal", "Entry")
     EntryToken = apps.get_model("journal", "EntryToken")
+    # Run with later models (0005 on), a token also carries its entry's time.
+    timed = any(field.name == "created_at" for field in EntryToken._meta.fields)
     last = None
     while True:
-        batch = Entry.objects.order_by("pk").only("pk", "user_id", "title", "body")
+        batch = Entry.objects.order_by("pk").only("pk", "user_id", "title", "body", "created_at")
         if last is not None:
             batch = batch.filter(pk__gt=last)
         entries = list(batch[:BATCH_SIZE])
@@ -28,7 +30,12 @@ def _rebuild(apps, tokens_of):
             EntryToken.objects.filter(entry__in=readable).delete()
             EntryToken.objects.bulk_create(
                 (
-                    EntryToken(entry_id=entry.pk, user_id=entry.user_id, token=token)
+                    EntryToken(
+                        entry_id=entry.pk,
+                        user_id=entry.user_id,
+                        token=token,
+                        **({"created_at": entry.created_at} if timed else {}),
+                    )
                     for entry in readable
                     for token in tokens_of(f"{entry.title}\n{entry.body}", known)
                 ),

@@ -6,15 +6,20 @@
 import base64
 import datetime
 import html
+import random
 import re
 import struct
+import uuid
 
 import pytest
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 
-from journal.models import Entry
+from journal.listing import entries_page
+from journal.models import Entry, EntryToken
 from tests.factories.journal import EntryFactory, StageFactory
+from vault import crypto
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +36,13 @@ def link(response, rel):
     return html.unescape(found[1]) if found else None
 
 
+def write_at(entries, when):
+    """Move entries to another time, as if written then (their search tokens carry it too)."""
+    pks = [entry.pk for entry in entries]
+    Entry.objects.filter(pk__in=pks).update(created_at=when)
+    EntryToken.objects.filter(entry__in=pks).update(created_at=when)
+
+
 def make_entries(user, count, *, at=None, **kwargs):
     """`count` entries titled "Entry 0" (oldest) to "Entry <count - 1>" (newest), a day
     apart, or all written at the same moment `at`."""
@@ -38,7 +50,7 @@ def make_entries(user, count, *, at=None, **kwargs):
     start = timezone.now() - datetime.timedelta(days=count)
     for i, entry in enumerate(entries):
         created = at or start + datetime.timedelta(days=i)
-        Entry.objects.filter(pk=entry.pk).update(created_at=created)
+        write_at([entry], created)
     return entries
 
 
@@ -241,7 +253,7 @@ def test_search_results_are_newest_first(client_logged_in, user):
     now = timezone.now()
     for days_ago, (title, body) in zip((3, 2, 1), written.items(), strict=True):
         entry = EntryFactory(user=user, title=title, body=body)
-        Entry.objects.filter(pk=entry.pk).update(created_at=now - datetime.timedelta(days=days_ago))
+        write_at([entry], now - datetime.timedelta(days=days_ago))
     assert titles(client_logged_in.get("/journal/?q=river")) == [
         "Exact, newest",
         "Longer, newer",
@@ -261,13 +273,22 @@ def test_a_card_shows_title_time_mood_part_and_the_start_of_the_text(client_logg
     stage = StageFactory("say-sorry")
     entry = EntryFactory(user=user, title="", body="First line\nsecond line", mood=4, stage=stage)
     written = datetime.datetime(2026, 3, 18, 9, 55, tzinfo=datetime.UTC)
-    Entry.objects.filter(pk=entry.pk).update(created_at=written)
+    write_at([entry], written)
     page = client_logged_in.get(reverse("journal:index")).content.decode()
     assert f'<a href="/journal/{entry.pk}/">18 March 2026</a>' in page
     assert '<time datetime="2026-03-18T09:55:00+0000">09:55</time>' in page
     assert "Mood 4/5" in page
     assert f"<span>Stage {stage.number}: Say sorry, if you need to</span>" in page
     assert "First line second line" in page
+
+
+def test_a_card_shows_what_a_person_wrote_as_text_never_as_markup(client_logged_in, user):
+    """A title or text with HTML in it shows on its card as written, and nothing of it runs."""
+    EntryFactory(user=user, title='<b>"bold"</b>', body="two <script>x()</script> & 'more'")
+    page = client_logged_in.get(reverse("journal:index")).content.decode()
+    assert "&lt;b&gt;&quot;bold&quot;&lt;/b&gt;</a></h2>" in page
+    assert "two &lt;script&gt;x()&lt;/script&gt; &amp; &#x27;more&#x27;</p>" in page
+    assert "<script>x()" not in page and "<b>" not in page
 
 
 def test_a_card_shows_its_date_once(client_logged_in, user):
@@ -278,7 +299,7 @@ def test_a_card_shows_its_date_once(client_logged_in, user):
     written = datetime.datetime(2026, 3, 18, 9, 55, tzinfo=datetime.UTC)
     untitled = EntryFactory(user=user, title="", body="No title")
     titled = EntryFactory(user=user, title="By the river", body="A title")
-    Entry.objects.filter(pk__in=[untitled.pk, titled.pk]).update(created_at=written)
+    write_at([untitled, titled], written)
     page = client_logged_in.get(reverse("journal:index")).content.decode()
     assert page.count("18 March 2026") == 2  # the untitled card's title, the titled card's time
     assert '<time datetime="2026-03-18T09:55:00+0000">09:55</time>' in page
@@ -371,3 +392,111 @@ def test_detail_uses_a_fixed_number_of_queries(
     make_entries(user, 60)
     entry = EntryFactory(user=user, stage=StageFactory())
     count_queries(client_logged_in, f"/journal/{entry.pk}/", django_assert_max_num_queries, 4)
+
+
+# --- Search against a plain reference: every match found, page by page --------------------
+
+# Words that start one another (riv, river, rivers, riverside), two letters (no), over twelve
+# (relationship, relationships), accents (café), and words found in most entries or in few.
+VOCABULARY = [
+    "river",
+    "rivers",
+    "riverside",
+    "drivers",
+    "quiver",
+    "no",
+    "not",
+    "nothing",
+    "coffee",
+    "coffees",
+    "café",
+    "cafe",
+    "ocean",
+    "relationship",
+    "relationships",
+    "understanding",
+    "under",
+    "walk",
+    "the",
+    "a",
+    "of",
+    "and",
+]
+QUERIES = [
+    "river",  # in many entries, by itself and as the start of longer words
+    "riv",  # a word's start
+    "rivers",
+    "ocean",  # in few entries
+    "no",  # two letters: the whole word only
+    "relationship",  # over twelve letters: the whole word only
+    "relationships",
+    "CAFE",  # case and accents
+    "coffee ocean",  # every word must be found
+    "riv walk the",
+    "zebra",  # in no entry
+    "nothing zebra",
+    "",  # no search: every entry
+]
+
+
+def reference_search(user, query):
+    """The ids a search should find, newest first, by reading every entry of the person:
+    each query word starts a word of the entry (two letters, or over twelve: is a word)."""
+    query_words = crypto.search_words(query)
+    found = []
+    for entry in Entry.objects.filter(user=user).order_by("-created_at", "-id"):
+        words = crypto.normalise_words(entry.searchable_text())
+        if all(
+            any(
+                word.startswith(wanted) if 3 <= len(wanted) <= 12 else word == wanted
+                for word in words
+            )
+            for wanted in query_words
+        ):
+            found.append(entry.pk)
+    return found
+
+
+def every_page(user, query, **filters):
+    """Every entry a search shows, following the Older links from its first page."""
+    found, older = [], None
+    for _ in range(100):
+        params = QueryDict(mutable=True)
+        if older:
+            params["older"] = older.encode()
+        entries = Entry.objects.all().search(user, query).filter(**filters)
+        page = entries_page(entries, params, stage_names={}, per_page=7)
+        found += [uuid.UUID(card.url.strip("/").rsplit("/", 1)[1]) for card in page.cards]
+        if page.older is None:
+            return found
+        older = page.older
+    raise AssertionError("more pages than entries")
+
+
+@pytest.fixture
+def seeded_journal(user, other_user):
+    """Ninety entries of random words, some written at the same moment, and another person's."""
+    rng = random.Random(26)
+    now = timezone.now()
+    for i in range(90):
+        body = " ".join(rng.choice(VOCABULARY) for _ in range(rng.randint(1, 8)))
+        title = rng.choice(["", "", "Walk", "Rivers", "Coffee"])
+        entry = EntryFactory(user=user, title=title, body=body, mood=rng.randint(1, 5))
+        # Every third entry shares its moment with the one before: ties settled by the id.
+        moment = now - datetime.timedelta(hours=i - i % 3)
+        write_at([entry], moment)
+    for _ in range(10):
+        EntryFactory(user=other_user, title="Theirs", body="river ocean coffee no café")
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_search_finds_what_reading_every_entry_finds_page_by_page(user, seeded_journal, query):
+    """A search finds exactly the entries that hold every word, newest first, page after page."""
+    expected = reference_search(user, query)
+    assert every_page(user, query) == expected
+    if query in ("river", "coffee ocean", ""):
+        assert expected  # the seed puts these words in some entries
+    mood = Entry.objects.filter(pk__in=expected[:1]).values_list("mood", flat=True).first()
+    if mood is not None:
+        moods = dict(Entry.objects.filter(user=user).values_list("pk", "mood"))
+        assert every_page(user, query, mood=mood) == [pk for pk in expected if moods[pk] == mood]
