@@ -16,6 +16,8 @@ from django.db.models import Q
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 from .models import SEARCH_ORDER, EntryQuerySet
 
@@ -109,6 +111,25 @@ class Card:
             snippet=entry.snippet(),
         )
 
+    def html(self) -> str:
+        """The card's list item, as templates/journal/index.html would write it, every
+        value escaped. Written here because twenty cards through the template engine cost
+        about 1.5 ms a page, and this about 0.1 ms."""
+        meta = f'<time datetime="{escape(self.datetime)}">{escape(self.when)}</time>'
+        if self.mood:
+            meta += f'\n          <span class="journal-mood">Mood {int(self.mood)}/5</span>'
+        if self.stage:
+            meta += f"\n          <span>{escape(self.stage)}</span>"
+        return (
+            '<li class="journal-card">\n'
+            f'        <h2 class="h5 mb-1"><a href="{escape(self.url)}">{escape(self.title)}</a></h2>\n'
+            '        <p class="journal-meta small text-body-secondary mb-2">\n'
+            f"          {meta}\n"
+            "        </p>\n"
+            f'        <p class="mb-0 journal-snippet">{escape(self.snippet)}</p>\n'
+            "      </li>"
+        )
+
 
 @dataclass(frozen=True)
 class Page:
@@ -116,6 +137,10 @@ class Page:
     filters: QueryDict
     newer: Cursor | None = None  # the first entry, when newer entries exist
     older: Cursor | None = None  # the last entry, when older entries exist
+
+    def cards_html(self) -> SafeString:
+        """The cards as list items, for the template to print as they are."""
+        return mark_safe("\n      ".join(card.html() for card in self.cards))  # noqa: S308  (escaped)
 
     def _link(self, **cursor: Cursor) -> str:
         query = self.filters.copy()
