@@ -110,13 +110,11 @@ class EntryFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         # The program's parts in this reader's words, for the select and for the cards'
         # labels (a template loop over the field's own choices would count them first, then
-        # read them). Cards name an entry's part by the Stage row's id: one small query.
+        # read them). Cards name an entry's part by its slug, read with the entry.
         names = section_names(program)
         field = cast(StageChoiceField, self.fields["stage"])
         field.choices = [("", "Any"), *names.items()]
-        self.stage_names = {
-            pk: names.get(slug, slug) for pk, slug in Stage.objects.values_list("pk", "slug")
-        }
+        self.stage_names = names
 
     def options(self, name) -> list[tuple[str, str, bool]]:
         """A select's (value, label, selected) rows, worked out once here: in the template,

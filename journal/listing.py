@@ -12,7 +12,7 @@ import struct
 import uuid
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
@@ -24,7 +24,8 @@ from .models import SEARCH_ORDER, EntryQuerySet
 PER_PAGE = 20
 # The query string names that travel with "Newer" and "Older": the search and filters.
 FILTERS = ("q", "stage", "mood")
-# What a card shows; the program part's name comes from the filter form's list of parts.
+# What a card shows; the program part's name comes from the filter form's list of parts, by
+# the slug read with the entry (stage_slug).
 CARD_FIELDS = ("id", "title", "body", "mood", "created_at", "stage")
 
 # The list is ordered by the entry's time and id (the index journal_entry_user_new); a
@@ -94,7 +95,7 @@ class Card:
     snippet: str
 
     @classmethod
-    def of(cls, entry, stage_names: dict[int, str], detail_url: str) -> "Card":
+    def of(cls, entry, stage_names: dict[str, str], detail_url: str) -> "Card":
         # In the person's own zone (exback's LocalTimeMiddleware activates it). Formatted
         # with strftime rather than Django's date format, which cost 20 µs a call, three a
         # card: the same text ("j F Y, H:i" and an ISO time), the site being in English, as
@@ -107,7 +108,7 @@ class Card:
             # An untitled entry is named by its date: its time is the hour alone.
             when=local.strftime("%-d %B %Y, %H:%M" if entry.title else "%H:%M"),
             mood=entry.mood,
-            stage=stage_names.get(entry.stage_id, ""),
+            stage=stage_names.get(entry.stage_slug, entry.stage_slug) if entry.stage_slug else "",
             snippet=entry.snippet(),
         )
 
@@ -170,7 +171,7 @@ def entries_page(
     entries: EntryQuerySet,
     query: QueryDict,
     *,
-    stage_names: dict[int, str],
+    stage_names: dict[str, str],
     per_page: int = PER_PAGE,
 ) -> Page:
     """The page of `entries` that the query string's ?older= or ?newer= cursor asks for, or
@@ -182,7 +183,7 @@ def entries_page(
         if name in query:
             filters.setlist(name, query.getlist(name))
     keys = _order(entries)
-    entries = entries.only(*CARD_FIELDS)
+    entries = entries.only(*CARD_FIELDS).annotate(stage_slug=F("stage__slug"))
     newest = entries.order_by(*(f"-{key}" for key in keys))
     older, newer = Cursor.decode(query.get("older")), Cursor.decode(query.get("newer"))
     rows: list = []
