@@ -1,17 +1,28 @@
-"""The dashboard's figures and recent activity, kept per person in one row (models.Overview)
-and rebuilt only after a write that changes them (services.py calls `forget`; there are no
-model signals), on a new day, or once a held message is ready. See Overview's docstring for why what it holds is safe to keep and how two tabs are
-kept apart; the figures themselves are the querysets' own (`picture`, `streak`, ...)."""
+"""The dashboard's figures, recent activity and where the person is with each section, kept
+per person in one row (models.Overview) and rebuilt only after a write that changes them
+(services.py calls `forget`; there are no model signals), on a new day, or once a held
+message is ready. See Overview's docstring for why what it holds is safe to keep and how two
+tabs are kept apart; the figures themselves are the querysets' own (`picture`, `streak`, ...)."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.db.models import CharField, F, Value
 from django.utils import timezone
 
 from .exercises import EXERCISES
-from .models import Contact, HeldMessage, Overview, SelfCareCheckIn, Urge
+from .models import Contact, HeldMessage, Overview, SelfCareCheckIn, StageProgress, Urge
 
 ACTIVITY_LIMIT = 5
+
+
+@dataclass(frozen=True)
+class KeptProgress:
+    """A section's status and last visit as the kept row holds them: what the dashboard reads
+    of a StageProgress row (reports.with_progress)."""
+
+    status: str
+    last_visited_at: datetime.datetime | None
 
 
 def recent_activity(user, limit=ACTIVITY_LIMIT):
@@ -52,6 +63,13 @@ def build(user, today: datetime.date, now: datetime.datetime) -> tuple[dict, obj
             "next_ready": waiting["next_ready"] and waiting["next_ready"].isoformat(),
         },
         "activity": [[key, when.isoformat()] for key, when in recent_activity(user)],
+        # Each section's status and last visit, by slug: the dashboard's progress.
+        "sections": {
+            slug: [status, visited and visited.isoformat()]
+            for slug, status, visited in StageProgress.objects.for_user(user).values_list(
+                "stage__slug", "status", "last_visited_at"
+            )
+        },
     }
     return figures, waiting["next_ready"]
 
@@ -78,6 +96,10 @@ def _readable(figures: dict) -> dict:
             for key, when in figures["activity"]
             if key in by_key
         ],
+        "sections": {
+            slug: KeptProgress(status, visited and datetime.datetime.fromisoformat(visited))
+            for slug, (status, visited) in figures["sections"].items()
+        },
     }
 
 
@@ -86,7 +108,8 @@ def figures_for(user, today: datetime.date | None = None) -> dict:
     today = today or timezone.localdate()
     now = timezone.now()
     overview = Overview.objects.filter(user=user).first()
-    if overview is not None and overview.is_current(today, now):
+    # A row kept before it held the sections' progress is rebuilt once.
+    if overview is not None and overview.is_current(today, now) and "sections" in overview.figures:
         return _readable(overview.figures)
     if overview is None:
         overview, _ = Overview.objects.get_or_create(user=user)
@@ -99,8 +122,8 @@ def figures_for(user, today: datetime.date | None = None) -> dict:
 
 
 def forget(user_id) -> None:
-    """After a write to one of this person's exercises (services.py calls it, in the write's
-    transaction): the next dashboard rebuilds. The UPDATE holds the row until the write
+    """After a write to one of this person's exercises or sections' progress (services.py
+    calls it, in the write's transaction): the next dashboard rebuilds. The UPDATE holds the row until the write
     commits, so a dashboard building meanwhile cannot store what it read before the write."""
     rows = Overview.objects.filter(user_id=user_id)
     if rows.update(generation=F("generation") + 1):

@@ -139,15 +139,18 @@ def dashboard(user):
     today = timezone.localdate()
     situation = situation_for(user)
     program = program_for(user, situation)
-    sections = sections_with_progress(user, program)
+    # contact, urges, streak, waiting, activity and each section's progress: one row while
+    # nothing changed.
+    figures = overview.figures_for(user, today)
+    kept = figures.pop("sections")
+    sections = [with_progress(section, kept.get(section.slug)) for section in program.sections]
     return {
         "progress": progress_picture(sections),
         "program_texts": program.texts,
         "held_set_aside": program.set_aside("held_messages") is not None,
         "situation": situation,
         "safety_message": safety_content.SAFETY_MESSAGE,
-        # contact, urges, streak, waiting and activity: one row while nothing changed.
-        **overview.figures_for(user, today),
+        **figures,
     }
 
 

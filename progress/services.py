@@ -44,3 +44,28 @@ def held_message_decide(*, user, message: HeldMessage, decision: str, exercise: 
     message.decide(decision)
     message.save()
     _after_write(user, exercise)
+
+
+# A section started, marked complete or opened again: the dashboard shows each section's
+# status from its kept row, so each of these ends by marking that row out of date.
+
+
+@transaction.atomic
+def stage_start(*, user, slug: str) -> StageProgress:
+    progress = StageProgress.touch(user, slug)
+    overview.forget(user.pk)
+    return progress
+
+
+@transaction.atomic
+def stage_complete(*, user, slug: str) -> StageProgress:
+    progress = StageProgress.complete(user, slug)
+    overview.forget(user.pk)
+    return progress
+
+
+@transaction.atomic
+def stage_reopen(*, user, slug: str) -> StageProgress:
+    progress = StageProgress.reopen(user, slug)
+    overview.forget(user.pk)
+    return progress

@@ -36,7 +36,6 @@ from .models import (
     Contact,
     HeldMessage,
     SelfCareCheckIn,
-    StageProgress,
     Urge,
 )
 
@@ -249,7 +248,7 @@ def detail(request, slug):
 @safety_checked
 def start(request, slug):
     stage = _section_or_404(_program(request), slug, stages_only=True)
-    StageProgress.touch(request.user, stage.slug)
+    services.stage_start(user=request.user, slug=stage.slug)
     messages.success(request, f"\u201c{stage.title}\u201d is under way. Take it at your own pace.")
     return redirect("progress:detail", slug=stage.slug)
 
@@ -258,7 +257,7 @@ def start(request, slug):
 @safety_checked
 def complete(request, slug):
     stage = _section_or_404(_program(request), slug, stages_only=True)
-    StageProgress.complete(request.user, stage.slug)
+    services.stage_complete(user=request.user, slug=stage.slug)
     messages.success(request, f"Well done: you marked \u201c{stage.title}\u201d as complete.")
     return redirect("progress:detail", slug=stage.slug)
 
@@ -267,7 +266,7 @@ def complete(request, slug):
 @safety_checked
 def reopen(request, slug):
     stage = _section_or_404(_program(request), slug, stages_only=True)
-    StageProgress.reopen(request.user, stage.slug)
+    services.stage_reopen(user=request.user, slug=stage.slug)
     messages.success(request, f"\u201c{stage.title}\u201d is open again.")
     return redirect("progress:detail", slug=stage.slug)
 

@@ -131,3 +131,35 @@ def test_deleting_an_account_leaves_no_figures(program_client, user):
     ContactFactory(user=user)
     user.delete()
     assert not Overview.objects.filter(user_id=user.pk).exists()
+
+
+def test_starting_completing_and_reopening_a_stage_show_on_the_dashboard_at_once(
+    program_client, user
+):
+    """A stage started, marked complete or opened again after the dashboard was opened shows so."""
+
+    def stage_status():
+        stages = figures(program_client)["progress"]["stages"]
+        return next(s.user_status for s in stages if s.slug == "say-sorry")
+
+    assert stage_status() == "not_started"
+    program_client.post(reverse("progress:start", args=["say-sorry"]))
+    assert stage_status() == "in_progress"
+    assert figures(program_client)["progress"]["continue_to"].slug == "say-sorry"
+    program_client.post(reverse("progress:complete", args=["say-sorry"]))
+    assert stage_status() == "completed"
+    assert "1 of 7 stages completed" in program_client.get(reverse("dashboard")).content.decode()
+    program_client.post(reverse("progress:reopen", args=["say-sorry"]))
+    assert stage_status() == "in_progress"
+
+
+def test_figures_kept_before_they_held_the_sections_are_rebuilt(program_client, user):
+    """A dashboard kept before it held each section's progress is rebuilt once, then kept."""
+    services.stage_complete(user=user, slug="say-sorry")
+    figures(program_client)
+    kept = Overview.objects.get(user=user)
+    del kept.figures["sections"]
+    kept.save()
+    stages = figures(program_client)["progress"]["stages"]
+    assert next(s.user_status for s in stages if s.slug == "say-sorry") == "completed"
+    assert "sections" in Overview.objects.get(user=user).figures

@@ -1670,9 +1670,9 @@ def busy_client(program_client, user):
 @pytest.mark.parametrize(
     ("name", "args", "budget"),
     [
-        # The session, the user, the progress rows, the safety check and the kept figures
-        # (progress.Overview): the sections' words come from code (stages.content).
-        ("dashboard", [], 5),
+        # The session, the user, the safety check and the kept figures with each section's
+        # progress (progress.Overview): the sections' words come from code (stages.content).
+        ("dashboard", [], 4),
         ("progress:index", [], 4),
         # Opening a section writes nothing, the first time too (the session's first request
         # also notes the session: one query more).
