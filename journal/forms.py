@@ -2,6 +2,8 @@ from typing import cast
 
 from crispy_forms.helper import FormHelper
 from django import forms
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 from keep.submissions import token_field
 from keep.versions import version_field
@@ -116,14 +118,18 @@ class EntryFilterForm(forms.Form):
         field.choices = [("", "Any"), *names.items()]
         self.stage_names = names
 
-    def options(self, name) -> list[tuple[str, str, bool]]:
-        """A select's (value, label, selected) rows, worked out once here: in the template,
-        comparing each option with the field's value cost about 1 ms a page."""
+    def options(self, name) -> SafeString:
+        """A select's <option>s, the chosen one selected, every value and label escaped:
+        written here once because the template's loop over them cost about 0.3 ms a page
+        (comparing each option with the field's value there, about 1 ms)."""
         chosen = str(self[name].value() or "")
-        return [
-            (str(value), str(label), str(value) == chosen)
-            for value, label in self.fields[name].choices  # type: ignore[attr-defined]
-        ]
+        return mark_safe(  # noqa: S308  (escaped)
+            "".join(
+                f'<option value="{escape(value)}"{" selected" if str(value) == chosen else ""}>'
+                f"{escape(label)}</option>"
+                for value, label in self.fields[name].choices  # type: ignore[attr-defined]
+            )
+        )
 
     def stage_options(self):
         return self.options("stage")

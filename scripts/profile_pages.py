@@ -78,6 +78,9 @@ def main():
     parser.add_argument("--sql", action="append", default=[], help="page names to list SQL of")
     parser.add_argument("--real-login", action="store_true", help="log in through the form")
     parser.add_argument("--sort", default="cumulative")
+    parser.add_argument(
+        "--callees", action="append", default=[], help="with --profile: what these functions call"
+    )
     parser.add_argument("--lines", type=int, default=45)
     parser.add_argument("--only", action="append", default=[], help="page names to time")
     args = parser.parse_args()
@@ -170,7 +173,10 @@ def main():
             for _ in range(args.repeat):
                 get(path, cookies[who])
             profiler.disable()
-            pstats.Stats(profiler).sort_stats(args.sort).print_stats(args.lines)
+            stats = pstats.Stats(profiler).sort_stats(args.sort)
+            stats.print_stats(args.lines)
+            for name in args.callees:
+                stats.print_callees(name)
 
 
 if __name__ == "__main__":
