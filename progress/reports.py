@@ -3,8 +3,10 @@
 import datetime
 from collections.abc import Collection
 
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 
 from safety import content as safety_content
 from safety.models import DangerCheck
@@ -54,6 +56,24 @@ def status_badge(status: str):
         BADGE_MARKS.get(status, BADGE_MARKS[StageProgress.Status.NOT_STARTED]),
         StageProgress.Status(status).label,
     )
+
+
+def outline(sections, current: str):
+    """The stage page's list of every section, each linking to its page with its status
+    badge, the current one marked: the list items, every title escaped. Written here because
+    the template's loop over eleven rows, a {% url %} each, cost about 0.4 ms a page."""
+    placeholder = "section-slug"
+    url = reverse("progress:detail", args=[placeholder])
+    rows = []
+    for section in sections:
+        number = f"{section.number}. " if section.is_stage else ""
+        badge = f" {section.user_status_badge}" if section.is_stage else ""
+        mark = ' aria-current="page"' if section.slug == current else ""
+        rows.append(
+            f'<li><a href="{escape(url.replace(placeholder, section.slug))}"{mark}>'
+            f"{number}{escape(section.title)}</a>{badge}</li>"
+        )
+    return mark_safe("\n        ".join(rows))  # noqa: S308  (escaped, and the badge is format_html's)
 
 
 def sections_with_progress(user, program: content.Program):

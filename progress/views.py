@@ -238,6 +238,7 @@ def detail(request, slug):
             "previous": sections[position - 1] if position > 0 else None,
             "next": sections[position + 1] if position + 1 < len(sections) else None,
             "sections": sections,
+            "outline": reports.outline(sections, current.slug),
             "program": reports.progress_picture(sections),
             "situation": request.situation,
         },
