@@ -81,6 +81,9 @@ def main():
     parser.add_argument(
         "--callees", action="append", default=[], help="with --profile: what these functions call"
     )
+    parser.add_argument(
+        "--callers", action="append", default=[], help="with --profile: what calls these functions"
+    )
     parser.add_argument("--lines", type=int, default=45)
     parser.add_argument("--only", action="append", default=[], help="page names to time")
     args = parser.parse_args()
@@ -177,6 +180,8 @@ def main():
             stats.print_stats(args.lines)
             for name in args.callees:
                 stats.print_callees(name)
+            for name in args.callers:
+                stats.print_callers(name)
 
 
 if __name__ == "__main__":
