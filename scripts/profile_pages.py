@@ -81,6 +81,7 @@ def main():
     parser.add_argument(
         "--callees", action="append", default=[], help="with --profile: what these functions call"
     )
+    parser.add_argument("--match", help="with --profile: only functions whose place matches")
     parser.add_argument(
         "--callers", action="append", default=[], help="with --profile: what calls these functions"
     )
@@ -177,7 +178,7 @@ def main():
                 get(path, cookies[who])
             profiler.disable()
             stats = pstats.Stats(profiler).sort_stats(args.sort)
-            stats.print_stats(args.lines)
+            stats.print_stats(*([args.match] if args.match else []), args.lines)
             for name in args.callees:
                 stats.print_callees(name)
             for name in args.callers:
