@@ -2,6 +2,7 @@
 
 import datetime
 from collections.abc import Collection
+from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils import timezone
@@ -76,11 +77,26 @@ def outline(sections, current: str):
     return mark_safe("\n        ".join(rows))  # noqa: S308  (escaped, and the badge is format_html's)
 
 
+@dataclass(frozen=True)
+class SectionProgress:
+    """What the pages show of a person's progress row for one section."""
+
+    status: str
+    completed_at: datetime.datetime | None
+    last_visited_at: datetime.datetime | None
+
+
 def sections_with_progress(user, program: content.Program):
     """Every section in order, in the words written for this reader (`program`), each with
-    this person's progress row (or None): one query."""
-    rows = StageProgress.objects.filter(user=user).select_related("stage")
-    progress = {p.stage.slug: p for p in rows}
+    this person's progress (a SectionProgress, or None): one query, read as plain values
+    (a model instance for each row and its stage cost about 0.5 ms a page)."""
+    rows = StageProgress.objects.filter(user=user).values_list(
+        "stage__slug", "status", "completed_at", "last_visited_at"
+    )
+    progress = {
+        slug: SectionProgress(status, completed, visited)
+        for slug, status, completed, visited in rows
+    }
     return [with_progress(section, progress.get(section.slug)) for section in program.sections]
 
 
