@@ -115,7 +115,7 @@ class Card:
     def html(self) -> str:
         """The card's list item, as templates/journal/index.html would write it, every
         value escaped. Written here because twenty cards through the template engine cost
-        about 1.5 ms a page, and this about 0.1 ms."""
+        about 0.7 ms a page, and this about 0.2 ms."""
         meta = f'<time datetime="{escape(self.datetime)}">{escape(self.when)}</time>'
         if self.mood:
             meta += f'\n          <span class="journal-mood">Mood {int(self.mood)}/5</span>'

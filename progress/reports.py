@@ -62,7 +62,7 @@ def status_badge(status: str):
 def outline(sections, current: str):
     """The stage page's list of every section, each linking to its page with its status
     badge, the current one marked: the list items, every title escaped. Written here because
-    the template's loop over eleven rows, a {% url %} each, cost about 0.4 ms a page."""
+    the template's loop over eleven rows, a {% url %} each, cost about 0.6 ms a page, and this about 0.1 ms."""
     placeholder = "section-slug"
     url = reverse("progress:detail", args=[placeholder])
     rows = []
@@ -89,7 +89,7 @@ class SectionProgress:
 def sections_with_progress(user, program: content.Program):
     """Every section in order, in the words written for this reader (`program`), each with
     this person's progress (a SectionProgress, or None): one query, read as plain values
-    (a model instance for each row and its stage cost about 0.5 ms a page)."""
+    (a model instance for each row and its stage cost about 0.3 ms more a page)."""
     rows = StageProgress.objects.filter(user=user).values_list(
         "stage__slug", "status", "completed_at", "last_visited_at"
     )

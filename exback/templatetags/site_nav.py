@@ -3,7 +3,7 @@
 base.html shows the same links twice, in the row on wide screens (`nav.wide`) and behind
 "Menu" on narrow ones (`nav.panel`), of which only one is ever displayed. Both come from one
 rendering of includes/site_nav.html, the second with its class changed: drawing it twice
-cost about 0.25 ms on every page."""
+cost about 0.7 ms on every page, once about 0.4 ms."""
 
 from django import template
 from django.utils.safestring import mark_safe
