@@ -94,6 +94,14 @@ def _counsellor_choices(request, texts, form):
     start, end = form.dates()
     entries, more = counsellor_document_parts.listed_entries(request.user, start, end)
     chosen = set(form.data.getlist("entries")) if form.is_bound else set()
+    # Entries ticked before the dates changed stay chosen, listed apart (all the person's own:
+    # an id that is not is a 404 before this).
+    listed_ids = {str(entry.pk) for entry in entries}
+    elsewhere = [
+        entry
+        for entry in getattr(form, "cleaned_data", {}).get("entries") or []
+        if str(entry.pk) not in listed_ids
+    ]
     return render(
         request,
         "exback/counsellor.html",
@@ -101,6 +109,7 @@ def _counsellor_choices(request, texts, form):
             "texts": texts,
             "form": form,
             "listed": [(entry, str(entry.pk) in chosen) for entry in entries],
+            "elsewhere": elsewhere,
             "more": more,
             "listed_start": start,
             "listed_end": end,

@@ -165,6 +165,21 @@ def test_showing_other_dates_lists_their_entries_and_keeps_every_choice(program_
     assert f'value="{(TODAY - 60 * DAY).isoformat()}"' in page
 
 
+def test_entries_ticked_before_the_dates_changed_stay_chosen(program_client, user):
+    """An entry ticked, then the dates moved away from it: it is still there, ticked, and goes
+    into the document."""
+    old = EntryFactory(user=user, title="An old one", body="OLD-ENTRY-MARKER")
+    old.created_at = timezone.now() - 45 * DAY
+    old.save(update_fields=["created_at"])
+
+    response = program_client.get(CHOOSE, query(entries=[str(old.pk)]))
+
+    assert "Also chosen, from other dates:" in text_of(response)
+    assert re.search(rf'value="{old.pk}"[^>]*checked', response.content.decode())
+    document = program_client.get(DOCUMENT, query(parts=None, entries=[str(old.pk)]))
+    assert "OLD-ENTRY-MARKER" in text_of(document)
+
+
 def test_a_long_list_of_entries_says_it_shows_the_newest(program_client, user):
     """With more entries in the dates than the list holds, the page says which are shown."""
     EntryFactory.create_batch(101, user=user, indexed=False)
