@@ -238,21 +238,19 @@ class CounsellorForm(forms.Form):
             for error in self.errors.as_data().get("entries", [])
         )
 
-    def clean_start(self):
-        start = self.cleaned_data["start"]
-        if not self.EARLIEST <= start <= self.today:
+    def _a_day_so_far(self, name: str) -> datetime.date:
+        day = self.cleaned_data[name]
+        if not self.EARLIEST <= day <= self.today:
             raise forms.ValidationError(
                 f"Choose a day between {self.EARLIEST:%-d %B %Y} and today.", code="out_of_range"
             )
-        return start
+        return day
+
+    def clean_start(self):
+        return self._a_day_so_far("start")
 
     def clean_end(self):
-        end = self.cleaned_data["end"]
-        if not self.EARLIEST <= end <= self.today:
-            raise forms.ValidationError(
-                f"Choose a day between {self.EARLIEST:%-d %B %Y} and today.", code="out_of_range"
-            )
-        return end
+        return self._a_day_so_far("end")
 
     def clean_entries(self):
         entries = self.cleaned_data["entries"]

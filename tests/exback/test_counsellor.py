@@ -4,7 +4,6 @@ holding exactly that, for its owner only.
 The clock stands at NOON (Wednesday 18 March 2026)."""
 
 import datetime
-import html
 import re
 import uuid
 from decimal import Decimal
@@ -27,6 +26,7 @@ from tests.factories.progress import (
     UrgeFactory,
 )
 from tests.factories.safety import DangerCheckFactory, SafetyCheckFactory, SafetyPlanFactory
+from tests.helpers.html import main_text
 
 pytestmark = frozen
 
@@ -46,14 +46,6 @@ def query(**overrides) -> dict:
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
-
-
-def text_of(response) -> str:
-    """What a person reads in the page's main region, without tags."""
-    page = response.content.decode()
-    main = re.search(r"(?s)<main\b.*?</main>", page)[0]
-    main = re.sub(r"(?s)<[^>]+>", " ", main)
-    return re.sub(r"\s+", " ", html.unescape(main))
 
 
 def everything(user):
@@ -121,7 +113,7 @@ def test_the_dashboard_links_to_it(program_client):
     """The dashboard has the link, in the words for this reader."""
     response = program_client.get(reverse("dashboard"))
     assert f'href="{CHOOSE}"' in response.content.decode()
-    assert everyone.COUNSELLOR["link"] in text_of(response)
+    assert everyone.COUNSELLOR["link"] in main_text(response)
 
 
 def test_the_choosing_page_lists_the_entries_of_the_last_30_days(program_client, user):
@@ -131,7 +123,7 @@ def test_the_choosing_page_lists_the_entries_of_the_last_30_days(program_client,
     old.created_at = timezone.now() - 45 * DAY
     old.save(update_fields=["created_at"])
 
-    text = text_of(program_client.get(CHOOSE))
+    text = main_text(program_client.get(CHOOSE))
 
     assert "Recent one" in text
     assert "An old one" not in text
@@ -156,7 +148,7 @@ def test_showing_other_dates_lists_their_entries_and_keeps_every_choice(program_
     )
     page = response.content.decode()
 
-    assert "An old one" in text_of(response)
+    assert "An old one" in main_text(response)
     assert re.search(rf'value="{recent.pk}"[^>]*checked', page)
     assert not re.search(rf'value="{old.pk}"[^>]*checked', page)
     assert re.search(r'value="safety_plan"[^>]*checked', page)
@@ -174,16 +166,16 @@ def test_entries_ticked_before_the_dates_changed_stay_chosen(program_client, use
 
     response = program_client.get(CHOOSE, query(entries=[str(old.pk)]))
 
-    assert "Also chosen, from other dates:" in text_of(response)
+    assert "Also chosen, from other dates:" in main_text(response)
     assert re.search(rf'value="{old.pk}"[^>]*checked', response.content.decode())
     document = program_client.get(DOCUMENT, query(parts=None, entries=[str(old.pk)]))
-    assert "OLD-ENTRY-MARKER" in text_of(document)
+    assert "OLD-ENTRY-MARKER" in main_text(document)
 
 
 def test_a_long_list_of_entries_says_it_shows_the_newest(program_client, user):
     """With more entries in the dates than the list holds, the page says which are shown."""
     EntryFactory.create_batch(101, user=user, indexed=False)
-    text = text_of(program_client.get(CHOOSE))
+    text = main_text(program_client.get(CHOOSE))
     assert "Only the newest 100 are listed" in text
 
 
@@ -199,7 +191,7 @@ def test_choosing_nothing_says_so_and_keeps_the_dates(program_client):
     """Making a document of nothing explains why, and the dates typed are still there."""
     response = program_client.get(DOCUMENT, query(parts=None, start="2026-03-01"))
     assert response.status_code == 200
-    assert "Choose at least one thing to include." in text_of(response)
+    assert "Choose at least one thing to include." in main_text(response)
     assert 'value="2026-03-01"' in response.content.decode()
 
 
@@ -223,7 +215,7 @@ def test_dates_that_do_not_hold_are_marked_next_to_the_field(
     form = response.context["form"]
     assert response.status_code == 200
     assert message in form.errors[field]
-    assert message in text_of(response)
+    assert message in main_text(response)
     assert "counsellor-document" not in response.content.decode()
 
 
@@ -237,7 +229,7 @@ def test_more_than_a_hundred_entries_is_refused(program_client, user):
     """One document holds 100 entries at most; asking for more says so."""
     ids = [str(e.pk) for e in EntryFactory.create_batch(101, user=user, indexed=False)]
     response = program_client.get(DOCUMENT, query(entries=ids))
-    assert "Choose at most 100 entries for one document." in text_of(response)
+    assert "Choose at most 100 entries for one document." in main_text(response)
 
 
 # What the document holds --------------------------------------------------------------------
@@ -247,7 +239,7 @@ def test_the_document_holds_exactly_what_was_chosen(program_client, user):
     chosen = everything(user)
 
     response = program_client.get(DOCUMENT, query(entries=[str(chosen.pk)]))
-    text = text_of(response)
+    text = main_text(response)
 
     assert response.status_code == 200
     for marker in ("APOLOGY-MARKER", "MEMORY-MARKER", "PLAN-MARKER", "CHOSEN-ENTRY-MARKER"):
@@ -267,7 +259,7 @@ def test_each_part_is_left_out_unless_chosen(program_client, user):
     """With only the journal entry ticked, nothing else the person wrote is in the document."""
     chosen = everything(user)
 
-    text = text_of(program_client.get(DOCUMENT, query(parts=None, entries=[str(chosen.pk)])))
+    text = main_text(program_client.get(DOCUMENT, query(parts=None, entries=[str(chosen.pk)])))
 
     assert "CHOSEN-ENTRY-MARKER" in text
     for marker in ("APOLOGY-MARKER", "MEMORY-MARKER", "PLAN-MARKER", "CHECKIN-MARKER"):
@@ -282,7 +274,7 @@ def test_the_check_ins_cover_the_chosen_dates(program_client, user):
     response = program_client.get(
         DOCUMENT, query(parts=["checkins"], start=(TODAY - 45 * DAY).isoformat(), end="2026-03-10")
     )
-    text = text_of(response)
+    text = main_text(response)
 
     assert "OLD-CHECKIN-MARKER" in text
     assert "CHECKIN-MARKER-8" in text
@@ -298,7 +290,7 @@ def test_the_chosen_entries_come_oldest_first_with_their_stage_and_mood(program_
     first.save(update_fields=["created_at"])
     second = EntryFactory(user=user, title="Second", body="SECOND-BODY")
 
-    text = text_of(
+    text = main_text(
         program_client.get(DOCUMENT, query(parts=None, entries=[str(second.pk), str(first.pk)]))
     )
 
@@ -335,7 +327,7 @@ def test_in_discreet_mode_the_document_never_names_the_site(client, db):
     # Without discreet mode the document says where it came from.
     person.discreet = False
     person.save(update_fields=["discreet"])
-    assert "from my work in exback" in text_of(client.get(DOCUMENT, query()))
+    assert "from my work in exback" in main_text(client.get(DOCUMENT, query()))
 
 
 # For a person for whom reconnecting is unsafe -----------------------------------------------
@@ -348,8 +340,8 @@ def test_for_an_unsafe_reader_it_speaks_to_a_support_worker_and_holds_no_coachin
     everything(user)
     DangerCheckFactory(user=user)
 
-    choose = text_of(afraid_client.get(CHOOSE))
-    text = text_of(afraid_client.get(DOCUMENT, query()))
+    choose = main_text(afraid_client.get(CHOOSE))
+    text = main_text(afraid_client.get(DOCUMENT, query()))
 
     written = unsafe.TEXTS["COUNSELLOR"]
     assert written["keep_safe"] in choose
@@ -393,7 +385,7 @@ def test_a_year_of_history_costs_the_same_queries(
         )
 
     assert response.status_code == 200
-    assert "366 days with a check-in" in text_of(response)
+    assert "366 days with a check-in" in main_text(response)
 
 
 def test_sleep_and_mood_figures_use_the_chosen_days(user):

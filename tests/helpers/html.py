@@ -11,6 +11,14 @@ def page_text(client, url, **extra) -> str:
     return html.unescape(response.content.decode())
 
 
+def main_text(response) -> str:
+    """What a person reads in the page's main region, without tags, on one line."""
+    page = response.content.decode()
+    main = re.search(r"(?s)<main\b.*?</main>", page)[0]
+    main = re.sub(r"(?s)<[^>]+>", " ", main)
+    return re.sub(r"\s+", " ", html.unescape(main))
+
+
 def title_of(response):
     return re.search(r"<title>([^<]*)</title>", response.content.decode()).group(1)
 

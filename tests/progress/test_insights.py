@@ -6,7 +6,6 @@ that day, from the week of the person's first row: at least 4 weeks, at most 13 
 from Thursday 18 December 2025)."""
 
 import datetime
-import html
 import json
 import re
 from decimal import Decimal
@@ -21,6 +20,7 @@ from progress.models import Urge
 from tests.clock import frozen
 from tests.factories.progress import CheckInFactory, ContactFactory, UrgeFactory
 from tests.factories.safety import SafetyCheckFactory
+from tests.helpers.html import main_text
 
 pytestmark = frozen
 
@@ -84,14 +84,6 @@ def a_month(user):
         )
     for days_ago in CONTACT_DAYS_AGO:
         ContactFactory(user=user, date=today - days_ago * DAY)
-
-
-def visible_text(response) -> str:
-    """What a person reads in the page's main region, without tags."""
-    page = response.content.decode()
-    main = re.search(r"(?s)<main\b.*?</main>", page)[0]
-    main = re.sub(r"(?s)<[^>]+>", " ", main)
-    return re.sub(r"\s+", " ", html.unescape(main))
 
 
 class Tables(HTMLParser):
@@ -166,7 +158,7 @@ def test_the_page_says_the_averages_in_words_and_never_claims_cause(program_clie
     """The page says each average with its number of days, and that it shows no cause."""
     a_month(user)
 
-    text = visible_text(program_client.get(URL))
+    text = main_text(program_client.get(URL))
 
     for line in (
         "On days with contact, your mood averaged 2.3 out of 5, over 6 days.",
@@ -190,7 +182,7 @@ def test_fewer_than_five_days_in_a_group_is_too_few_to_tell(program_client, user
     for days_ago in (0, 3, 6, 9):
         ContactFactory(user=user, date=today - days_ago * DAY)
 
-    text = visible_text(program_client.get(URL))
+    text = main_text(program_client.get(URL))
 
     too_few = (
         "Days with contact: too few days to tell yet (4 days with a check-in; an average "
@@ -264,7 +256,7 @@ def test_another_persons_rows_never_change_your_figures(program_client, user, ot
 
     assert {g["key"]: (g["days"], g["mood"], g["sleep"]) for g in found["groups"]} == EXPECTED
     assert found["urge_chart"]["acted"] == 0
-    text = visible_text(response)
+    text = main_text(response)
     assert "30 days with a check-in, 6 days with contact." in text
     assert "11.5" not in text
 
@@ -291,7 +283,7 @@ def test_the_safety_check_comes_first(client_logged_in):
 
 def test_with_no_check_ins_the_page_says_where_the_figures_come_from(program_client):
     """A person with nothing saved yet reads too few days to tell, and where to start."""
-    text = visible_text(program_client.get(URL))
+    text = main_text(program_client.get(URL))
     assert "Days without contact: too few days to tell yet (0 days with a check-in" in text
     assert "No check-ins or contact in these weeks yet." in text
 
@@ -358,7 +350,7 @@ def test_no_reader_is_encouraged_towards_contact(client_logged_in, user, afraid)
         if contact:
             ContactFactory(user=user, date=today - days_ago * DAY)
 
-    text = visible_text(client_logged_in.get(URL)).lower()
+    text = main_text(client_logged_in.get(URL)).lower()
 
     assert [words for words in ENCOURAGING if words in text] == []
 
@@ -373,7 +365,7 @@ def test_an_unsafe_reader_reads_how_they_felt_after_contact_and_where_support_is
 
     response = client_logged_in.get(URL)
 
-    text = visible_text(response)
+    text = main_text(response)
     assert "How you have felt after contact" in text
     assert "On the day after contact, your mood averaged 3.2 out of 5, over 6 days." in text
     assert "On days there was contact, your mood averaged 2.3 out of 5, over 6 days." in text
@@ -420,7 +412,7 @@ def test_the_page_costs_the_same_queries_with_a_year_of_data(
 
     assert response.status_code == 200
     assert len(year.captured_queries) == len(few.captured_queries)
-    text = visible_text(response)
+    text = main_text(response)
     assert (
         "18 December 2025 to 18 March 2026: 91 days with a check-in, 31 days with contact." in text
     )
@@ -484,6 +476,6 @@ def test_the_markdown_export_has_no_insights_without_check_ins(client_logged_in)
 
 def test_the_privacy_page_says_what_the_insights_compute(client):
     """The Privacy page says what the insights work out, and that nothing leaves the server."""
-    text = visible_text(client.get(reverse("privacy")))
+    text = main_text(client.get(reverse("privacy")))
     assert "average mood and hours of sleep on days with contact" in text
     assert "nothing is sent to another company" in text

@@ -178,10 +178,10 @@ def test_a_share_is_measured_against_the_signed_in_floor_not_the_anonymous_one()
     assert targets["dashboard >= 40% of the signed-in floor"]["met"]
 
 
-def test_the_report_shows_both_shares_and_marks_each_target():
-    """The bench's report shows the server, both shares, each target met or not, and the tally."""
-    scenarios = measured(**{"stage page": scenario(100)})
-    report = {
+def report_of(scenarios, **parts) -> dict:
+    """A bench report of these scenarios, as scripts/bench.py writes it, with `parts` added
+    or replaced."""
+    return {
         "when": "2026-12-01T00:00:00+00:00",
         "machine": {"cpus": 2, "platform": "Linux", "python": "3.13.0", "postgres": "psql 15"},
         "server": {"name": "granian", "workers": 2, "threads": 4, "connections": 8},
@@ -189,13 +189,22 @@ def test_the_report_shows_both_shares_and_marks_each_target():
         "seed": {"people": 1000, "seconds": 20.0},
         "scenarios": scenarios,
         "deep_page": {"path": "/journal/?before=x", "reached_by": "rel=next", "cards": 20},
-        "searches": {"journal search (rare word)": {"query": "ocean", "found": 250}},
+        "searches": {},
         "scaling": {},
         "worker_peak_rss_mb": 100.0,
         "dashboard_weight_kb": 40.0,
         "dashboard_assets": 6,
         "targets": evaluate(scenarios),
+        **parts,
     }
+
+
+def test_the_report_shows_both_shares_and_marks_each_target():
+    """The bench's report shows the server, both shares, each target met or not, and the tally."""
+    scenarios = measured(**{"stage page": scenario(100)})
+    report = report_of(
+        scenarios, searches={"journal search (rare word)": {"query": "ocean", "found": 250}}
+    )
     text = bench.markdown(report)
     assert "granian 2 workers x 4 threads" in text
     assert "| dashboard | 500 | 10.0 | 20.0 | 30.0 | 40.0 | 0 | 50% | 12% |" in text
@@ -315,24 +324,12 @@ def test_spread_compares_each_repeated_scenario_with_its_first_window():
 def test_the_report_shows_max_latency_the_notes_and_the_spread():
     """The report gives each scenario's slowest request, flags unsteady windows, shows spread."""
     scenarios = measured(dashboard=scenario(100, p50=20.0, max_ms=97.5))
-    report = {
-        "when": "2026-12-01T00:00:00+00:00",
-        "machine": {"cpus": 2, "platform": "Linux", "python": "3.13.0", "postgres": "psql 15"},
-        "server": {"name": "granian", "workers": 2, "threads": 4, "connections": 8},
-        "seconds_per_scenario": 10,
-        "warmup_seconds": 3,
-        "seed": {"people": 1000, "seconds": 20.0},
-        "scenarios": scenarios,
-        "deep_page": {"path": "/journal/?before=x", "reached_by": "rel=next", "cards": 20},
-        "searches": {},
-        "scaling": {},
-        "notes": {"dashboard": bench.disagreement(scenarios["dashboard"])},
-        "spread": bench.spread(scenarios, {"dashboard": scenario(90, p50=22.0)}),
-        "worker_peak_rss_mb": 100.0,
-        "dashboard_weight_kb": 40.0,
-        "dashboard_assets": 6,
-        "targets": evaluate(scenarios),
-    }
+    report = report_of(
+        scenarios,
+        warmup_seconds=3,
+        notes={"dashboard": bench.disagreement(scenarios["dashboard"])},
+        spread=bench.spread(scenarios, {"dashboard": scenario(90, p50=22.0)}),
+    )
     text = bench.markdown(report)
     assert "10 s per scenario after 3 s of warm-up" in text
     assert "| dashboard | 100 | 20.0 | 20.0 | 30.0 | 97.5 | 0 | 10% | 2% |" in text
