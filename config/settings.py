@@ -140,6 +140,8 @@ TEMPLATES = [
                 "safety.exit.quick_exit_context",
                 "exback.privacy.site_name_context",
             ],
+            # {% url %} that remembers its answers, in every template (the module says why).
+            "builtins": ["exback.templatetags.remembered_urls"],
         },
     },
 ]

@@ -19,14 +19,15 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .models import SEARCH_ORDER, EntryQuerySet
+from .models import SEARCH_ORDER, EntryQuerySet, display_title, snippet
 
 PER_PAGE = 20
 # The query string names that travel with "Newer" and "Older": the search and filters.
 FILTERS = ("q", "stage", "mood")
-# What a card shows; the program part's name comes from the filter form's list of parts, by
-# the slug read with the entry (stage_slug).
-CARD_FIELDS = ("id", "title", "body", "mood", "created_at", "stage")
+# What a card shows, read as plain rows (one named tuple an entry, no model instances: about
+# 0.25 ms less a page of 20); the program part's name comes from the filter form's list of
+# parts, by the slug read with the entry (stage_slug).
+CARD_FIELDS = ("id", "title", "body", "mood", "created_at", "stage_slug")
 
 # The list is ordered by the entry's time and id (the index journal_entry_user_new); a
 # search by its tokens' copy of them (models.SEARCH_ORDER).
@@ -45,8 +46,9 @@ class Cursor:
     id: uuid.UUID
 
     @classmethod
-    def of(cls, entry) -> "Cursor":
-        return cls(entry.created_at, entry.pk)
+    def of(cls, row) -> "Cursor":
+        """The cursor of a row of the list (CARD_FIELDS)."""
+        return cls(row.created_at, row.id)
 
     def encode(self) -> str:
         micros = (self.created_at - _EPOCH) // datetime.timedelta(microseconds=1)
@@ -96,20 +98,21 @@ class Card:
 
     @classmethod
     def of(cls, entry, stage_names: dict[str, str], detail_url: str) -> "Card":
+        """The card of a row of the list (CARD_FIELDS)."""
         # In the person's own zone (exback's LocalTimeMiddleware activates it). Formatted
         # with strftime rather than Django's date format, which cost 20 µs a call, three a
         # card: the same text ("j F Y, H:i" and an ISO time), the site being in English, as
-        # Entry.display_title names an untitled entry.
+        # models.display_title names an untitled entry.
         local = timezone.localtime(entry.created_at)
         return cls(
-            url=detail_url.replace(_ANY_ID, str(entry.pk)),
-            title=entry.display_title,
+            url=detail_url.replace(_ANY_ID, str(entry.id)),
+            title=display_title(entry.title, entry.created_at),
             datetime=local.strftime("%Y-%m-%dT%H:%M:%S%z"),
             # An untitled entry is named by its date: its time is the hour alone.
             when=local.strftime("%-d %B %Y, %H:%M" if entry.title else "%H:%M"),
             mood=entry.mood,
             stage=stage_names.get(entry.stage_slug, entry.stage_slug) if entry.stage_slug else "",
-            snippet=entry.snippet(),
+            snippet=snippet(entry.body),
         )
 
     def html(self) -> str:
@@ -183,8 +186,8 @@ def entries_page(
         if name in query:
             filters.setlist(name, query.getlist(name))
     keys = _order(entries)
-    entries = entries.only(*CARD_FIELDS).annotate(stage_slug=F("stage__slug"))
-    newest = entries.order_by(*(f"-{key}" for key in keys))
+    rows_of = entries.annotate(stage_slug=F("stage__slug")).values_list(*CARD_FIELDS, named=True)
+    newest = rows_of.order_by(*(f"-{key}" for key in keys))
     older, newer = Cursor.decode(query.get("older")), Cursor.decode(query.get("newer"))
     rows: list = []
     has_newer = has_older = False
@@ -194,7 +197,7 @@ def entries_page(
         rows = rows[:per_page]
     elif newer is not None:
         # Nearest first, then turned around: the page just above the cursor.
-        rows = list(entries.filter(newer.newer(keys)).order_by(*keys)[: per_page + 1])
+        rows = list(rows_of.filter(newer.newer(keys)).order_by(*keys)[: per_page + 1])
         has_newer, has_older = len(rows) > per_page, True
         rows = rows[:per_page][::-1]
         if not has_newer and len(rows) < per_page:

@@ -50,6 +50,21 @@ class EntryQuerySet(models.QuerySet):
 SEARCH_ORDER = ("search_at", "search_entry")
 
 
+SNIPPET_LENGTH = 180
+
+
+def display_title(title: str, created_at) -> str:
+    """An entry's title, or for an untitled one its day in the writer's own zone (exback's
+    LocalTimeMiddleware activates it). For an entry, and for the journal list's plain rows."""
+    return title or timezone.localtime(created_at).strftime("%-d %B %Y")
+
+
+def snippet(body: str, length: int = SNIPPET_LENGTH) -> str:
+    """The start of an entry's text on one line, cut at a word, for the list's cards."""
+    text = " ".join(body.split())
+    return text if len(text) <= length else text[:length].rsplit(" ", 1)[0] + "…"
+
+
 class Entry(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     user = models.ForeignKey(
@@ -105,12 +120,10 @@ class Entry(models.Model):
 
     @property
     def display_title(self):
-        # The day in the writer's own zone (exback's LocalTimeMiddleware activates it).
-        return self.title or timezone.localtime(self.created_at).strftime("%-d %B %Y")
+        return display_title(self.title, self.created_at)
 
-    def snippet(self, length=180):
-        text = " ".join(self.body.split())
-        return text if len(text) <= length else text[:length].rsplit(" ", 1)[0] + "…"
+    def snippet(self, length=SNIPPET_LENGTH):
+        return snippet(self.body, length)
 
     def searchable_text(self):
         return f"{self.title}\n{self.body}"

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from safety.models import SafetyCheck
 from stages import content
-from stages.content import coparent, everyone, unsafe, unsafe_coparent
+from stages.content import coparent, everyone, readers, unsafe, unsafe_coparent
 from stages.content.readers import Reader, audiences, every_text, for_reader
 from tests.factories.journal import EntryFactory
 from tests.factories.progress import (
@@ -367,6 +367,21 @@ def test_each_reader_gets_fresh_sections():
     first = for_reader(READERS["everyone"])
     first.sections[0].title = "changed in one request"
     assert for_reader(READERS["everyone"]).sections[0].title != "changed in one request"
+
+
+def test_no_page_changes_the_words_every_reader_shares(program_client, user):
+    """The program's words are picked once per process and shared: opening every page as each
+    kind of reader leaves them as a fresh pick would make them."""
+    urls = every_page(everything_saved(user))
+    for reader in READERS.values():
+        set_situation(user, reader)
+        for url in urls:
+            assert program_client.get(url).status_code == 200, url
+    for reader in READERS.values():
+        order = audiences(reader)
+        sections, texts = readers._picked(order)
+        assert list(sections) == [readers._pick_section(base, order) for base in everyone.SECTIONS]
+        assert texts == {name: readers._pick_text(name, order) for name in readers.EVERYONE_TEXTS}
 
 
 def test_every_named_text_exists_for_everyone():
