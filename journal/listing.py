@@ -19,7 +19,9 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .models import SEARCH_ORDER, EntryQuerySet, display_title, snippet
+from vault.fields import log_unreadable
+
+from .models import SEARCH_ORDER, Entry, EntryQuerySet, display_title, snippet
 
 PER_PAGE = 20
 # The query string names that travel with "Newer" and "Older": the search and filters.
@@ -104,6 +106,7 @@ class Card:
         # card: the same text ("j F Y, H:i" and an ISO time), the site being in English, as
         # models.display_title names an untitled entry.
         local = timezone.localtime(entry.created_at)
+        log_unreadable(Entry._meta.db_table, entry.id, {"title": entry.title, "body": entry.body})
         return cls(
             url=detail_url.replace(_ANY_ID, str(entry.id)),
             title=display_title(entry.title, entry.created_at),

@@ -47,17 +47,25 @@ class UnreadableData(dict):
         self.token = token
 
 
+def log_unreadable(table: str, pk, values: dict[str, Any]) -> None:
+    """Log each of a row's values that no key can read, by table, column and id only. Model
+    instances are checked as they are made; a page that reads plain rows (values_list) calls
+    this for the encrypted values it read."""
+    for name, value in values.items():
+        if getattr(value, "unreadable", False):
+            logger.warning("%s id=%s: %s cannot be read with the configured keys", table, pk, name)
+
+
 def _log_unreadable(sender, instance, **kwargs):
-    for field in sender._meta.concrete_fields:
-        if isinstance(field, EncryptedMixin):
-            value = instance.__dict__.get(field.attname)
-            if getattr(value, "unreadable", False):
-                logger.warning(
-                    "%s id=%s: %s cannot be read with the configured keys",
-                    sender._meta.db_table,
-                    instance.pk,
-                    field.attname,
-                )
+    log_unreadable(
+        sender._meta.db_table,
+        instance.pk,
+        {
+            field.attname: instance.__dict__.get(field.attname)
+            for field in sender._meta.concrete_fields
+            if isinstance(field, EncryptedMixin)
+        },
+    )
 
 
 class EncryptedMixin:
