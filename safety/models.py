@@ -41,27 +41,40 @@ class SafetyCheck(Versioned):
 
     @property
     def any_yes(self) -> bool:
-        """A yes to a safety question (the situation's questions are not safety concerns)."""
-        return any(self.answers.get(key) == YES for key, _ in content.SAFETY_QUESTIONS)
+        return any_yes(self.answers)
 
     def concerns(self) -> list[str]:
-        """What the person said yes to, in their own terms, in the questions' order."""
-        return [
-            phrase
-            for key, phrase in content.SAFETY_CONCERNS.items()
-            if self.answers.get(key) == YES
-        ]
+        return concerns(self.answers)
 
     @property
     def coparent(self) -> bool:
-        """Shares, or cares for, children with their ex. Someone who answered before the
-        question was asked counts as no until they answer it."""
-        return self.answers.get("children") == YES
+        return coparent(self.answers)
 
     def is_due_for_review(self, now=None) -> bool:
-        """Thirty days on, the dashboard gently asks whether anything has changed."""
-        now = now or timezone.now()
-        return self.updated_at <= now - datetime.timedelta(days=REVIEW_DAYS)
+        return is_due_for_review(self.updated_at, now)
+
+
+# What the answers mean, for a check row and for its answers read alone (safety.situation).
+def any_yes(answers: dict) -> bool:
+    """A yes to a safety question (the situation's questions are not safety concerns)."""
+    return any(answers.get(key) == YES for key, _ in content.SAFETY_QUESTIONS)
+
+
+def concerns(answers: dict) -> list[str]:
+    """What the person said yes to, in their own terms, in the questions' order."""
+    return [phrase for key, phrase in content.SAFETY_CONCERNS.items() if answers.get(key) == YES]
+
+
+def coparent(answers: dict) -> bool:
+    """Shares, or cares for, children with their ex. Someone who answered before the
+    question was asked counts as no until they answer it."""
+    return answers.get("children") == YES
+
+
+def is_due_for_review(updated_at: datetime.datetime, now=None) -> bool:
+    """Thirty days on, the dashboard gently asks whether anything has changed."""
+    now = now or timezone.now()
+    return updated_at <= now - datetime.timedelta(days=REVIEW_DAYS)
 
 
 class SafetyPlan(Versioned):

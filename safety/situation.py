@@ -7,6 +7,9 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from vault.fields import log_unreadable
+
+from . import models
 from .models import SafetyCheck
 
 
@@ -24,13 +27,20 @@ class Situation:
         """The situation a safety check row describes; no row: not asked yet."""
         if check is None:
             return UNCHECKED
+        return cls.of_answers(check.answers, check.updated_at, now)
+
+    @classmethod
+    def of_answers(
+        cls, answers: dict, updated_at: datetime.datetime, now: datetime.datetime | None = None
+    ) -> "Situation":
+        """The situation a safety check's answers describe, as of `now`."""
         return cls(
             checked=True,
-            unsafe=check.any_yes,
-            coparent=check.coparent,
-            concerns=tuple(check.concerns()),
-            due_for_review=check.is_due_for_review(now or timezone.now()),
-            updated_at=check.updated_at,
+            unsafe=models.any_yes(answers),
+            coparent=models.coparent(answers),
+            concerns=tuple(models.concerns(answers)),
+            due_for_review=models.is_due_for_review(updated_at, now or timezone.now()),
+            updated_at=updated_at,
         )
 
 
@@ -41,7 +51,13 @@ UNCHECKED = Situation(
 
 
 def situation_for(user) -> Situation:
-    """This person's situation: one query (none for a visitor)."""
+    """This person's situation: one query (none for a visitor), of the two values it needs.
+    Every page reads it, and the row's model instance and ordered query cost about 0.1 ms a
+    page more; answers no key can read are logged as the model instance logs them."""
     if not getattr(user, "is_authenticated", False):
         return UNCHECKED
-    return Situation.of(SafetyCheck.objects.for_user(user).first())
+    rows = SafetyCheck.objects.for_user(user).values_list("pk", "answers", "updated_at")[:1]
+    for pk, answers, updated_at in rows:
+        log_unreadable(SafetyCheck._meta.db_table, pk, {"answers": answers})
+        return Situation.of_answers(answers, updated_at)
+    return UNCHECKED

@@ -7,6 +7,13 @@ print the mean time per request, its queries, and optionally a profile.
 Uses the benchmark's database (`exback_bench`, made by `make bench`) unless
 PROFILE_DATABASE_URL names another; `--seed` (re)creates it with 100 demo people plus the
 100/1,000/5,000-entry journals. Speed targets live in `make bench`; this only finds the time.
+
+Times move with whatever else the machine does. Instructions do not: under callgrind, the
+instructions of `--only PAGE --repeat 40` less those of `--repeat 0`, over 40, are one
+request's, the same from run to run within about 3% (docs/benchmark.md):
+
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+        .venv/bin/python scripts/profile_pages.py --only dashboard --repeat 40
 """
 
 import argparse
@@ -161,6 +168,8 @@ def main():
             started = time.perf_counter()
             get(path, cookies[who])
             times.append((time.perf_counter() - started) * 1000)
+        if not args.repeat:  # --repeat 0: the baseline of an instruction count (docstring)
+            continue
         cpu_ms = (time.process_time() - cpu) * 1000 / args.repeat
         # The mean, and the median and the fastest: on a machine shared with other work the
         # mean moves with the load, the fastest much less.

@@ -1,14 +1,18 @@
 """What the program reads of the safety check, who is unsafe and who a co-parent, in one query."""
 
 import datetime as dt
+import logging
 
 import pytest
 import time_machine
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 
+from safety.models import SafetyCheck
 from safety.situation import UNCHECKED, Situation, situation_for
 from tests.clock import NOON, frozen
 from tests.factories.safety import SafetyCheckFactory
+from tests.helpers.vault import seal_with_a_lost_key
 
 pytestmark = [pytest.mark.django_db, frozen]
 
@@ -108,6 +112,22 @@ def test_unreadable_answers_count_as_not_answered(user):
     check.answers = UnreadableData("token")
     situation = Situation.of(check)
     assert situation.checked and not situation.unsafe and not situation.coparent
+
+
+def test_stored_answers_no_key_can_read_are_logged_and_read_as_no_yes(user, caplog):
+    """A stored check no key can read still opens the program, says no yes, and is logged by
+    table and id, never by content."""
+    check = SafetyCheckFactory(user=user, afraid=True)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {SafetyCheck._meta.db_table} SET answers = %s WHERE id = %s",  # noqa: S608
+            [seal_with_a_lost_key('{"afraid": "yes"}'), check.pk],
+        )
+    with caplog.at_level(logging.WARNING, logger="vault.fields"):
+        situation = situation_for(user)
+    assert situation.checked and not situation.unsafe and not situation.coparent
+    assert f"safety_safetycheck id={check.pk}: answers cannot be read" in caplog.text
+    assert "afraid" not in caplog.text
 
 
 def test_the_situation_cannot_be_changed_by_whoever_holds_it(user):
