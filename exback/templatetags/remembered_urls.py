@@ -1,8 +1,8 @@
 """`{% url %}` with each answer remembered: Django's tag, the same output and the same errors,
 in every template (a builtin of the template engine, config/settings.py's TEMPLATES).
 
-Django's `reverse()` costs 15 to 25 µs a call and the dashboard makes 34 of them, about
-0.6 ms of its 5 ms; the remembered answer costs about 2 µs. The URL patterns never change
+Django's tag costs about 25 µs and the dashboard has 34 of them, about 0.8 ms of its 5 ms;
+this one about 7 µs once it has the answer (docs/benchmark.md). The URL patterns never change
 while a process runs, so the answer for a view name and its arguments is kept per URLconf,
 script prefix and current namespace, in a bounded LRU (journal entries' ids come and go).
 Only arguments whose text cannot change are remembered (strings, whole numbers, UUIDs);
