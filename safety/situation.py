@@ -23,13 +23,6 @@ class Situation:
     updated_at: datetime.datetime | None
 
     @classmethod
-    def of(cls, check: SafetyCheck | None, now: datetime.datetime | None = None) -> "Situation":
-        """The situation a safety check row describes; no row: not asked yet."""
-        if check is None:
-            return UNCHECKED
-        return cls.of_answers(check.answers, check.updated_at, now)
-
-    @classmethod
     def of_answers(
         cls, answers: dict, updated_at: datetime.datetime, now: datetime.datetime | None = None
     ) -> "Situation":

@@ -109,8 +109,7 @@ def test_unreadable_answers_count_as_not_answered(user):
     from vault.fields import UnreadableData
 
     check = SafetyCheckFactory(user=user, afraid=True)
-    check.answers = UnreadableData("token")
-    situation = Situation.of(check)
+    situation = Situation.of_answers(UnreadableData("token"), check.updated_at)
     assert situation.checked and not situation.unsafe and not situation.coparent
 
 
